@@ -1,0 +1,220 @@
+"""``gwr.check()``: prove that the bundled data says what its sources say."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._errors import GwrError
+
+if TYPE_CHECKING:
+    from ._db import Database
+    from ._model import Quantity, Report
+
+
+@attrs.frozen
+class Problem:
+    """One thing :func:`gwr.check` found wrong: where (``path``) and what (``message``)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@attrs.frozen
+class CheckResult:
+    """The outcome of :func:`gwr.check`: ``ok`` when ``problems`` is empty; ``counts`` says what was checked."""
+
+    problems: tuple[Problem, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was found wrong."""
+        return not self.problems
+
+    def __str__(self) -> str:
+        checked = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        if self.ok:
+            return f"ok: checked {checked}"
+        lines = [f"{len(self.problems)} problems (checked {checked}):"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+class _Checker:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.problems: list[Problem] = []
+        self.counts = {"sources": 0, "reports": 0, "items": 0, "spans": 0, "quantities": 0}
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def run(self) -> CheckResult:
+        from ._normalize import NORMALIZATION_VERSION, PROFILES
+
+        try:
+            sources = self.db.sources()
+            indicators = {i.key for i in self.db.indicators()}
+            themes = {t.key for t in self.db.themes()}
+            report_ids = self.db.report_ids()
+        except GwrError as error:
+            self.problem("data", str(error))
+            return self.result()
+        self.texts: dict[str, str] = {}
+        for source in sources:
+            path = f"sources[{source.id}]"
+            self.counts["sources"] += 1
+            if source.profile not in PROFILES:
+                self.problem(path, f"unknown normalization profile {source.profile!r}")
+                continue
+            if source.profile_version != NORMALIZATION_VERSION:
+                self.problem(
+                    path, f"normalized with profile version {source.profile_version}, not {NORMALIZATION_VERSION}"
+                )
+            try:
+                digest = self.db.sha256(source.id)
+                self.texts[source.id] = self.db.normalized(source.id).text
+            except GwrError as error:
+                self.problem(path, str(error))
+                continue
+            if digest != source.sha256:
+                self.problem(path, f"file {source.file} has sha256 {digest}, the manifest says {source.sha256}")
+            for document in source.documents:
+                if not 0 <= document.start <= document.end <= len(self.texts[source.id]):
+                    self.problem(f"{path}.documents[{document.id}]", "range is outside the normalized text")
+        for report_id in report_ids:
+            try:
+                report = self.db.report(report_id)
+            except GwrError as error:
+                self.problem(f"reports[{report_id}]", str(error))
+                continue
+            self.counts["reports"] += 1
+            self.check_report(report, indicators, themes)
+        return self.result()
+
+    def check_report(self, report: Report, indicators: set[str], themes: set[str]) -> None:
+        from ._model import Measure, Outcome, Target, Task
+
+        for witness in report.witnesses:
+            if witness not in self.texts:
+                self.problem(report.id, f"witness {witness!r} is not a bundled source")
+        for item_path, item in report.iter_items():
+            path = f"{report.id}.{item_path}"
+            self.counts["items"] += 1
+            self.check_span(path, item.span)
+            if isinstance(item, (Target, Outcome)):
+                if item.key not in indicators:
+                    self.problem(path, f"indicator key {item.key!r} is not in the registry")
+                if item.text != item.span.exact:
+                    self.problem(path, f"text {item.text!r} is not its quote {item.span.exact!r}")
+                quantities = (item.quantity,) if item.quantity is not None else ()
+                self.check_quantities(path, item.text, quantities, indicators, exhaustive=False)
+                qualifier = item.quantity.qualifier if item.quantity is not None else None
+                if item.qualifier != qualifier:
+                    self.problem(path, f"qualifier {item.qualifier!r} is not its quantity's {qualifier!r}")
+                if isinstance(item, Target) and item.rationale_span is not None:
+                    self.check_span(f"{path}.rationale", item.rationale_span)
+                    if item.rationale != item.rationale_span.exact:
+                        self.problem(f"{path}.rationale", "rationale is not its quote")
+            elif isinstance(item, Measure):
+                if item.text != item.span.exact:
+                    self.problem(path, f"text {item.text!r} is not its quote {item.span.exact!r}")
+                self.check_quantities(path, item.text, item.quantities, indicators, exhaustive=True)
+            elif isinstance(item, Task):
+                for theme in (item.theme, item.secondary_theme):
+                    if theme is not None and theme not in themes:
+                        self.problem(path, f"theme {theme!r} is not in the registry")
+                if item.title not in item.span.exact:
+                    self.problem(path, f"title {item.title!r} is not in its quote")
+
+    def check_span(self, path: str, span: object) -> None:
+        from ._model import Span
+        from ._provenance import span_problems
+
+        assert isinstance(span, Span)
+        self.counts["spans"] += 1
+        text = self.texts.get(span.source)
+        if text is None:
+            self.problem(path, f"span points into source {span.source!r}, which is not bundled")
+            return
+        for message in span_problems(span, text):
+            self.problem(path, message)
+
+    def check_quantities(
+        self, path: str, text: str, quantities: tuple[Quantity, ...], indicators: set[str], exhaustive: bool
+    ) -> None:
+        """Each stored quantity must be what the parser reads at its place in the item's text."""
+        from ._quantities import parse_quantities
+
+        parsed = {(q.start, q.end): q for q in parse_quantities(text)}
+        for i, quantity in enumerate(quantities):
+            self.counts["quantities"] += 1
+            qpath = f"{path}.quantities[{i}]" if exhaustive else f"{path}.quantity"
+            if text[quantity.start : quantity.end] != quantity.text:
+                self.problem(
+                    qpath, f"text {quantity.text!r} is not at [{quantity.start}, {quantity.end}) of the item's text"
+                )
+                continue
+            found = parsed.get((quantity.start, quantity.end))
+            if found is None:
+                self.problem(qpath, f"the parser finds no quantity {quantity.text!r} in the item's text")
+                continue
+            if quantity.indicator is not None and quantity.indicator not in indicators:
+                self.problem(qpath, f"indicator key {quantity.indicator!r} is not in the registry")
+            if attrs.evolve(found, indicator=quantity.indicator) != quantity:
+                self.problem(qpath, f"stored {_describe(quantity)} but {quantity.text!r} reads {_describe(found)}")
+        if exhaustive and len(quantities) != len(parsed):
+            self.problem(path, f"holds {len(quantities)} quantities, its text has {len(parsed)}")
+
+    def result(self) -> CheckResult:
+        return CheckResult(tuple(self.problems), dict(self.counts))
+
+
+def _describe(quantity: Quantity) -> str:
+    parts = [f"value {quantity.value}", f"unit {quantity.unit}", f"qualifier {quantity.qualifier}"]
+    if quantity.upper is not None:
+        parts.append(f"upper {quantity.upper}")
+    if quantity.change is not None:
+        parts.append(f"change {quantity.change}")
+    if quantity.relative_to is not None:
+        parts.append(f"relative to {quantity.relative_to}")
+    return ", ".join(parts)
+
+
+def check(path: str | os.PathLike[str] | None = None) -> CheckResult:
+    """Verify the bundled data against the bundled sources.
+
+    Checks each source's sha256 and normalization profile version; each item's quote, prefix
+    and suffix against the normalized source at its offsets; each quantity against what the
+    parser reads at its place in its item's text (value, unit, qualifier, change); and every
+    indicator key and theme against its registry.
+
+    Args:
+        path: a data folder to check instead of the installed package's (a copy, say).
+
+    Returns:
+        A :class:`CheckResult`; ``ok`` is true when nothing was found wrong.
+
+    >>> import gwr
+    >>> gwr.check().ok
+    True
+    """
+    from ._db import Database, package_data
+
+    if path is None:
+        db = Database(package_data())
+    else:
+        root = Path(path)
+        if not root.is_dir():
+            from ._errors import InvalidArgumentError
+
+            raise InvalidArgumentError(f"{root} is not a gwr data folder (no such directory)")
+        db = Database(root)
+    return _Checker(db).run()

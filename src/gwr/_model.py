@@ -1,0 +1,268 @@
+"""The public record types of gwr.
+
+Every record is an immutable ``attrs`` class. Records that come from a report carry a
+:class:`Span` that points into the normalized text of a bundled source, so that each value
+can be traced back to the exact words it was read from (and :func:`gwr.check` can prove it).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from ._errors import NotFoundError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
+"""How a quantity relates to its number: 左右/约 → ``about``; 以上/至少 → ``at_least``;
+超过/突破/逾/多/余 → ``more_than``; 以内/以下/不超过 → ``at_most``; 近/不到 → ``less_than``."""
+
+Change = Literal["increase", "decrease", "unchanged"]
+"""The direction of a stated change (增长/提高 → ``increase``, 下降/降低 → ``decrease``, 持平)."""
+
+Reading = Literal["floor", "ceiling", "level", "qualitative"]
+"""How a target on an indicator is read: a floor (at least), a ceiling (at most), a level
+(about), or qualitative (no number)."""
+
+
+@attrs.frozen
+class Span:
+    """Where an item comes from: a W3C TextPositionSelector plus TextQuoteSelector pair.
+
+    ``start`` and ``end`` count code points in the normalized text of source ``source``
+    (see :attr:`Source.normalized`); ``exact`` is the text between them, ``prefix`` and
+    ``suffix`` the text just before and after (up to 16 code points each).
+    """
+
+    source: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@attrs.frozen
+class Quantity:
+    """An exact number with its unit, as written in the text.
+
+    ``value`` is in base units and never negative (7000亿元 → ``Decimal(700000000000)``
+    ``CNY``; 5% → ``Decimal(5)`` ``%``). A range has ``value`` as its lower and ``upper`` as
+    its upper bound. A stated change has a ``change`` direction and, where the text says it,
+    what it is ``relative_to`` (上年). ``start`` and ``end`` locate ``text`` in the string the
+    quantity was parsed from (the ``text`` of its item). ``indicator`` is the key of the
+    indicator the quantity states, where one is known.
+    """
+
+    value: Decimal
+    unit: str
+    text: str
+    start: int
+    end: int
+    qualifier: Qualifier = "exact"
+    upper: Decimal | None = None
+    change: Change | None = None
+    relative_to: str | None = None
+    indicator: str | None = None
+
+
+@attrs.frozen
+class Indicator:
+    """An entry of the indicator registry: what a target or outcome key means."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    unit: str | None
+    reading: Reading
+    description: str = ""
+
+
+@attrs.frozen
+class Theme:
+    """A task theme: a stable key that lets tasks be compared across years and kinds."""
+
+    key: str
+    name_zh: str
+    name_en: str
+
+
+@attrs.frozen
+class Target:
+    """A main expected target (主要预期目标) of a report.
+
+    ``text`` is the target as written; ``quantity`` is ``None`` for a qualitative target
+    (居民收入增长和经济增长同步). ``rationale`` is the reasoning the report gives for the
+    target (the plan report's 主要考虑), with its own span.
+    """
+
+    key: str
+    year: int
+    text: str
+    quantity: Quantity | None
+    qualifier: Qualifier | None
+    span: Span
+    rationale: str | None = None
+    rationale_span: Span | None = None
+
+
+@attrs.frozen
+class Outcome:
+    """A result that a report states for an earlier year (GDP grew 5.2% in 2023)."""
+
+    key: str
+    year: int
+    text: str
+    quantity: Quantity | None
+    qualifier: Qualifier | None
+    span: Span
+
+
+@attrs.frozen
+class Measure:
+    """One policy measure (a sentence or clause) with every quantity in it."""
+
+    text: str
+    quantities: tuple[Quantity, ...]
+    span: Span
+
+
+@attrs.frozen
+class Task:
+    """A numbered task with its title, theme, sub-tasks (the same type, nested) and measures."""
+
+    number: int
+    title: str
+    theme: str | None
+    secondary_theme: str | None
+    subtasks: tuple[Task, ...]
+    measures: tuple[Measure, ...]
+    span: Span
+
+
+@attrs.frozen
+class Document:
+    """One document inside a source file (a report, a speech, a press conference...)."""
+
+    id: str
+    title: str
+    kind: str
+    date: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Report:
+    """One report: a Government Work Report (``kind="gwr"``) or an NDRC plan report (``"plan"``).
+
+    ``completeness`` is ``"full"`` where the whole text is bundled and ``"summary"`` where
+    the report is known only from a summary; ``witnesses`` lists the ids of the sources
+    it was built from.
+    """
+
+    id: str
+    kind: Literal["gwr", "plan"]
+    year: int
+    title: str
+    date: str
+    meeting: str
+    speaker: str
+    completeness: Literal["full", "summary"]
+    witnesses: tuple[str, ...]
+    targets: tuple[Target, ...]
+    outcomes: tuple[Outcome, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    measures: tuple[Measure, ...] = ()
+
+    def target(self, key: str) -> Target:
+        """Return the target on indicator ``key``.
+
+        Raises:
+            NotFoundError: the report has no target on ``key``; the message names those it has.
+
+        >>> import gwr
+        >>> gwr.report(2024).target("gdp_growth").text
+        '国内生产总值增长5%左右'
+        """
+        for target in self.targets:
+            if target.key == key:
+                return target
+        raise NotFoundError(f"{self.id} has no target {key!r}", key, [t.key for t in self.targets])
+
+    def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
+        """Yield every item of the report with its path (``targets[0]``, ``tasks[2].measures[1]``)."""
+        for i, target in enumerate(self.targets):
+            yield f"targets[{i}]", target
+        for i, outcome in enumerate(self.outcomes):
+            yield f"outcomes[{i}]", outcome
+        for i, measure in enumerate(self.measures):
+            yield f"measures[{i}]", measure
+        yield from _iter_tasks("tasks", self.tasks)
+
+
+def _iter_tasks(path: str, tasks: tuple[Task, ...]) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
+    for i, task in enumerate(tasks):
+        task_path = f"{path}[{i}]"
+        yield task_path, task
+        for j, measure in enumerate(task.measures):
+            yield f"{task_path}.measures[{j}]", measure
+        yield from _iter_tasks(f"{task_path}.subtasks", task.subtasks)
+
+
+@attrs.frozen
+class Source:
+    """A bundled source text, byte-for-byte as received, with its metadata.
+
+    ``text`` is the raw text; ``normalized`` is the text after the source's normalization
+    ``profile``, the text every :class:`Span` counts in. ``documents`` lists the documents the
+    file holds, each with its range in the normalized text.
+    """
+
+    id: str
+    file: str
+    title: str
+    publisher: str
+    date: str
+    sha256: str
+    profile: str
+    profile_version: int
+    description: str
+    documents: tuple[Document, ...]
+
+    @property
+    def text(self) -> str:
+        """The raw text of the bundled file, decoded as UTF-8."""
+        from . import _db
+
+        return _db.default().source_text(self.id)
+
+    @property
+    def normalized(self) -> str:
+        """The normalized text that spans count in."""
+        from . import _db
+
+        return _db.default().normalized(self.id).text
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a range of the normalized text to the range of the raw text it was read from."""
+        from . import _db
+
+        return _db.default().normalized(self.id).to_raw(start, end)
+
+    def document(self, document_id: str) -> Document:
+        """Return the document ``document_id`` of this source.
+
+        Raises:
+            NotFoundError: no such document; the message names those the source holds.
+        """
+        for document in self.documents:
+            if document.id == document_id:
+                return document
+        raise NotFoundError(
+            f"source {self.id} has no document {document_id!r}", document_id, [d.id for d in self.documents]
+        )

@@ -1,0 +1,241 @@
+"""Normalization profiles: one pure function per kind of extraction damage.
+
+Every profile turns a source's raw text into its *normalized* text, the text that spans count
+in. A profile only removes or replaces layout characters (spaces, line breaks, stray markup) and
+folds full-width digits, Latin letters and ``％`` to ASCII; it never changes, drops or reorders a
+Chinese character. It also returns, for every normalized character, the offset of the raw
+character it came from, so that a span in the normalized text maps back to the raw bytes.
+
+Profiles, with the damage they undo:
+
+``infographic`` (000)
+    Text extracted from a graphic layout: lines are wrapped at a fixed width and line breaks
+    are the only block separators. A line that is at least :data:`INFOGRAPHIC_WRAP_WIDTH` long
+    and does not end a sentence is joined to the next; other line breaks are kept.
+``news`` (001)
+    Blank lines separate paragraphs; a few paragraphs are broken in the middle of a sentence
+    (a body line that does not end a sentence followed by one that is not a heading): those
+    are joined.
+``letterspaced_pdf`` (002)
+    Newspaper PDF extraction: spaces between letters, and every layout line followed by a
+    blank line. Layout lines are joined; a paragraph ends where a line ends a sentence and is
+    shorter than :data:`PDF_COLUMN_WIDTH`, after a short heading line, and where the next
+    line starts with a heading number. Paragraph breaks become single line breaks.
+``one_per_line`` (003)
+    One paragraph per line, indented with ideographic spaces; blank lines between documents.
+``space_separated`` (004)
+    The whole report on one line; a space is the only paragraph separator. A space after a
+    non-ASCII character and before anything but closing punctuation becomes a line break;
+    other spaces (``M 2 ）``, ``PM 2.5 控制``) are removed.
+
+Every profile also removes ``[bookmark: ...]`` markup, trims each line and removes spaces
+inside Chinese text. Profiles are idempotent: normalizing a normalized text changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+from ._errors import InvalidArgumentError
+
+NORMALIZATION_VERSION = 1
+"""Bumped whenever any profile's output changes."""
+
+INFOGRAPHIC_WRAP_WIDTH = 20
+PDF_COLUMN_WIDTH = 16
+
+_SENTENCE_END = "。！？：；”…"
+_HEADING_START = re.compile(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、")
+_MARKUP = re.compile(r"\[bookmark: [^\]]*\]")
+_FULL_WIDTH = {
+    chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+}
+_FULL_WIDTH["％"] = "%"
+_SPACE_LIKE = {"\u3000": " ", "\xa0": " ", "\t": " ", "\r": ""}
+
+
+@attrs.frozen
+class Normalized:
+    """A normalized text and, for each of its characters, the raw offset it came from."""
+
+    text: str
+    raw_offsets: tuple[int, ...]
+    raw_length: int
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized range ``[start, end)`` to the raw range it was read from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise InvalidArgumentError(
+                f"range [{start}, {end}) is outside the normalized text (length {len(self.text)})"
+            )
+        if start == end:
+            raw = self.raw_offsets[start] if start < len(self.raw_offsets) else self.raw_length
+            return raw, raw
+        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+
+class _Text:
+    """Characters with their raw offsets; edits keep the offsets of what they keep."""
+
+    def __init__(self, raw: str) -> None:
+        self.chars = raw
+        self.offsets = list(range(len(raw)))
+
+    def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> None:
+        """Replace each match by a string no longer than the match.
+
+        The i-th replacement character takes the raw offset of the i-th matched character,
+        so offsets stay strictly increasing.
+        """
+        pieces: list[str] = []
+        offsets: list[int] = []
+        last = 0
+        for match in pattern.finditer(self.chars):
+            start, end = match.span()
+            new = replace(match)
+            if len(new) > end - start:
+                raise AssertionError("a normalization step may not lengthen the text")
+            pieces.append(self.chars[last:start])
+            offsets.extend(self.offsets[last:start])
+            pieces.append(new)
+            offsets.extend(self.offsets[start : start + len(new)])
+            last = end
+        pieces.append(self.chars[last:])
+        offsets.extend(self.offsets[last:])
+        self.chars = "".join(pieces)
+        self.offsets = offsets
+
+
+_MAP_CHARS = re.compile("[" + re.escape("".join(_FULL_WIDTH) + "".join(_SPACE_LIKE)) + "]")
+_LINE_EDGE_SPACES = re.compile(r"^ +| +$", re.MULTILINE)
+_INNER_SPACES = re.compile(r"(?<=\S) +(?=\S)")
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+
+
+def _common(text: _Text) -> None:
+    text.sub(_MARKUP, lambda m: "")
+    text.sub(_MAP_CHARS, lambda m: _FULL_WIDTH.get(m.group(), _SPACE_LIKE.get(m.group(), "")))
+    text.sub(_LINE_EDGE_SPACES, lambda m: "")
+
+
+def _remove_inner_spaces(text: _Text) -> None:
+    """Remove spaces inside a line, except between two Latin letters (English words)."""
+    source = text.chars
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        before, after = source[m.start() - 1], source[m.end()]
+        return " " if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
+
+    text.sub(_INNER_SPACES, keep_or_drop)
+
+
+def _join_lines(
+    text: _Text, separator: re.Pattern[str], join: Callable[[str, str, str], bool], keep: Callable[[str], str]
+) -> None:
+    """Decide, at each ``separator`` match, whether the text around it is one line or two.
+
+    ``join(line, piece, next_piece)`` sees the line so far (all pieces joined since the last
+    kept break, up to its last line break), the last piece before the separator and the
+    first line after it; a kept separator is replaced by ``keep(separator)``.
+    """
+    source = text.chars
+    matches = list(separator.finditer(source))
+    decisions: dict[int, str] = {}
+    line = source[: matches[0].start()] if matches else ""
+    for i, match in enumerate(matches):
+        piece_start = matches[i - 1].end() if i else 0
+        piece = source[piece_start : match.start()]
+        next_piece = source[match.end() : matches[i + 1].start() if i + 1 < len(matches) else len(source)]
+        next_line = next_piece.split("\n", 1)[0]
+        if line and next_line and join(_last_line(line), _last_line(piece), next_line):
+            decisions[match.start()] = ""
+            line += next_piece
+        else:
+            decisions[match.start()] = keep(match.group())
+            line = next_piece
+    text.sub(separator, lambda m: decisions[m.start()])
+
+
+def _last_line(text: str) -> str:
+    return text.rsplit("\n", 1)[-1]
+
+
+def _infographic(text: _Text) -> None:
+    _common(text)
+    _remove_inner_spaces(text)
+    text.sub(re.compile(r"\A\n+|\n+\Z"), lambda m: "")
+    text.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")
+
+    def wrapped(line: str, piece: str, next_line: str) -> bool:
+        return len(line) >= INFOGRAPHIC_WRAP_WIDTH and not line.endswith(tuple(_SENTENCE_END))
+
+    _join_lines(text, re.compile(r"\n+"), wrapped, lambda sep: sep)
+
+
+def _news(text: _Text) -> None:
+    _common(text)
+    _remove_inner_spaces(text)
+    text.sub(re.compile(r"\A\n+|\n+\Z"), lambda m: "")
+
+    def broken_paragraph(line: str, piece: str, next_line: str) -> bool:
+        is_body = len(line) >= 20 and "，" in line and not line.endswith(tuple(_SENTENCE_END))
+        next_is_heading = "，" not in next_line and len(next_line) < 40
+        return is_body and not next_is_heading
+
+    _join_lines(text, re.compile(r"\n{2,}"), broken_paragraph, lambda sep: "\n\n")
+
+
+def _letterspaced_pdf(text: _Text) -> None:
+    _common(text)
+    _remove_inner_spaces(text)
+    text.sub(re.compile(r"\A\n+|\n+\Z"), lambda m: "")
+
+    def same_paragraph(line: str, piece: str, next_line: str) -> bool:
+        ends_short_sentence = piece.endswith(tuple(_SENTENCE_END)) and len(piece) < PDF_COLUMN_WIDTH
+        is_heading = bool(_HEADING_START.match(piece)) and len(piece) < PDF_COLUMN_WIDTH
+        return not ends_short_sentence and not is_heading and not _HEADING_START.match(next_line)
+
+    _join_lines(text, re.compile(r"\n{2,}"), same_paragraph, lambda sep: "\n")
+
+
+def _one_per_line(text: _Text) -> None:
+    _common(text)
+    _remove_inner_spaces(text)
+    text.sub(re.compile(r"\A\n+|\n+\Z"), lambda m: "")
+    text.sub(re.compile(r"\n{2,}"), lambda m: "\n")
+
+
+_PARAGRAPH_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^）)\]」》” ])")
+
+
+def _space_separated(text: _Text) -> None:
+    _common(text)
+    text.sub(_PARAGRAPH_SPACE, lambda m: "\n")
+    _remove_inner_spaces(text)
+    text.sub(re.compile(r"\A\n+|\n+\Z"), lambda m: "")
+    text.sub(re.compile(r"\n{2,}"), lambda m: "\n")
+
+
+PROFILES: dict[str, Callable[[_Text], None]] = {
+    "infographic": _infographic,
+    "news": _news,
+    "letterspaced_pdf": _letterspaced_pdf,
+    "one_per_line": _one_per_line,
+    "space_separated": _space_separated,
+}
+
+
+def normalize(raw: str, profile: str) -> Normalized:
+    """Normalize ``raw`` with ``profile`` (one of :data:`PROFILES`)."""
+    try:
+        steps = PROFILES[profile]
+    except KeyError:
+        from ._errors import NotFoundError
+
+        raise NotFoundError(f"no normalization profile {profile!r}", profile, PROFILES) from None
+    text = _Text(raw)
+    steps(text)
+    return Normalized(text.chars, tuple(text.offsets), len(raw))

@@ -1,0 +1,646 @@
+"""The quantity parser: every number in a report's text, exact, with its unit and qualifier.
+
+:func:`parse_quantities` reads the quantities of a (normalized) text and returns them as
+:class:`~gwr.Quantity` records, in text order::
+
+    >>> from gwr._quantities import parse_quantities
+    >>> [q] = parse_quantities("国内生产总值增长5%左右")
+    >>> q.value, q.unit, q.qualifier, q.change, q.text
+    (Decimal('5'), '%', 'about', 'increase', '5%左右')
+    >>> [q] = parse_quantities("粮食产量1.3万亿斤以上")
+    >>> q.value, q.unit, q.qualifier
+    (Decimal('1300000000000'), 'jin', 'at_least')
+
+What a quantity is
+------------------
+
+A number (Arabic ``1.3``, Chinese ``两``, ``十一``, ``一万``), an optional magnitude (万 = 10^4,
+亿 = 10^8, 万亿 = 10^12), optional approximation marks (多, 余: ``250余万``, ``6600多万``), a unit from
+:data:`UNITS` (optionally compound: ``元/月``, ``微克/立方米``) and an optional trailing qualifier
+(左右, 以上, 以内, 以下). An Arabic number with a magnitude but no unit (``惠及1000多万纳税人``) is a
+``count``; an Arabic number with neither is not a quantity (list markers, dates, ``20242024``).
+
+``text``, ``start`` and ``end``
+    ``text`` is the leading qualifier word if there is one (近, 超过, 约, 突破, 跃上 ... see
+    :data:`QUALIFIERS`), the number, magnitude, approximation marks, unit and trailing qualifier,
+    exactly as written: ``近30%``, ``1.3万亿斤以上``, ``超过四成``. It never includes the verb
+    (增长), the comparison (比上年) or a following noun. ``text == input[start:end]``; whitespace
+    inside the phrase (``1170 万``, a line break in ``134.9万亿⏎元``) is kept in ``text`` and is
+    otherwise ignored, as it is between a verb and its number (``增长 5%``).
+
+``value`` and ``upper``
+    The number in base units, exactly (:class:`~decimal.Decimal`, never a float, never
+    negative): ``1.3万亿斤`` → ``1300000000000`` ``jin``; ``亿千瓦`` → 10^8 ``kW``; shares in tenths
+    become percent (``四成`` → ``40`` ``%``). A range (``5%—6%``, ``2—3倍``, ``5-6万亿元``) has its
+    lower bound in ``value`` and its upper bound in ``upper``; a missing unit or magnitude on the
+    lower bound is taken from the upper one. A fraction ``1/3`` or ``三分之一`` is
+    ``value=1, unit="parts_per_3"`` (``百分之五`` is ``5 %``).
+
+``qualifier``
+    See :data:`QUALIFIERS`. A leading word wins over an approximation mark, which wins over a
+    trailing word. ``近`` before a number of years, months or days (``近5年``) means "the last
+    five years" and is no qualifier.
+
+``change`` and ``relative_to``
+    A verb of change directly before the number (optionally with a leading qualifier in between)
+    makes the quantity a change with a direction (:data:`CHANGES`): ``增长5%`` → ``increase``,
+    ``下降0.2个百分点`` → ``decrease``. Rate nouns count too (``涨幅3%`` → ``increase``,
+    ``降幅超过3%`` → ``decrease``). A verb followed by 到/至 (``提高到66.2%``, ``上升至87.2%``),
+    or 达到/为/保持在, states a level: ``change`` is ``None``. ``比上年``, ``比2023年年初预算``,
+    ``较上年末`` before the verb give ``relative_to`` (``上年``, ``2023年年初预算``, ``上年末``);
+    ``同比`` gives ``上年同期``. A quantity followed in the same sentence by ``与…持平`` (``赤字率拟按
+    3%安排，与2023年年初预算持平``) keeps its level as ``value`` with ``change="unchanged"`` and
+    ``relative_to`` set. A quantity that follows another one after 、/和/及/与/或 with no verb of
+    its own shares that one's change and comparison (``分别增长8.9%、7.7%``), and a number without
+    a unit shares the next one's unit (``分别下降0.2个和0.1个百分点``).
+
+What is deliberately not a quantity
+-----------------------------------
+
+- years and dates: a four-digit number before 年 (``2035年``, ``2023年年初``), year ranges
+  (``2021－2035年``), ``3月``, ``5日`` (month and day are no units; ``3个月`` is);
+- ordinals (``第二轮``, ``第十一次``), anniversaries (``75周年``), session numbers (``二次会议``);
+- names with Latin letters next to the digits (``5G``, ``6G``, ``C919``, ``M2``, ``PM2.5``) and
+  names with Chinese numerals (``嫦娥六号``, ``十四五``, ``九二共识``: not valid numbers or not
+  followed by a unit);
+- versions (``3.0版``) and tenors (``1年期``, ``5年期``);
+- plan names: a number of years directly followed by 行动/计划/规划/攻坚/方案/专项
+  (``三年行动计划``) names a plan, not a duration;
+- Chinese numerals are read conservatively, only where they are clearly a quantity: with a
+  magnitude (``一万亿元``), as a share in tenths (``四成``), or before 次, 年, 倍, 个百分点,
+  百分点, 个月, 天, 岁. A bare ``一`` (``一件事``, ``一年来``, ``一次性``), numerals before 个
+  (``两个毫不动摇``), ``二次``/``三次`` (``三次分配``, ``三次产业``) and numerals that start with
+  百/千/万/亿 (``百万青年``, ``千亿斤粮食产能提升行动``, ``万物``) are not quantities, except
+  百/千 after a qualifier (``超百亿元``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+import attrs
+
+from ._model import Change, Qualifier, Quantity
+
+__all__ = ["CHANGES", "MAGNITUDES", "PER_UNITS", "QUALIFIERS", "UNITS", "Unit", "parse_quantities"]
+
+
+class Unit(NamedTuple):
+    """A unit code and its English description (``Unit("CNY", "yuan (renminbi)")``)."""
+
+    code: str
+    description: str
+
+
+UNITS: dict[str, Unit] = {
+    # shares
+    "%": Unit("%", "percent"),
+    "％": Unit("%", "percent"),
+    "个百分点": Unit("percentage_points", "percentage points"),
+    "百分点": Unit("percentage_points", "percentage points"),
+    "个基点": Unit("basis_points", "basis points"),
+    "基点": Unit("basis_points", "basis points"),
+    "‰": Unit("permille", "per mille"),
+    "成": Unit("%", "tenths (一成 = 10 percent), given in percent"),
+    "倍": Unit("fold", "times as much (a multiple)"),
+    # money
+    "元": Unit("CNY", "yuan (renminbi)"),
+    "美元": Unit("USD", "US dollars"),
+    "欧元": Unit("EUR", "euros"),
+    "港元": Unit("HKD", "Hong Kong dollars"),
+    "人民币": Unit("CNY", "yuan (renminbi)"),
+    # mass, area, length, volume, energy
+    "斤": Unit("jin", "jin (500 grams)"),
+    "公斤": Unit("kg", "kilograms"),
+    "千克": Unit("kg", "kilograms"),
+    "吨": Unit("t", "tonnes"),
+    "吨标准煤": Unit("tce", "tonnes of standard coal equivalent"),
+    "微克": Unit("ug", "micrograms"),
+    "亩": Unit("mu", "mu (1/15 hectare)"),
+    "公顷": Unit("ha", "hectares"),
+    "平方公里": Unit("km2", "square kilometres"),
+    "平方千米": Unit("km2", "square kilometres"),
+    "平方米": Unit("m2", "square metres"),
+    "公里": Unit("km", "kilometres"),
+    "千米": Unit("km", "kilometres"),
+    "米": Unit("m", "metres"),
+    "立方米": Unit("m3", "cubic metres"),
+    "千瓦": Unit("kW", "kilowatts"),
+    "千瓦时": Unit("kWh", "kilowatt-hours"),
+    "兆瓦": Unit("MW", "megawatts"),
+    "吉瓦": Unit("GW", "gigawatts"),
+    "标箱": Unit("TEU", "twenty-foot equivalent units (containers)"),
+    # people and organisations
+    "人": Unit("persons", "persons"),
+    "名": Unit("persons", "persons"),
+    "位": Unit("persons", "persons"),
+    "人次": Unit("person_times", "person-times (visits, trips)"),
+    "户": Unit("households", "households"),
+    "家庭": Unit("households", "households (families)"),
+    "家": Unit("entities", "enterprises, institutions (家)"),
+    "所": Unit("institutions", "schools, hospitals (所)"),
+    # things
+    "个": Unit("count", "a count of the things named after it (个)"),
+    "项": Unit("items", "items, projects, measures (项)"),
+    "件": Unit("pieces", "pieces, cases, documents (件)"),
+    "条": Unit("count", "a count of lines, routes, rules (条)"),
+    "部": Unit("count", "a count of laws, works (部)"),
+    "座": Unit("count", "a count of buildings, structures (座)"),
+    "处": Unit("count", "a count of sites (处)"),
+    "种": Unit("count", "a count of kinds (种)"),
+    "台": Unit("machines", "machines, sets of equipment (台)"),
+    "套": Unit("sets", "sets (套)"),
+    "辆": Unit("vehicles", "vehicles"),
+    "列": Unit("trains", "trains (列)"),
+    "艘": Unit("ships", "ships"),
+    "架": Unit("aircraft", "aircraft"),
+    # time
+    "次": Unit("times", "times, occurrences"),
+    "年": Unit("years", "years (a duration)"),
+    "个月": Unit("months", "months (a duration)"),
+    "天": Unit("days", "days (a duration)"),
+    "小时": Unit("hours", "hours"),
+    "岁": Unit("years_of_age", "years of age"),
+    "周岁": Unit("years_of_age", "years of age"),
+}
+"""Chinese unit (as written after the number and magnitude) → :class:`Unit`. A number with a
+magnitude but no unit has unit ``count``."""
+
+PER_UNITS: dict[str, Unit] = {
+    "月": Unit("month", "per month"),
+    "年": Unit("year", "per year"),
+    "人": Unit("person", "per person"),
+    "天": Unit("day", "per day"),
+    "日": Unit("day", "per day"),
+    "小时": Unit("h", "per hour"),
+    "吨": Unit("t", "per tonne"),
+    "斤": Unit("jin", "per jin"),
+    "公斤": Unit("kg", "per kilogram"),
+    "亩": Unit("mu", "per mu"),
+    "户": Unit("household", "per household"),
+    "平方米": Unit("m2", "per square metre"),
+    "立方米": Unit("m3", "per cubic metre"),
+    "千瓦时": Unit("kWh", "per kilowatt-hour"),
+}
+"""Denominators of compound units: ``元/月`` → ``CNY/month``, ``微克/立方米`` → ``ug/m3``."""
+
+MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+"""Magnitudes after an Arabic number (``1.3万亿``); Chinese numerals carry their own."""
+
+QUALIFIERS: dict[str, Qualifier] = {
+    # before the number
+    "约": "about",
+    "大约": "about",
+    "大概": "about",
+    "近": "less_than",
+    "接近": "less_than",
+    "将近": "less_than",
+    "不到": "less_than",
+    "不足": "less_than",
+    "低于": "less_than",
+    "超过": "more_than",
+    "超": "more_than",
+    "突破": "more_than",
+    "逾": "more_than",
+    "高于": "more_than",
+    "不超过": "at_most",
+    "不高于": "at_most",
+    "不多于": "at_most",
+    "至少": "at_least",
+    "不低于": "at_least",
+    "不少于": "at_least",
+    "跃上": "at_least",
+    # inside the number
+    "多": "more_than",
+    "余": "more_than",
+    # after the number and unit
+    "左右": "about",
+    "上下": "about",
+    "以上": "at_least",
+    "以内": "at_most",
+    "以下": "at_most",
+}
+"""Qualifier words → qualifier. No word means ``exact``."""
+
+_LEADING_QUALIFIERS = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下"}]
+_TRAILING_QUALIFIERS = ["左右", "上下", "以上", "以内", "以下"]
+
+CHANGES: dict[str, Change] = {
+    "增长": "increase",
+    "增加": "increase",
+    "提高": "increase",
+    "提升": "increase",
+    "上涨": "increase",
+    "上升": "increase",
+    "上调": "increase",
+    "扩大": "increase",
+    "延长": "increase",
+    "加快": "increase",
+    "多增": "increase",
+    "回升": "increase",
+    "增长率": "increase",
+    "增速": "increase",
+    "增幅": "increase",
+    "涨幅": "increase",
+    "降低": "decrease",
+    "下降": "decrease",
+    "减少": "decrease",
+    "下调": "decrease",
+    "缩小": "decrease",
+    "缩短": "decrease",
+    "缩减": "decrease",
+    "压减": "decrease",
+    "回落": "decrease",
+    "放缓": "decrease",
+    "收窄": "decrease",
+    "少增": "decrease",
+    "降幅": "decrease",
+    "跌幅": "decrease",
+    "持平": "unchanged",
+}
+"""Words of change directly before a number (or ``持平`` after it) → direction."""
+
+# --------------------------------------------------------------------------------------------
+# Number grammar
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_SECTION = re.compile(
+    r"(?:(?P<q>[一二两三四五六七八九])?(?P<qk>千))?"
+    r"(?P<z1>[零〇])?(?:(?P<b>[一二两三四五六七八九])?(?P<bk>百))?"
+    r"(?P<z2>[零〇])?(?:(?P<s>[一二三四五六七八九])?(?P<sk>十))?"
+    r"(?P<g>[一二两三四五六七八九])?"
+)
+
+
+def _cn_section(s: str, *, leading: bool) -> int | None:
+    """Parse a section below 10000 (``三千零五``, ``十五``); ``None`` if not well formed.
+
+    A bare 十/百/千 (no digit before it) is only read at the start of a numeral (十五, 百亿).
+    """
+    m = _CN_SECTION.fullmatch(s) if s else None
+    if m is None:
+        return None
+    value = 0
+    first = True
+    for digit, mark, factor in (("q", "qk", 1000), ("b", "bk", 100), ("s", "sk", 10)):
+        if m[mark]:
+            if not m[digit] and not (leading and first):
+                return None
+            value += (_CN_DIGITS[m[digit]] if m[digit] else 1) * factor
+            first = False
+    if m["g"]:
+        value += _CN_DIGITS[m["g"]]
+    return value or None
+
+
+def _cn_below_yi(s: str, *, leading: bool) -> int | None:
+    if "万" in s:
+        head, _, tail = s.partition("万")
+        high = _cn_section(head, leading=leading)
+        if high is None or "万" in tail:
+            return None
+        if not tail:
+            return high * 10**4
+        low = _cn_section(tail.removeprefix("零").removeprefix("〇"), leading=False)
+        return None if low is None else high * 10**4 + low
+    return _cn_section(s, leading=leading)
+
+
+def cn_to_int(s: str) -> int | None:
+    """The value of a Chinese numeral (``两``, ``十一``, ``三千零五``, ``一万亿``); ``None`` if ``s``
+    is not a well-formed numeral (``十四五``, ``九二``).
+
+    >>> cn_to_int("一万亿"), cn_to_int("十五"), cn_to_int("两千三百"), cn_to_int("十四五")
+    (1000000000000, 15, 2300, None)
+    """
+    if not s:
+        return None
+    if "亿" in s:
+        head, _, tail = s.partition("亿")
+        high = _cn_below_yi(head, leading=True)
+        if high is None or "亿" in tail:
+            return None
+        if not tail:
+            return high * 10**8
+        low = _cn_below_yi(tail.removeprefix("零").removeprefix("〇"), leading=False)
+        return None if low is None else high * 10**8 + low
+    return _cn_below_yi(s, leading=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Scanning
+
+_WS = re.compile(r"\s")
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {"％": "%", "．": ".", "／": "/"}
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace (full-width digits folded) and, per character, its offset.
+
+    A run of whitespace between two ASCII letters or digits is kept as one space, so that two
+    numbers never run together (``2023 2024``); a final sentinel maps the end.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if chars and j < n and _ascii_alnum(chars[-1]) and _ascii_alnum(_FOLD.get(text[j], text[j])):
+                chars.append(" ")
+                index.append(i)
+            i = j
+            continue
+        chars.append(_FOLD.get(ch, ch))
+        index.append(i)
+        i += 1
+    index.append(n)
+    return "".join(chars), index
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == ".")
+
+
+def _alternation(words: list[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_RE = _alternation(UNITS)
+_PER_RE = _alternation(PER_UNITS)
+_ARABIC = r"(?<![\d.])\d+(?:\.\d+)?(?![\d]|\.\d)"
+_CN_RUN = f"[{_CN_CHARS}]+"
+_APPROX = r"[多余](?!额|元化|样|渠道|措)"
+
+_PHRASE = re.compile(
+    rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_RUN})"
+    rf"|(?P<fn>{_ARABIC})/(?P<fd>\d+)(?![\d./])"
+    rf"|(?P<num>{_ARABIC}|{_CN_RUN}))"
+    rf"(?P<a1>{_APPROX})?"
+    rf"(?P<mag>万亿|亿|万)?"
+    rf"(?P<a2>{_APPROX})?"
+    rf"(?:(?P<unit>{_UNIT_RE})(?:/(?P<per>{_PER_RE}))?)?"
+    rf"(?P<post>{_alternation(_TRAILING_QUALIFIERS)})?"
+)
+
+_LEADING_RE = re.compile(rf"(?:{_alternation(_LEADING_QUALIFIERS)})$")
+_VERB_RE = re.compile(
+    rf"(?:(?:比|较)(?P<rel>[^比较，,。；;：:、！？!?]{{1,16}}?))?"
+    rf"(?P<tongbi>同比)?(?:分别|均|都|再|又|也|累计|年均|平均)*"
+    rf"(?P<verb>{_alternation([w for w in CHANGES if w != '持平'])})了?$"
+)
+_REL_OK = re.compile(r"(?:年|年末|年初|年底|预算|同期|水平|末|初|季度|月)$")
+_FLAT_RE = re.compile(
+    r"[^，,。；;！？!?]{0,8}?[，,]?(?:与|同|和|较|比)(?P<rel>[^，,。；;！？!?]{1,16}?)(?:基本)?持平(?![稳衡台均])"
+)
+_LIST_SEPS = {"、", "和", "及", "与", "或", "、和"}
+_RANGE_SEPS = {"—", "–", "－", "-", "~", "～", "至", "到", "——"}
+_PLAN_AFTER_YEARS = ("行动", "计划", "规划", "攻坚", "方案", "专项")
+_CN_UNITS_OK = {"次", "年", "成", "倍", "个百分点", "百分点", "个月", "天", "岁", "周岁"}
+_SHARE_FOLLOW = re.compile(r"(?:以上|左右|以下|以内|多|的|[，,。；;、：:）)”\"！？!?]|$)")
+_UNIT_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    "位": ("居", "于", "列", "次", "置"),
+    "列": ("入", "为", "出", "举"),
+    "处": ("理", "置", "于", "罚"),
+    "种": ("植", "养", "业", "子", "粮"),
+    "所": ("有", "以", "在", "得", "属", "需", "谓"),
+    "天": ("然", "津", "气", "宫", "空"),
+    "家": ("乡", "园", "属", "长", "政", "族"),
+    "人": ("民",),
+}
+"""A unit word directly followed by one of these starts another word (位居, 天然气): no unit."""
+_CN_TIMES_BAD = ("会议", "全会", "全体", "产业", "分配", "集体", "创业")
+
+
+@attrs.define
+class _Raw:
+    """A number phrase found in the compact text, before context is read."""
+
+    cs: int
+    ce: int
+    value: Decimal | None
+    unit: str | None
+    unit_word: str
+    has_mag: bool
+    mag: int
+    approx: bool
+    post: str | None
+    upper: Decimal | None = None
+    drop: bool = False
+
+
+def _decimal(s: str) -> Decimal | None:
+    if s[0].isdigit():
+        return Decimal(s)
+    n = cn_to_int(s)
+    return None if n is None else Decimal(n)
+
+
+def _clean(d: Decimal) -> Decimal:
+    """An exact decimal without exponent or trailing zeros (``1.3E+12`` → ``1300000000000``)."""
+    if d == d.to_integral_value():
+        return Decimal(int(d))
+    return d.normalize()
+
+
+def _scan(c: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    pos = 0
+    while True:
+        m = _PHRASE.search(c, pos)
+        if m is None:
+            break
+        pos = max(m.end(), m.start() + 1)
+        raw = _read(c, m)
+        if raw is not None:
+            found.append(raw)
+    return found
+
+
+def _read(c: str, m: re.Match[str]) -> _Raw | None:  # noqa: C901, PLR0911, PLR0912
+    before = c[max(0, m.start() - 2) : m.start()]
+    after = c[m.end() : m.end() + 4]
+    unit_word = m["unit"] or ""
+    per = m["per"]
+    if unit_word and c.startswith(_UNIT_NOT_BEFORE.get(unit_word, ()), m.end("unit")) and not m["post"]:
+        unit_word, per = "", None
+    approx = bool(m["a1"] or m["a2"])
+    post = m["post"]
+    if before.endswith("第"):
+        return None
+
+    if m["den"] is not None or m["fn"] is not None:  # a fraction
+        if m["den"] is not None:
+            den, nom = _decimal(m["den"]), _decimal(m["nom"])
+        else:
+            den, nom = Decimal(m["fd"]), Decimal(m["fn"])
+            if before.endswith("/"):
+                return None
+        if den is None or nom is None or den == 0:
+            return None
+        if unit_word or m["mag"] or approx:
+            return None  # 三分之一个 … keep it simple: fractions stand alone
+        code = {Decimal(100): "%", Decimal(1000): "permille"}.get(den, f"parts_per_{_clean(den)}")
+        end = m.end("nom") if m["den"] is not None else m.end("fd")
+        if post:
+            end = m.end()
+        return _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+
+    num = m["num"]
+    arabic = num[0].isdigit()
+    if arabic:
+        value = Decimal(num)
+        prev = c[max(0, m.start() - 2) : m.start()].rstrip(" ")[-1:]
+        nxt = c[m.end("num") : m.end("num") + 1]
+        if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()) or nxt == "+" or prev == "+":
+            return None  # 5G, C919, M2, PM2.5, 1+8
+    else:
+        if m["mag"]:
+            return None  # a Chinese run cannot be followed by a magnitude it did not take
+        n = cn_to_int(num)
+        if n is None:
+            return None
+        value = Decimal(n)
+        big = "万" in num or "亿" in num
+        leading = _LEADING_RE.search(c, max(0, m.start() - 4), m.start()) is not None
+        if num[0] in "百千" and not leading:
+            return None
+        if num[0] in "万亿零〇":
+            return None
+        if num == "一" and not big:
+            return None
+        if not big and unit_word not in _CN_UNITS_OK:
+            return None
+        if unit_word == "次" and (num in {"二", "三"} or after.startswith(_CN_TIMES_BAD)):
+            return None
+
+    mag = MAGNITUDES[m["mag"]] if m["mag"] else 1
+    if unit_word == "年":
+        if arabic and not m["mag"] and value == value.to_integral_value() and len(num) == 4:
+            return None  # a year: 2035年
+        if after.startswith("期") or after.startswith(_PLAN_AFTER_YEARS):
+            return None  # tenor 1年期, plan name 三年行动计划
+    if unit_word in {"个月"} and after.startswith("期"):
+        return None
+    if unit_word == "成" and not _SHARE_FOLLOW.match(c, m.end("unit")):
+        return None  # 成为, 成果 …
+    if unit_word == "位" and not arabic:
+        return None
+
+    unit: str | None
+    if unit_word:
+        info = UNITS[unit_word]
+        unit = info.code + (f"/{PER_UNITS[per].code}" if per else "")
+        if unit_word == "成":
+            value *= 10
+    else:
+        unit = None
+        if arabic and len(num) == 4 and "." not in num and after[:1] in _RANGE_SEPS:
+            # the first year of a range: 2021－2035年
+            if re.match(r"(?:—|–|－|-|~|～|至|到|——)\d{4}年", c[m.end() : m.end() + 8]):
+                return None
+    return _Raw(m.start(), m.end(), _clean(value * mag), unit, unit_word, bool(m["mag"]), mag, approx, post)
+
+
+def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
+    """Share units along lists (``0.2个和0.1个百分点``) and merge ranges (``5%—6%``)."""
+    for i in range(len(raws) - 2, -1, -1):
+        a, b = raws[i], raws[i + 1]
+        gap = c[a.ce : b.cs]
+        if gap in _RANGE_SEPS and b.unit is not None and (a.unit is None or a.unit == b.unit) and a.post is None:
+            value = a.value
+            if a.unit is None and not a.has_mag and b.has_mag and value is not None:
+                value = _clean(value * b.mag)
+            if value is not None and b.value is not None and value <= b.value:
+                raws[i] = attrs.evolve(
+                    b, cs=a.cs, value=value, upper=b.value, approx=a.approx or b.approx, unit=b.unit
+                )
+                raws[i + 1].drop = True
+                continue
+        if gap in _LIST_SEPS and b.unit is not None and a.post is None:
+            if a.unit is None or (a.unit_word == "个" and b.unit_word in {"个百分点", "个基点"}):
+                a.unit = b.unit
+                a.unit_word = b.unit_word
+    return [r for r in raws if not r.drop and r.value is not None and (r.unit is not None or r.has_mag)]
+
+
+def parse_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, in order of position (see the module documentation).
+
+    ``text`` is normalized text (full-width digits and ``％`` folded); whitespace inside a phrase
+    is tolerated. Never raises on any string.
+
+    >>> [(str(q.value), q.unit, q.change, q.relative_to) for q in parse_quantities("比上年年初预算增加1800亿元")]
+    [('180000000000', 'CNY', 'increase', '上年年初预算')]
+    >>> [(str(q.value), q.unit, q.change) for q in parse_quantities("分别下降0.2个和0.1个百分点")]
+    [('0.2', 'percentage_points', 'decrease'), ('0.1', 'percentage_points', 'decrease')]
+    """
+    c, index = _compact(text)
+    raws = _link(c, _scan(c))
+    out: list[Quantity] = []
+    prev_end = -1
+    prev_change: Change | None = None
+    prev_rel: str | None = None
+    for r in raws:
+        assert r.value is not None
+        unit = r.unit if r.unit is not None else "count"
+        # leading qualifier
+        qs = r.cs
+        qualifier: Qualifier | None = None
+        lead = _LEADING_RE.search(c, max(0, r.cs - 4), r.cs)
+        if lead is not None:
+            word = lead.group()
+            ok = True
+            ahead = c[max(0, lead.start() - 1) : lead.start()]
+            if word == "近" and (ahead in {"最", "附", "邻", "亲", "靠", "贴", "就"} or unit in {"years", "months", "days"}):
+                ok = False
+            if word == "约" and ahead in {"节", "制", "契", "签", "公", "条", "预", "合", "集", "简", "俭", "相", "纽"}:
+                ok = False
+            if word == "超" and ahead in {"赶"}:
+                ok = False
+            if ok:
+                qualifier = QUALIFIERS[word]
+                qs = lead.start()
+        if qualifier is None and r.approx:
+            qualifier = "more_than"
+        if qualifier is None and r.post:
+            qualifier = QUALIFIERS[r.post]
+        # change and comparison
+        change: Change | None = None
+        rel: str | None = None
+        v = _VERB_RE.search(c, max(0, qs - 40), qs)
+        if v is not None:
+            change = CHANGES[v["verb"]]
+            if v["rel"] and _REL_OK.search(v["rel"]):
+                rel = v["rel"]
+            elif v["tongbi"]:
+                rel = "上年同期"
+        elif prev_end >= 0 and c[prev_end:qs] in _LIST_SEPS:
+            change, rel = prev_change, prev_rel
+        if change is None:
+            flat = _FLAT_RE.match(c, r.ce)
+            if flat is not None and _REL_OK.search(flat["rel"]):
+                change, rel = "unchanged", flat["rel"]
+        start, end = index[qs], index[r.ce - 1] + 1
+        out.append(
+            Quantity(
+                value=r.value,
+                unit=unit,
+                text=text[start:end],
+                start=start,
+                end=end,
+                qualifier=qualifier or "exact",
+                upper=r.upper,
+                change=change,
+                relative_to=rel,
+            )
+        )
+        prev_end, prev_change, prev_rel = r.ce, change, rel
+    return tuple(out)

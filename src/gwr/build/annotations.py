@@ -1,0 +1,134 @@
+"""The annotation files: what no parser can know, anchored by quote, never by offset.
+
+Each file is TOML, read into the attrs classes below with a strict converter, so that a
+misspelt key fails loudly with the file's name.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import attrs
+import cattrs
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class DocumentNote:
+    id: str
+    title: str
+    kind: str
+    date: str
+    starts_with: str
+
+
+@attrs.frozen
+class SourceNote:
+    id: str
+    file: str
+    title: str
+    publisher: str
+    date: str
+    profile: str
+    description: str
+    documents: tuple[DocumentNote, ...]
+
+
+@attrs.frozen
+class SourcesFile:
+    sources: tuple[SourceNote, ...]
+
+
+@attrs.frozen
+class IndicatorNote:
+    key: str
+    name_zh: str
+    name_en: str
+    reading: Literal["floor", "ceiling", "level", "qualitative"]
+    description: str
+    unit: str | None = None
+
+
+@attrs.frozen
+class IndicatorsFile:
+    indicators: tuple[IndicatorNote, ...]
+
+
+@attrs.frozen
+class ThemeNote:
+    key: str
+    name_zh: str
+    name_en: str
+
+
+@attrs.frozen
+class ThemesFile:
+    themes: tuple[ThemeNote, ...]
+
+
+@attrs.frozen
+class TargetNote:
+    """One main target: its indicator key and the quote that states it."""
+
+    key: str
+    quote: str
+    rationale_from: str | None = None
+
+
+@attrs.frozen
+class TargetsNote:
+    """Where a report's targets are: the passage from ``from_`` up to ``to`` in ``document``."""
+
+    document: str
+    from_: str
+    to: str
+    items: tuple[TargetNote, ...]
+
+
+@attrs.frozen
+class ReportNote:
+    id: str
+    kind: Literal["gwr", "plan"]
+    year: int
+    title: str
+    date: str
+    meeting: str
+    speaker: str
+    completeness: Literal["full", "summary"]
+    witnesses: tuple[str, ...]
+    header: tuple[str, ...]
+    document: str
+    targets: TargetsNote
+
+
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    override = cattrs.gen.make_dict_structure_fn(
+        TargetsNote, converter, from_=cattrs.gen.override(rename="from"), _cattrs_forbid_extra_keys=True
+    )
+    converter.register_structure_hook(TargetsNote, override)
+    return converter
+
+
+_CONVERTER = _converter()
+
+
+class AnnotationError(Exception):
+    """An annotation file is malformed, or one of its quotes cannot be anchored."""
+
+
+def load(path: Path, cls: type[T]) -> T:
+    """Read the TOML file ``path`` into ``cls``, failing with the file's name."""
+    try:
+        data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
+        return _CONVERTER.structure(data, cls)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise AnnotationError(f"{path}: {error}") from None
+    except Exception as error:
+        messages = (
+            "; ".join(cattrs.transform_error(error)) if isinstance(error, cattrs.BaseValidationError) else str(error)
+        )
+        raise AnnotationError(f"{path}: {messages}") from None

@@ -1,0 +1,255 @@
+"""Generate the bundled JSON from the sources and the annotation files, deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._converter import converter
+from .._model import Document, Indicator, Report, Source, Target, Theme
+from .._normalize import NORMALIZATION_VERSION, normalize
+from .._provenance import span_at
+from .._quantities import parse_quantities
+from .annotations import (
+    AnnotationError,
+    IndicatorsFile,
+    ReportNote,
+    SourcesFile,
+    TargetNote,
+    ThemesFile,
+    load,
+)
+
+FORMAT_VERSION = 1
+DATA = Path("src/gwr/data")
+ANNOTATIONS = Path("annotations")
+_CLAUSE_BREAK = re.compile(r"[；，。：\n]+")
+
+
+class Corpus:
+    """The normalized texts of the bundled sources, with their documents."""
+
+    def __init__(self, sources: tuple[Source, ...], texts: dict[str, str]) -> None:
+        self.sources = sources
+        self.texts = texts
+
+    def document(self, document_id: str) -> tuple[str, Document]:
+        """The source id and the document ``document_id``."""
+        for source in self.sources:
+            for document in source.documents:
+                if document.id == document_id:
+                    return source.id, document
+        known = [d.id for s in self.sources for d in s.documents]
+        raise AnnotationError(f"no document {document_id!r}; documents are {known}")
+
+    def find_one(self, source_id: str, quote: str, start: int, end: int, what: str) -> int:
+        """The offset of the one occurrence of ``quote`` in ``[start, end)`` of ``source_id``."""
+        text = self.texts[source_id]
+        hits = [m.start() for m in re.finditer(re.escape(quote), text[start:end])]
+        if len(hits) != 1:
+            found = "not found" if not hits else f"found {len(hits)} times"
+            raise AnnotationError(f"{what}: quote {quote!r} {found} in source {source_id} [{start}, {end})")
+        return start + hits[0]
+
+
+def build_sources(root: Path) -> tuple[tuple[Source, ...], dict[str, str]]:
+    """Read every source named in annotations/sources.toml; locate its documents."""
+    notes = load(root / ANNOTATIONS / "sources.toml", SourcesFile)
+    sources: list[Source] = []
+    texts: dict[str, str] = {}
+    for note in notes.sources:
+        raw = (root / DATA / "sources" / note.file).read_bytes()
+        text = normalize(raw.decode("utf-8"), note.profile).text
+        starts: list[int] = []
+        for doc in note.documents:
+            hits = [m.start() for m in re.finditer(re.escape(doc.starts_with), text)]
+            if len(hits) != 1:
+                raise AnnotationError(
+                    f"sources.toml: document {doc.id} start {doc.starts_with!r} occurs {len(hits)} times"
+                )
+            starts.append(hits[0])
+        if starts != sorted(starts):
+            raise AnnotationError(f"sources.toml: the documents of source {note.id} are not in the order of the text")
+        ends = [*starts[1:], len(text)]
+        documents = tuple(
+            Document(id=d.id, title=d.title, kind=d.kind, date=d.date, start=s, end=e)
+            for d, s, e in zip(note.documents, starts, ends, strict=True)
+        )
+        sources.append(
+            Source(
+                id=note.id,
+                file=note.file,
+                title=note.title,
+                publisher=note.publisher,
+                date=note.date,
+                sha256=hashlib.sha256(raw).hexdigest(),
+                profile=note.profile,
+                profile_version=NORMALIZATION_VERSION,
+                description=note.description,
+                documents=documents,
+            )
+        )
+        texts[note.id] = text
+    return tuple(sources), texts
+
+
+def build_targets(note: ReportNote, corpus: Corpus, path: Path) -> tuple[Target, ...]:
+    """Anchor each annotated target in the report's target passage; all of it must be claimed."""
+    source_id, document = corpus.document(note.targets.document)
+    text = corpus.texts[source_id]
+    start = corpus.find_one(source_id, note.targets.from_, document.start, document.end, f"{path} targets.from")
+    body_start = start + len(note.targets.from_)
+    end = text.find(note.targets.to, body_start, document.end)
+    if end < 0:
+        raise AnnotationError(f"{path}: targets.to {note.targets.to!r} not found after targets.from")
+    targets = [_target(note, item, corpus, source_id, body_start, end, path) for item in note.targets.items]
+    _require_claimed(text, body_start, end, targets, path)
+    return tuple(targets)
+
+
+def _target(
+    note: ReportNote, item: TargetNote, corpus: Corpus, source_id: str, start: int, end: int, path: Path
+) -> Target:
+    text = corpus.texts[source_id]
+    at = corpus.find_one(source_id, item.quote, start, end, f"{path} target {item.key}")
+    span = span_at(source_id, text, at, at + len(item.quote))
+    quantities = parse_quantities(item.quote)
+    if len(quantities) > 1:
+        raise AnnotationError(f"{path}: target {item.key} quote {item.quote!r} states {len(quantities)} quantities")
+    quantity = quantities[0] if quantities else None
+    if quantity is not None:
+        quantity = attrs.evolve(quantity, indicator=item.key)
+    rationale = rationale_span = None
+    if item.rationale_from is not None:
+        line_end = text.find("\n", span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        begin = corpus.find_one(
+            source_id, item.rationale_from, span.end, line_end, f"{path} target {item.key} rationale"
+        )
+        further = text.find("。关于", begin, line_end)
+        finish = further + 1 if further >= 0 else line_end
+        rationale_span = span_at(source_id, text, begin, finish)
+        rationale = rationale_span.exact
+    return Target(
+        key=item.key,
+        year=note.year,
+        text=item.quote,
+        quantity=quantity,
+        qualifier=quantity.qualifier if quantity is not None else None,
+        span=span,
+        rationale=rationale,
+        rationale_span=rationale_span,
+    )
+
+
+def _require_claimed(text: str, start: int, end: int, targets: list[Target], path: Path) -> None:
+    """Every clause that states a target must be claimed by one.
+
+    Where the passage lists its targets as "——" bullets (the plan report), only the bullets'
+    first sentences state targets; the rest is introduction and rationale.
+    """
+    claimed = [(t.span.start, t.span.end) for t in targets]
+    lines = text[start:end].split("\n")
+    bulleted = any(line.startswith("——") for line in lines)
+    offset = start
+    for line in lines:
+        line_start, offset = offset, offset + len(line) + 1
+        if bulleted and not line.startswith("——"):
+            continue
+        statement = line.split("。", 1)[0] if bulleted else line
+        for clause in _CLAUSE_BREAK.split(statement):
+            clause = clause.strip("—")
+            if not clause:
+                continue
+            at = text.find(clause, line_start, end)
+            if not any(s <= at and at + len(clause) <= e for s, e in claimed):
+                raise AnnotationError(f"{path}: the target passage states {clause!r}, which no target claims")
+
+
+def build_report(note: ReportNote, corpus: Corpus, path: Path) -> Report:
+    """The report described by the annotation ``note``."""
+    source_id, document = corpus.document(note.document)
+    for quote in note.header:
+        corpus.find_one(source_id, quote, document.start, document.end, f"{path} header")
+    unknown = [w for w in note.witnesses if w not in corpus.texts]
+    if unknown:
+        raise AnnotationError(f"{path}: unknown witnesses {unknown}")
+    return Report(
+        id=note.id,
+        kind=note.kind,
+        year=note.year,
+        title=note.title,
+        date=note.date,
+        meeting=note.meeting,
+        speaker=note.speaker,
+        completeness=note.completeness,
+        witnesses=note.witnesses,
+        targets=build_targets(note, corpus, path),
+    )
+
+
+def _dump(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def generate(root: Path) -> dict[str, bytes]:
+    """Every generated file under src/gwr/data, by path relative to it."""
+    annotations = root / ANNOTATIONS
+    sources, texts = build_sources(root)
+    corpus = Corpus(sources, texts)
+    indicators = tuple(
+        Indicator(
+            key=n.key, name_zh=n.name_zh, name_en=n.name_en, unit=n.unit, reading=n.reading, description=n.description
+        )
+        for n in load(annotations / "indicators.toml", IndicatorsFile).indicators
+    )
+    themes = tuple(
+        Theme(key=n.key, name_zh=n.name_zh, name_en=n.name_en)
+        for n in load(annotations / "themes.toml", ThemesFile).themes
+    )
+    outputs: dict[str, bytes] = {
+        "indicators.json": _dump(converter.unstructure(indicators)),
+        "themes.json": _dump(converter.unstructure(themes)),
+    }
+    entries = []
+    report_paths = sorted((annotations / "reports").glob("*.toml"))
+    for report_path in report_paths:
+        note = load(report_path, ReportNote)
+        report = build_report(note, corpus, report_path.relative_to(root))
+        name = f"reports/{report.id}.json"
+        outputs[name] = _dump(converter.unstructure(report))
+        entries.append({"id": report.id, "kind": report.kind, "year": report.year, "file": name})
+    inputs = [annotations / "sources.toml", annotations / "indicators.toml", annotations / "themes.toml", *report_paths]
+    outputs["manifest.json"] = _dump(
+        {
+            "format": FORMAT_VERSION,
+            "generated_by": "python -m gwr.build",
+            "normalization_version": NORMALIZATION_VERSION,
+            "annotations": {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs},
+            "sources": converter.unstructure(sources),
+            "reports": entries,
+        }
+    )
+    return outputs
+
+
+def write(root: Path, outputs: dict[str, bytes]) -> list[str]:
+    """Write ``outputs`` under the data folder, removing stale generated files; return what changed."""
+    data = root / DATA
+    changed = []
+    for name, content in sorted(outputs.items()):
+        target = data / name
+        if not target.exists() or target.read_bytes() != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            changed.append(name)
+    for stale in sorted((data / "reports").glob("*.json")):
+        if f"reports/{stale.name}" not in outputs:
+            stale.unlink()
+            changed.append(f"reports/{stale.name} (removed)")
+    return changed

@@ -1,0 +1,111 @@
+"""gwr.check(): clean on the bundled data, and it catches every kind of tampering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gwr
+
+
+def _edit(path: Path, change: Any) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _messages(result: gwr.CheckResult) -> str:
+    return "\n".join(str(p) for p in result.problems)
+
+
+def test_bundled_data_is_clean() -> None:
+    result = gwr.check()
+    assert result.ok, _messages(result)
+    assert result.counts["sources"] == 5
+    assert result.counts["reports"] == 3
+    assert result.counts["quantities"] == 18  # six numeric targets in each report
+
+
+def test_the_copy_is_clean(data_copy: Path) -> None:
+    assert gwr.check(data_copy).ok
+
+
+def test_changed_quote_is_caught(data_copy: Path) -> None:
+    def change(report: dict[str, Any]) -> None:
+        report["targets"][0]["span"]["exact"] = "国内生产总值增长6%左右"
+
+    _edit(data_copy / "reports" / "gwr-2024.json", change)
+    result = gwr.check(data_copy)
+    assert not result.ok
+    assert any(p.path == "gwr-2024.targets[0]" and "exact" in p.message for p in result.problems), _messages(result)
+
+
+def test_changed_offset_is_caught(data_copy: Path) -> None:
+    def change(report: dict[str, Any]) -> None:
+        report["targets"][2]["span"]["start"] += 1
+
+    _edit(data_copy / "reports" / "plan-2024.json", change)
+    result = gwr.check(data_copy)
+    assert [p.path for p in result.problems] == ["plan-2024.targets[2]"] * len(result.problems)
+    assert result.problems
+
+
+def test_changed_value_is_caught(data_copy: Path) -> None:
+    def change(report: dict[str, Any]) -> None:
+        report["targets"][6]["quantity"]["value"] = "1400000000000"
+
+    _edit(data_copy / "reports" / "gwr-2024.json", change)
+    result = gwr.check(data_copy)
+    assert any(p.path == "gwr-2024.targets[6].quantity" and "value 1400000000000" in p.message for p in result.problems)
+
+
+def test_changed_unit_is_caught(data_copy: Path) -> None:
+    def change(report: dict[str, Any]) -> None:
+        report["targets"][0]["quantity"]["unit"] = "percentage_points"
+
+    _edit(data_copy / "reports" / "gwr-2025.json", change)
+    result = gwr.check(data_copy)
+    assert any(p.path == "gwr-2025.targets[0].quantity" and "percentage_points" in p.message for p in result.problems)
+
+
+def test_changed_source_byte_is_caught(data_copy: Path) -> None:
+    path = data_copy / "sources" / "003_f4d9d96fe4767659.txt"
+    raw = path.read_bytes()
+    at = raw.index("1.3万亿斤以上".encode())
+    path.write_bytes(raw[:at] + b"1.4" + raw[at + 3 :])
+    result = gwr.check(data_copy)
+    paths = {p.path for p in result.problems}
+    assert "sources[003]" in paths
+    assert "gwr-2024.targets[6]" in paths  # the target quoting the changed bytes
+
+
+def test_unknown_indicator_key_is_caught(data_copy: Path) -> None:
+    def change(report: dict[str, Any]) -> None:
+        report["targets"][1]["key"] = "jobs"
+
+    _edit(data_copy / "reports" / "gwr-2024.json", change)
+    result = gwr.check(data_copy)
+    assert any(p.path == "gwr-2024.targets[1]" and "'jobs'" in p.message for p in result.problems)
+
+
+def test_extra_key_in_data_is_a_clear_problem(data_copy: Path) -> None:
+    def change(report: dict[str, Any]) -> None:
+        report["targets"][0]["valeu"] = "5"
+
+    _edit(data_copy / "reports" / "gwr-2024.json", change)
+    result = gwr.check(data_copy)
+    assert any("reports/gwr-2024.json" in p.message for p in result.problems), _messages(result)
+
+
+def test_missing_file_is_named(data_copy: Path) -> None:
+    (data_copy / "reports" / "plan-2024.json").unlink()
+    result = gwr.check(data_copy)
+    assert any("reports/plan-2024.json" in p.message for p in result.problems)
+
+
+def test_not_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(gwr.InvalidArgumentError, match="not a gwr data folder"):
+        gwr.check(tmp_path / "nowhere")

@@ -1,0 +1,90 @@
+"""Snapshot of every quantity the parser finds in the five bundled source texts.
+
+The snapshot (``tests/snapshots/quantities.txt``) is a reviewed file: each line is one quantity,
+tab-separated: source, value, upper, unit, qualifier, change, relative_to, text, context (the text
+with up to 12 characters either side, the quantity in 【】, line breaks as ⏎). Any change in what
+the parser finds shows up as a diff of this file in review.
+
+Regenerate after a reviewed parser change with::
+
+    GWR_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_quantities_snapshot.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from gwr._quantities import parse_quantities
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "quantities.txt"
+BUNDLED = ROOT / "src" / "gwr" / "data" / "sources"
+SEEDS = Path("/work/shared/seeds")
+
+PROFILES = {
+    "000": "infographic",
+    "001": "news",
+    "002": "letterspaced_pdf",
+    "003": "one_per_line",
+    "004": "space_separated",
+}
+
+_FOLD = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {"％": "%"})
+
+
+def _sources() -> list[Path]:
+    folder = BUNDLED if BUNDLED.is_dir() and any(BUNDLED.glob("*.txt")) else SEEDS
+    return sorted(folder.glob("*.txt"))
+
+
+def _normalized(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    try:
+        from gwr._normalize import normalize
+    except ImportError:  # pragma: no cover - before the normalizer existed
+        return raw.translate(_FOLD)
+    return normalize(raw, PROFILES[path.name[:3]]).text
+
+
+def _context(text: str, start: int, end: int) -> str:
+    snippet = f"{text[max(0, start - 12) : start]}【{text[start:end]}】{text[end : end + 12]}"
+    return re.sub(r"\s*\n\s*", "⏎", snippet)
+
+
+def render() -> str:
+    lines: list[str] = []
+    for path in _sources():
+        text = _normalized(path)
+        for q in parse_quantities(text):
+            assert text[q.start : q.end] == q.text
+            fields = [
+                path.stem,
+                str(q.value),
+                "" if q.upper is None else str(q.upper),
+                q.unit,
+                q.qualifier,
+                q.change or "",
+                q.relative_to or "",
+                q.text.replace("\n", "⏎"),
+                _context(text, q.start, q.end),
+            ]
+            lines.append("\t".join(fields))
+    header = "source\tvalue\tupper\tunit\tqualifier\tchange\trelative_to\ttext\tcontext"
+    return "\n".join([header, *lines]) + "\n"
+
+
+def test_quantities_snapshot() -> None:
+    current = render()
+    if os.environ.get("GWR_UPDATE_SNAPSHOTS") == "1" or not SNAPSHOT.exists():
+        SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
+        SNAPSHOT.write_text(current, encoding="utf-8")
+    expected = SNAPSHOT.read_text(encoding="utf-8")
+    if current != expected:
+        import difflib
+
+        diff = "\n".join(
+            difflib.unified_diff(expected.splitlines(), current.splitlines(), "snapshot", "parser", lineterm="", n=0)
+        )
+        raise AssertionError(f"quantities differ from {SNAPSHOT.name} (GWR_UPDATE_SNAPSHOTS=1 to accept):\n{diff}")
