@@ -12,7 +12,7 @@ from ._errors import GwrError
 
 if TYPE_CHECKING:
     from ._db import Database
-    from ._model import Quantity, Report
+    from ._model import Quantity, Report, Section
 
 
 @attrs.frozen
@@ -105,6 +105,7 @@ class _Checker:
         for witness in report.witnesses:
             if witness not in self.texts:
                 self.problem(report.id, f"witness {witness!r} is not a bundled source")
+        self.check_outline(f"{report.id}.outline", report.outline)
         for item_path, item in report.iter_items():
             path = f"{report.id}.{item_path}"
             self.counts["items"] += 1
@@ -133,6 +134,19 @@ class _Checker:
                         self.problem(path, f"theme {theme!r} is not in the registry")
                 if item.title not in item.span.exact:
                     self.problem(path, f"title {item.title!r} is not in its quote")
+
+    def check_outline(self, path: str, sections: tuple[Section, ...]) -> None:
+        for i, section in enumerate(sections):
+            section_path = f"{path}[{i}]"
+            self.check_span(section_path, section.span)
+            if section.title is not None and section.title not in section.span.exact:
+                self.problem(section_path, f"title {section.title!r} is not in its quote")
+            for child in section.children:
+                inside = child.span.source == section.span.source and section.span.start <= child.span.start
+                if not inside or child.span.end > section.span.end:
+                    self.problem(section_path, "a child section lies outside its parent")
+                    break
+            self.check_outline(f"{section_path}.children", section.children)
 
     def check_span(self, path: str, span: object) -> None:
         from ._model import Span

@@ -144,6 +144,26 @@ class Task:
     span: Span
 
 
+SectionKind = Literal["part", "area", "item", "paragraph", "heading", "block"]
+"""What a node of a report's outline is: a part (一、), an area or task (（一）), an item
+(一是, a sub-area), a paragraph, a heading, or a block of a summary's layout."""
+
+
+@attrs.frozen
+class Section:
+    """A node of a report's outline, so that every passage of the text is reachable.
+
+    ``title`` is the heading sentence where the section has one; ``span`` covers the whole
+    section, children included.
+    """
+
+    kind: SectionKind
+    number: int | None
+    title: str | None
+    span: Span
+    children: tuple[Section, ...] = ()
+
+
 @attrs.frozen
 class Document:
     """One document inside a source file (a report, a speech, a press conference...)."""
@@ -178,6 +198,7 @@ class Report:
     outcomes: tuple[Outcome, ...] = ()
     tasks: tuple[Task, ...] = ()
     measures: tuple[Measure, ...] = ()
+    outline: tuple[Section, ...] = ()
 
     def target(self, key: str) -> Target:
         """Return the target on indicator ``key``.

@@ -77,6 +77,7 @@ What is deliberately not a quantity
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -265,7 +266,7 @@ CHANGES: dict[str, Change] = {
 # --------------------------------------------------------------------------------------------
 # Number grammar
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_SECTION = re.compile(
     r"(?:(?P<q>[一二两三四五六七八九])?(?P<qk>千))?"
@@ -369,7 +370,7 @@ def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == ".")
 
 
-def _alternation(words: list[str] | dict[str, object]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -402,7 +403,7 @@ _FLAT_RE = re.compile(
 )
 _LIST_SEPS = {"、", "和", "及", "与", "或", "、和"}
 _RANGE_SEPS = {"—", "–", "－", "-", "~", "～", "至", "到", "——"}
-_PLAN_AFTER_YEARS = ("行动", "计划", "规划", "攻坚", "方案", "专项")
+_PLAN_AFTER_YEARS = ("行动", "计划", "规划", "攻坚", "方案", "专项", "奋斗")
 _CN_UNITS_OK = {"次", "年", "成", "倍", "个百分点", "百分点", "个月", "天", "岁", "周岁"}
 _SHARE_FOLLOW = re.compile(r"(?:以上|左右|以下|以内|多|的|[，,。；;、：:）)”\"！？!?]|$)")
 _UNIT_NOT_BEFORE: dict[str, tuple[str, ...]] = {
@@ -416,6 +417,9 @@ _UNIT_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "人": ("民",),
 }
 """A unit word directly followed by one of these starts another word (位居, 天然气): no unit."""
+_NOT_AFTER = {"近": "最附邻亲靠贴就", "约": "节制契签公条预合集简俭相纽", "超": "赶"}
+"""A leading qualifier word is part of another word after these characters (最近, 节约, 赶超)."""
+_YEAR_RANGE_TAIL = re.compile(r"(?:—|–|－|-|~|～|至|到)\d{4}年")
 _CN_TIMES_BAD = ("会议", "全会", "全体", "产业", "分配", "集体", "创业")
 
 
@@ -464,7 +468,7 @@ def _scan(c: str) -> list[_Raw]:
     return found
 
 
-def _read(c: str, m: re.Match[str]) -> _Raw | None:  # noqa: C901, PLR0911, PLR0912
+def _read(c: str, m: re.Match[str]) -> _Raw | None:
     before = c[max(0, m.start() - 2) : m.start()]
     after = c[m.end() : m.end() + 4]
     unit_word = m["unit"] or ""
@@ -542,10 +546,8 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:  # noqa: C901, PLR0911, PLR0
             value *= 10
     else:
         unit = None
-        if arabic and len(num) == 4 and "." not in num and after[:1] in _RANGE_SEPS:
-            # the first year of a range: 2021－2035年
-            if re.match(r"(?:—|–|－|-|~|～|至|到|——)\d{4}年", c[m.end() : m.end() + 8]):
-                return None
+        if arabic and len(num) == 4 and _YEAR_RANGE_TAIL.match(c, m.end()):
+            return None  # the first year of a range: 2021－2035年
     return _Raw(m.start(), m.end(), _clean(value * mag), unit, unit_word, bool(m["mag"]), mag, approx, post)
 
 
@@ -559,15 +561,13 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
             if a.unit is None and not a.has_mag and b.has_mag and value is not None:
                 value = _clean(value * b.mag)
             if value is not None and b.value is not None and value <= b.value:
-                raws[i] = attrs.evolve(
-                    b, cs=a.cs, value=value, upper=b.value, approx=a.approx or b.approx, unit=b.unit
-                )
+                raws[i] = attrs.evolve(b, cs=a.cs, value=value, upper=b.value, approx=a.approx or b.approx, unit=b.unit)
                 raws[i + 1].drop = True
                 continue
-        if gap in _LIST_SEPS and b.unit is not None and a.post is None:
-            if a.unit is None or (a.unit_word == "个" and b.unit_word in {"个百分点", "个基点"}):
-                a.unit = b.unit
-                a.unit_word = b.unit_word
+        shares = a.unit is None or (a.unit_word == "个" and b.unit_word in {"个百分点", "个基点"})
+        if gap in _LIST_SEPS and b.unit is not None and a.post is None and shares:
+            a.unit = b.unit
+            a.unit_word = b.unit_word
     return [r for r in raws if not r.drop and r.value is not None and (r.unit is not None or r.has_mag)]
 
 
@@ -597,15 +597,9 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         lead = _LEADING_RE.search(c, max(0, r.cs - 4), r.cs)
         if lead is not None:
             word = lead.group()
-            ok = True
             ahead = c[max(0, lead.start() - 1) : lead.start()]
-            if word == "近" and (ahead in {"最", "附", "邻", "亲", "靠", "贴", "就"} or unit in {"years", "months", "days"}):
-                ok = False
-            if word == "约" and ahead in {"节", "制", "契", "签", "公", "条", "预", "合", "集", "简", "俭", "相", "纽"}:
-                ok = False
-            if word == "超" and ahead in {"赶"}:
-                ok = False
-            if ok:
+            recent = word == "近" and unit in {"years", "months", "days"}  # 近5年: the last five years
+            if not recent and ahead not in _NOT_AFTER.get(word, ""):
                 qualifier = QUALIFIERS[word]
                 qs = lead.start()
         if qualifier is None and r.approx:
@@ -615,7 +609,7 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         # change and comparison
         change: Change | None = None
         rel: str | None = None
-        v = _VERB_RE.search(c, max(0, qs - 40), qs)
+        v = _VERB_RE.search(c, max(0, qs - 40), qs) if unit != "years_of_age" else None
         if v is not None:
             change = CHANGES[v["verb"]]
             if v["rel"] and _REL_OK.search(v["rel"]):

@@ -24,6 +24,7 @@ from .annotations import (
     ThemesFile,
     load,
 )
+from .content import Content
 
 FORMAT_VERSION = 1
 DATA = Path("src/gwr/data")
@@ -171,14 +172,24 @@ def _require_claimed(text: str, start: int, end: int, targets: list[Target], pat
                 raise AnnotationError(f"{path}: the target passage states {clause!r}, which no target claims")
 
 
-def build_report(note: ReportNote, corpus: Corpus, path: Path) -> Report:
-    """The report described by the annotation ``note``."""
+def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Report:
+    """The report described by the annotation ``note``.
+
+    A report known from a summary is laid out by its summary annotation file
+    (``annotations/summaries/<id>.toml``, read by :mod:`gwr.build.summary`).
+    """
     source_id, document = corpus.document(note.document)
     for quote in note.header:
         corpus.find_one(source_id, quote, document.start, document.end, f"{path} header")
     unknown = [w for w in note.witnesses if w not in corpus.texts]
     if unknown:
         raise AnnotationError(f"{path}: unknown witnesses {unknown}")
+    content = Content()
+    summary_path = root / ANNOTATIONS / "summaries" / f"{note.id}.toml"
+    if summary_path.exists():
+        from .summary import build_summary
+
+        content = build_summary(note, corpus, summary_path)
     return Report(
         id=note.id,
         kind=note.kind,
@@ -190,6 +201,10 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path) -> Report:
         completeness=note.completeness,
         witnesses=note.witnesses,
         targets=build_targets(note, corpus, path),
+        outcomes=content.outcomes,
+        tasks=content.tasks,
+        measures=content.measures,
+        outline=content.outline,
     )
 
 
@@ -220,11 +235,18 @@ def generate(root: Path) -> dict[str, bytes]:
     report_paths = sorted((annotations / "reports").glob("*.toml"))
     for report_path in report_paths:
         note = load(report_path, ReportNote)
-        report = build_report(note, corpus, report_path.relative_to(root))
+        report = build_report(note, corpus, report_path.relative_to(root), root)
         name = f"reports/{report.id}.json"
         outputs[name] = _dump(converter.unstructure(report))
         entries.append({"id": report.id, "kind": report.kind, "year": report.year, "file": name})
-    inputs = [annotations / "sources.toml", annotations / "indicators.toml", annotations / "themes.toml", *report_paths]
+    inputs = [
+        annotations / "sources.toml",
+        annotations / "indicators.toml",
+        annotations / "themes.toml",
+        *report_paths,
+        *sorted(annotations.glob("*/*.toml")),
+    ]
+    inputs = sorted(set(inputs))
     outputs["manifest.json"] = _dump(
         {
             "format": FORMAT_VERSION,
