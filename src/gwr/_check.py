@@ -139,6 +139,8 @@ class _Checker:
         for i, section in enumerate(sections):
             section_path = f"{path}[{i}]"
             self.check_span(section_path, section.span)
+            if section.heading is not None:
+                self.check_span(f"{section_path}.heading", section.heading)
             if section.title is not None and section.title not in section.span.exact:
                 self.problem(section_path, f"title {section.title!r} is not in its quote")
             for child in section.children:

@@ -42,3 +42,10 @@ class DataError(GwrError, RuntimeError):
 
     The message names the file.
     """
+
+
+class MissingDependencyError(GwrError, ImportError):
+    """An optional dependency is not installed (``pandas`` for ``to_dataframe()``).
+
+    The message names the package and the extra that installs it.
+    """

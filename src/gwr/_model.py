@@ -153,14 +153,16 @@ SectionKind = Literal["part", "area", "item", "paragraph", "heading", "block"]
 class Section:
     """A node of a report's outline, so that every passage of the text is reachable.
 
-    ``title`` is the heading sentence where the section has one; ``span`` covers the whole
-    section, children included.
+    ``title`` is the heading sentence where the section has one (without its number and final
+    full stop), ``heading`` the span of the heading as written (number included); ``span``
+    covers the whole section, children included.
     """
 
     kind: SectionKind
     number: int | None
     title: str | None
     span: Span
+    heading: Span | None = None
     children: tuple[Section, ...] = ()
 
 
@@ -214,6 +216,33 @@ class Report:
             if target.key == key:
                 return target
         raise NotFoundError(f"{self.id} has no target {key!r}", key, [t.key for t in self.targets])
+
+    def task(self, number: int) -> Task:
+        """Return the numbered task ``number`` (（一） is 1), as the report numbers it.
+
+        Args:
+            number: the task's number, from 1.
+
+        Returns:
+            The :class:`Task` with that number.
+
+        Raises:
+            NotFoundError: the report has no task ``number``; the message names those it has.
+            InvalidTypeError: ``number`` is not an int.
+
+        >>> import gwr
+        >>> gwr.report(2024).task(99)
+        Traceback (most recent call last):
+        gwr._errors.NotFoundError: gwr-2024 has no task 99...
+        """
+        from ._errors import InvalidTypeError
+
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise InvalidTypeError(f"a task is named by its number (int), not {type(number).__name__}")
+        for task in self.tasks:
+            if task.number == number:
+                return task
+        raise NotFoundError(f"{self.id} has no task {number}", number, [t.number for t in self.tasks])
 
     def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
         """Yield every item of the report with its path (``targets[0]``, ``tasks[2].measures[1]``)."""

@@ -19,8 +19,8 @@ Profiles, with the damage they undo:
 ``letterspaced_pdf`` (002)
     Newspaper PDF extraction: spaces between letters, and every layout line followed by a
     blank line. Layout lines are joined; a paragraph ends where a line ends a sentence and is
-    shorter than :data:`PDF_COLUMN_WIDTH`, after a short heading line, and where the next
-    line starts with a heading number. Paragraph breaks become single line breaks.
+    shorter than :data:`PDF_COLUMN_WIDTH`, after a short part heading (三、...), and where the
+    next line starts with a heading number. Paragraph breaks become single line breaks.
 ``one_per_line`` (003)
     One paragraph per line, indented with ideographic spaces; blank lines between documents.
 ``space_separated`` (004)
@@ -49,6 +49,7 @@ PDF_COLUMN_WIDTH = 16
 
 _SENTENCE_END = "。！？：；”…"
 _HEADING_START = re.compile(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、")
+_PART_HEADING = re.compile(r"[一二三四五六七八九十]+、")
 _MARKUP = re.compile(r"\[bookmark: [^\]]*\]")
 _FULL_WIDTH = {
     chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
@@ -195,7 +196,7 @@ def _letterspaced_pdf(text: _Text) -> None:
 
     def same_paragraph(line: str, piece: str, next_line: str) -> bool:
         ends_short_sentence = piece.endswith(tuple(_SENTENCE_END)) and len(piece) < PDF_COLUMN_WIDTH
-        is_heading = bool(_HEADING_START.match(piece)) and len(piece) < PDF_COLUMN_WIDTH
+        is_heading = bool(_PART_HEADING.match(piece)) and len(piece) < PDF_COLUMN_WIDTH
         return not ends_short_sentence and not is_heading and not _HEADING_START.match(next_line)
 
     _join_lines(text, re.compile(r"\n{2,}"), same_paragraph, lambda sep: "\n")

@@ -17,8 +17,9 @@ What a quantity is
 A number (Arabic ``1.3``, Chinese ``两``, ``十一``, ``一万``), an optional magnitude (万 = 10^4,
 亿 = 10^8, 万亿 = 10^12), optional approximation marks (多, 余: ``250余万``, ``6600多万``), a unit from
 :data:`UNITS` (optionally compound: ``元/月``, ``微克/立方米``) and an optional trailing qualifier
-(左右, 以上, 以内, 以下). An Arabic number with a magnitude but no unit (``惠及1000多万纳税人``) is a
-``count``; an Arabic number with neither is not a quantity (list markers, dates, ``20242024``).
+(左右, 以上, 以内, 以下; 多 at the end of a clause: ``1倍多``). An Arabic number with a magnitude
+but no unit (``惠及1000多万纳税人``) is a ``count``; an Arabic number with neither is not a
+quantity (list markers, dates, ``20242024``).
 
 ``text``, ``start`` and ``end``
     ``text`` is the leading qualifier word if there is one (近, 超过, 约, 突破, 跃上 ... see
@@ -48,11 +49,13 @@ A number (Arabic ``1.3``, Chinese ``两``, ``十一``, ``一万``), an optional 
     ``降幅超过3%`` → ``decrease``). A verb followed by 到/至 (``提高到66.2%``, ``上升至87.2%``),
     or 达到/为/保持在, states a level: ``change`` is ``None``. ``比上年``, ``比2023年年初预算``,
     ``较上年末`` before the verb give ``relative_to`` (``上年``, ``2023年年初预算``, ``上年末``);
-    ``同比`` gives ``上年同期``. A quantity followed in the same sentence by ``与…持平`` (``赤字率拟按
-    3%安排，与2023年年初预算持平``) keeps its level as ``value`` with ``change="unchanged"`` and
-    ``relative_to`` set. A quantity that follows another one after 、/和/及/与/或 with no verb of
-    its own shares that one's change and comparison (``分别增长8.9%、7.7%``), and a number without
-    a unit shares the next one's unit (``分别下降0.2个和0.1个百分点``).
+    ``同比`` gives ``上年同期``, ``环比`` gives ``上期``. A quantity followed in the same sentence
+    by ``与…持平`` (``赤字率拟按3%安排，与2023年年初预算持平``) keeps its level as ``value``
+    with ``change="unchanged"`` and ``relative_to`` set. A quantity that follows another one after
+    、/和/及/与/或 with no verb of its own shares that one's change and comparison
+    (``分别增长8.9%、7.7%``), and a number without a unit shares the next one's unit
+    (``分别下降0.2个和0.1个百分点``). An age (``提高3岁以下婴幼儿照护…标准``) is an attribute of
+    what follows and never a change.
 
 What is deliberately not a quantity
 -----------------------------------
@@ -64,8 +67,8 @@ What is deliberately not a quantity
   names with Chinese numerals (``嫦娥六号``, ``十四五``, ``九二共识``: not valid numbers or not
   followed by a unit);
 - versions (``3.0版``) and tenors (``1年期``, ``5年期``);
-- plan names: a number of years directly followed by 行动/计划/规划/攻坚/方案/专项
-  (``三年行动计划``) names a plan, not a duration;
+- plan names: a number of years directly followed by 行动/计划/规划/攻坚/方案/专项/奋斗
+  (``三年行动计划``, ``建军一百年奋斗目标``) names a plan or a goal, not a duration;
 - Chinese numerals are read conservatively, only where they are clearly a quantity: with a
   magnitude (``一万亿元``), as a share in tenths (``四成``), or before 次, 年, 倍, 个百分点,
   百分点, 个月, 天, 岁. A bare ``一`` (``一件事``, ``一年来``, ``一次性``), numerals before 个
@@ -85,7 +88,7 @@ import attrs
 
 from ._model import Change, Qualifier, Quantity
 
-__all__ = ["CHANGES", "MAGNITUDES", "PER_UNITS", "QUALIFIERS", "UNITS", "Unit", "parse_quantities"]
+__all__ = ["CHANGES", "MAGNITUDES", "PER_UNITS", "QUALIFIERS", "UNITS", "Unit", "cn_to_int", "parse_quantities"]
 
 
 class Unit(NamedTuple):
@@ -334,7 +337,6 @@ def cn_to_int(s: str) -> int | None:
 # --------------------------------------------------------------------------------------------
 # Scanning
 
-_WS = re.compile(r"\s")
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {"％": "%", "．": ".", "／": "/"}
 
 
@@ -376,25 +378,25 @@ def _alternation(words: Iterable[str]) -> str:
 
 _UNIT_RE = _alternation(UNITS)
 _PER_RE = _alternation(PER_UNITS)
-_ARABIC = r"(?<![\d.])\d+(?:\.\d+)?(?![\d]|\.\d)"
+_ARABIC = r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9]|\.[0-9])"
 _CN_RUN = f"[{_CN_CHARS}]+"
 _APPROX = r"[多余](?!额|元化|样|渠道|措)"
 
 _PHRASE = re.compile(
     rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_RUN})"
-    rf"|(?P<fn>{_ARABIC})/(?P<fd>\d+)(?![\d./])"
+    rf"|(?P<fn>{_ARABIC})/(?P<fd>[0-9]+)(?![0-9./])"
     rf"|(?P<num>{_ARABIC}|{_CN_RUN}))"
     rf"(?P<a1>{_APPROX})?"
     rf"(?P<mag>万亿|亿|万)?"
     rf"(?P<a2>{_APPROX})?"
     rf"(?:(?P<unit>{_UNIT_RE})(?:/(?P<per>{_PER_RE}))?)?"
-    rf"(?P<post>{_alternation(_TRAILING_QUALIFIERS)})?"
+    rf"(?P<post>{_alternation(_TRAILING_QUALIFIERS)}|多(?=[，,。；;、：:）)”\s]|$))?"
 )
 
-_LEADING_RE = re.compile(rf"(?:{_alternation(_LEADING_QUALIFIERS)})$")
+_LEADING_RE = re.compile(rf"(?P<word>{_alternation(_LEADING_QUALIFIERS)})了?$")
 _VERB_RE = re.compile(
     rf"(?:(?:比|较)(?P<rel>[^比较，,。；;：:、！？!?]{{1,16}}?))?"
-    rf"(?P<tongbi>同比)?(?:分别|均|都|再|又|也|累计|年均|平均)*"
+    rf"(?P<tongbi>同比|环比)?(?:分别|均|都|再|又|也|累计|年均|平均)*"
     rf"(?P<verb>{_alternation([w for w in CHANGES if w != '持平'])})了?$"
 )
 _REL_OK = re.compile(r"(?:年|年末|年初|年底|预算|同期|水平|末|初|季度|月)$")
@@ -419,7 +421,7 @@ _UNIT_NOT_BEFORE: dict[str, tuple[str, ...]] = {
 """A unit word directly followed by one of these starts another word (位居, 天然气): no unit."""
 _NOT_AFTER = {"近": "最附邻亲靠贴就", "约": "节制契签公条预合集简俭相纽", "超": "赶"}
 """A leading qualifier word is part of another word after these characters (最近, 节约, 赶超)."""
-_YEAR_RANGE_TAIL = re.compile(r"(?:—|–|－|-|~|～|至|到)\d{4}年")
+_YEAR_RANGE_TAIL = re.compile(r"(?:—|–|－|-|~|～|至|到)[0-9]{4}年")
 _CN_TIMES_BAD = ("会议", "全会", "全体", "产业", "分配", "集体", "创业")
 
 
@@ -447,11 +449,20 @@ def _decimal(s: str) -> Decimal | None:
     return None if n is None else Decimal(n)
 
 
-def _clean(d: Decimal) -> Decimal:
-    """An exact decimal without exponent or trailing zeros (``1.3E+12`` → ``1300000000000``)."""
-    if d == d.to_integral_value():
-        return Decimal(int(d))
-    return d.normalize()
+def _clean(d: Decimal, power: int = 0) -> Decimal:
+    """``d × 10**power``, exactly (no context rounding), without exponent or trailing zeros.
+
+    >>> _clean(Decimal("1.3"), 12), _clean(Decimal("3.0")), _clean(Decimal("0.50"))
+    (Decimal('1300000000000'), Decimal('3'), Decimal('0.5'))
+    """
+    sign, digits, exp = d.as_tuple()
+    assert isinstance(exp, int)
+    exp += power
+    while exp < 0 and len(digits) > 1 and digits[-1] == 0:
+        digits, exp = digits[:-1], exp + 1
+    if exp > 0:
+        digits, exp = digits + (0,) * exp, 0
+    return Decimal((sign, digits, exp))
 
 
 def _scan(c: str) -> list[_Raw]:
@@ -513,7 +524,7 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
             return None
         value = Decimal(n)
         big = "万" in num or "亿" in num
-        leading = _LEADING_RE.search(c, max(0, m.start() - 4), m.start()) is not None
+        leading = _LEADING_RE.search(c, max(0, m.start() - 5), m.start()) is not None
         if num[0] in "百千" and not leading:
             return None
         if num[0] in "万亿零〇":
@@ -527,11 +538,11 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
 
     mag = MAGNITUDES[m["mag"]] if m["mag"] else 1
     if unit_word == "年":
-        if arabic and not m["mag"] and value == value.to_integral_value() and len(num) == 4:
+        if arabic and not m["mag"] and len(num) == 4 and num.isdigit():
             return None  # a year: 2035年
         if after.startswith("期") or after.startswith(_PLAN_AFTER_YEARS):
             return None  # tenor 1年期, plan name 三年行动计划
-    if unit_word in {"个月"} and after.startswith("期"):
+    if unit_word == "个月" and after.startswith("期"):
         return None
     if unit_word == "成" and not _SHARE_FOLLOW.match(c, m.end("unit")):
         return None  # 成为, 成果 …
@@ -543,12 +554,14 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         info = UNITS[unit_word]
         unit = info.code + (f"/{PER_UNITS[per].code}" if per else "")
         if unit_word == "成":
-            value *= 10
+            value = _clean(value, 1)
     else:
         unit = None
         if arabic and len(num) == 4 and _YEAR_RANGE_TAIL.match(c, m.end()):
             return None  # the first year of a range: 2021－2035年
-    return _Raw(m.start(), m.end(), _clean(value * mag), unit, unit_word, bool(m["mag"]), mag, approx, post)
+    return _Raw(
+        m.start(), m.end(), _clean(value, len(str(mag)) - 1), unit, unit_word, bool(m["mag"]), mag, approx, post
+    )
 
 
 def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
@@ -559,7 +572,7 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
         if gap in _RANGE_SEPS and b.unit is not None and (a.unit is None or a.unit == b.unit) and a.post is None:
             value = a.value
             if a.unit is None and not a.has_mag and b.has_mag and value is not None:
-                value = _clean(value * b.mag)
+                value = _clean(value, len(str(b.mag)) - 1)
             if value is not None and b.value is not None and value <= b.value:
                 raws[i] = attrs.evolve(b, cs=a.cs, value=value, upper=b.value, approx=a.approx or b.approx, unit=b.unit)
                 raws[i + 1].drop = True
@@ -594,12 +607,12 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         # leading qualifier
         qs = r.cs
         qualifier: Qualifier | None = None
-        lead = _LEADING_RE.search(c, max(0, r.cs - 4), r.cs)
+        lead = _LEADING_RE.search(c, max(0, r.cs - 5), r.cs)
         if lead is not None:
-            word = lead.group()
+            word = lead["word"]
             ahead = c[max(0, lead.start() - 1) : lead.start()]
             recent = word == "近" and unit in {"years", "months", "days"}  # 近5年: the last five years
-            if not recent and ahead not in _NOT_AFTER.get(word, ""):
+            if not recent and not (ahead and ahead in _NOT_AFTER.get(word, "")):
                 qualifier = QUALIFIERS[word]
                 qs = lead.start()
         if qualifier is None and r.approx:
@@ -615,7 +628,7 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             if v["rel"] and _REL_OK.search(v["rel"]):
                 rel = v["rel"]
             elif v["tongbi"]:
-                rel = "上年同期"
+                rel = "上年同期" if v["tongbi"] == "同比" else "上期"
         elif prev_end >= 0 and c[prev_end:qs] in _LIST_SEPS:
             change, rel = prev_change, prev_rel
         if change is None:

@@ -89,6 +89,55 @@ class TargetsNote:
 
 
 @attrs.frozen
+class MergeNote:
+    """A second witness of part of a full text: ``document`` from ``from_`` up to ``to`` (or its
+    end) reads the same passage as the primary document from ``primary_from`` to its end."""
+
+    document: str
+    from_: str
+    primary_from: str
+    to: str | None = None
+
+
+@attrs.frozen
+class FullTextNote:
+    """How to read a full text: its document, which part holds the tasks, and what no rule knows."""
+
+    document: str
+    task_part: int
+    part_paragraphs: tuple[str, ...] = ()
+    merge: tuple[MergeNote, ...] = ()
+
+
+@attrs.frozen
+class OutcomeNote:
+    """A result the report states for an earlier year (``year``; default: the year before)."""
+
+    key: str
+    quote: str
+    prefix: str | None = None
+    year: int | None = None
+
+
+@attrs.frozen
+class QuantityKeyNote:
+    """The indicator that the quantities inside ``quote`` state."""
+
+    key: str
+    quote: str
+    prefix: str | None = None
+
+
+@attrs.frozen
+class TaskThemeNote:
+    """The theme (and secondary theme) of task ``number``."""
+
+    number: int
+    theme: str
+    secondary_theme: str | None = None
+
+
+@attrs.frozen
 class ReportNote:
     id: str
     kind: Literal["gwr", "plan"]
@@ -102,6 +151,10 @@ class ReportNote:
     header: tuple[str, ...]
     document: str
     targets: TargetsNote
+    fulltext: FullTextNote | None = None
+    outcomes: tuple[OutcomeNote, ...] = ()
+    quantity_keys: tuple[QuantityKeyNote, ...] = ()
+    tasks: tuple[TaskThemeNote, ...] = ()
 
 
 def _converter() -> cattrs.Converter:
@@ -110,6 +163,12 @@ def _converter() -> cattrs.Converter:
         TargetsNote, converter, from_=cattrs.gen.override(rename="from"), _cattrs_forbid_extra_keys=True
     )
     converter.register_structure_hook(TargetsNote, override)
+    converter.register_structure_hook(
+        MergeNote,
+        cattrs.gen.make_dict_structure_fn(
+            MergeNote, converter, from_=cattrs.gen.override(rename="from"), _cattrs_forbid_extra_keys=True
+        ),
+    )
     return converter
 
 

@@ -184,7 +184,13 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Re
     unknown = [w for w in note.witnesses if w not in corpus.texts]
     if unknown:
         raise AnnotationError(f"{path}: unknown witnesses {unknown}")
+    targets = build_targets(note, corpus, path)
     content = Content()
+    if note.fulltext is not None:
+        from .fulltext import build_fulltext
+
+        ranges = {d.id: (s.id, d.start, d.end) for s in corpus.sources for d in s.documents}
+        content = build_fulltext(note, corpus.texts, ranges, targets, path)
     summary_path = root / ANNOTATIONS / "summaries" / f"{note.id}.toml"
     if summary_path.exists():
         from .summary import build_summary
@@ -200,7 +206,7 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Re
         speaker=note.speaker,
         completeness=note.completeness,
         witnesses=note.witnesses,
-        targets=build_targets(note, corpus, path),
+        targets=targets,
         outcomes=content.outcomes,
         tasks=content.tasks,
         measures=content.measures,

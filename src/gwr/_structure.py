@@ -1,0 +1,336 @@
+"""Structuring the bundled JSON into records: strict, fast, and without importing cattrs.
+
+This is the hot path of every first load, so it is kept out of cattrs (whose import and hook
+generation cost more than loading a report). For each record class it compiles one function
+from the class's ``attrs`` fields and type annotations, as cattrs does, with the same rules as
+the converter in :mod:`gwr._converter` (which uses these very functions as its structure hooks,
+so there is one set of rules):
+
+- an object must be a JSON object (``dict``) whose keys are field names; an unknown key
+  (a typo, a stray field) or a missing required key is an error;
+- a ``str`` must be a string, an ``int`` an integer (not a bool, not a float), a ``bool`` a
+  boolean; a :class:`~decimal.Decimal` must be stored as a string in canonical form
+  (``"5"``, ``"0.2"``, ``"7E+11"``), so no value ever passes through a float;
+- a ``Literal`` must be one of its values; a ``tuple[X, ...]`` must be a JSON array.
+
+A type this module does not know is handed to the cattrs converter (imported then), so a new
+kind of field still loads strictly, only slower. Errors are :class:`StructureError` with the
+path to the offending value (``targets[3].quantity.value``).
+"""
+
+from __future__ import annotations
+
+import threading
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import attrs
+
+T = TypeVar("T")
+
+Structure = Callable[[Any], Any]
+
+
+class StructureError(ValueError):
+    """Data that does not fit a record type; ``path`` says where (outermost first)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.steps: list[str | int] = []  # innermost first, while the error travels outwards
+
+    @property
+    def path(self) -> str:
+        """Where the bad value is, as ``targets[3].quantity.value`` (empty at the top)."""
+        out = ""
+        for step in reversed(self.steps):
+            out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.steps else self.message
+
+
+def _describe(value: object) -> str:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{type(value).__name__} {shown}"
+
+
+def _expected(what: str, value: object) -> StructureError:
+    return StructureError(f"expected {what}, not {_describe(value)}")
+
+
+def _decimal(value: Any) -> Decimal:
+    if value.__class__ is not str:
+        raise StructureError(f"a decimal must be stored as a string, not {_describe(value)}")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise StructureError(f"{value!r} is not a decimal number") from None
+    if not number.is_finite() or str(number) != value:
+        raise StructureError(f"{value!r} is not a finite decimal in canonical form")
+    return number
+
+
+def _tuple(convert: Structure, value: Any) -> tuple[Any, ...]:
+    if value.__class__ is not list:
+        raise _expected("an array", value)
+    try:
+        return tuple([convert(item) for item in value])
+    except StructureError:
+        for index, item in enumerate(value):  # find which item failed, to name it
+            try:
+                convert(item)
+            except StructureError as error:
+                error.steps.append(index)
+                raise error from None
+        raise
+
+
+def _str_tuple(value: Any) -> tuple[str, ...]:
+    if value.__class__ is not list:
+        raise _expected("an array", value)
+    for index, item in enumerate(value):
+        if item.__class__ is not str:
+            error = _expected("a string", item)
+            error.steps.append(index)
+            raise error
+    return tuple(value)
+
+
+def _via_cattrs(cls: Any) -> Structure:
+    def structure(value: Any) -> Any:
+        from ._converter import converter
+
+        try:
+            return converter.structure(value, cls)
+        except StructureError:
+            raise
+        except Exception as error:
+            raise StructureError(str(error)) from None
+
+    return structure
+
+
+_lock = threading.RLock()
+_cache: dict[Any, Structure] = {}
+_namespace: dict[str, Any] = {
+    "StructureError": StructureError,
+    "_expected": _expected,
+    "_decimal": _decimal,
+    "_tuple": _tuple,
+    "_str_tuple": _str_tuple,
+}
+_MISSING = object()
+
+
+def structurer(tp: Any) -> Structure:
+    """The function that turns JSON data into a value of type ``tp`` (built once, then cached)."""
+    found = _cache.get(tp)
+    if found is None:
+        with _lock:
+            found = _cache.get(tp)
+            if found is None:
+                found = _build(tp)
+                _cache[tp] = found
+    return found
+
+
+def structure(data: Any, tp: type[T]) -> T:
+    """Turn JSON data into a value of type ``tp``, strictly; raises :class:`StructureError`."""
+    result: T = structurer(tp)(data)
+    return result
+
+
+def _build(tp: Any) -> Structure:
+    if attrs.has(tp):
+        return _build_class(tp)
+    return _plain(tp)
+
+
+def _plain(tp: Any) -> Structure:
+    """A structure function for a non-record type (used inside a record, or at the top)."""
+    expression, names = _expression(tp, "value")
+    if expression == "value":
+
+        def identity(value: Any) -> Any:
+            return value
+
+        return identity
+    local: dict[str, Any] = dict(names)
+    local.update(_namespace)
+    source = f"def structure(value):\n{_checks(tp, 'value', '    ')}    return {expression}\n"
+    exec(compile(source, f"<gwr structure {tp!r}>", "exec"), local)
+    function: Structure = local["structure"]
+    return function
+
+
+def _name_for(tp: Any) -> str:
+    """A global name under which the structure function of ``tp`` is found at call time."""
+    name = f"_s{len(_namespace)}"
+    for key, value in _namespace.items():
+        if key.startswith("_s") and value is tp:
+            return "_f" + key[2:]
+    _namespace[name] = tp
+    _namespace["_f" + name[2:]] = _Pending(tp)
+    return "_f" + name[2:]
+
+
+class _Pending:
+    """Stands in for the structure function of a type whose function is being built."""
+
+    def __init__(self, tp: Any) -> None:
+        self.tp = tp
+
+    def __call__(self, value: Any) -> Any:
+        return structurer(self.tp)(value)
+
+
+def _union_args(tp: Any) -> tuple[Any, ...] | None:
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        return typing.get_args(tp)
+    return None
+
+
+def _checks(tp: Any, var: str, indent: str) -> str:
+    """Statements that check ``var`` in place (for types whose expression is ``var`` itself)."""
+    if tp is str:
+        return f"{indent}if {var}.__class__ is not str: raise _expected('a string', {var})\n"
+    if tp is int:
+        return f"{indent}if {var}.__class__ is not int: raise _expected('an integer', {var})\n"
+    if tp is bool:
+        return f"{indent}if {var}.__class__ is not bool: raise _expected('true or false', {var})\n"
+    if typing.get_origin(tp) is typing.Literal:
+        values = typing.get_args(tp)
+        if all(type(v) is str for v in values):
+            allowed = repr(frozenset(values))
+            shown = repr(" or ".join(repr(v) for v in values))
+            return (
+                f"{indent}if {var}.__class__ is not str or {var} not in {allowed}: "
+                f"raise _expected({shown}, {var})\n"
+            )
+    args = _union_args(tp)
+    if args is not None and type(None) in args and len(args) == 2:
+        (inner,) = (a for a in args if a is not type(None))
+        inner_checks = _checks(inner, var, indent + "    ")
+        if inner_checks:
+            return f"{indent}if {var} is not None:\n{inner_checks}"
+    return ""
+
+
+def _expression(tp: Any, var: str) -> tuple[str, dict[str, Any]]:
+    """An expression turning ``var`` into ``tp``, with the globals it needs; ``var`` if only checks."""
+    if tp in (str, int, bool) or (typing.get_origin(tp) is typing.Literal and _checks(tp, var, "")):
+        return var, {}
+    if tp is Decimal:
+        return f"_decimal({var})", {}
+    if attrs.has(tp):
+        return f"{_name_for(tp)}({var})", {}
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            if args[0] is str:
+                return f"_str_tuple({var})", {}
+            item, names = _expression(args[0], "item")
+            if item == "item":
+                return f"_tuple({_function_name(args[0])}, {var})", {}
+            return f"_tuple({_function_name(args[0])}, {var})", names
+    args = _union_args(tp)
+    if args is not None and type(None) in args and len(args) == 2:
+        (inner,) = (a for a in args if a is not type(None))
+        if _checks(tp, var, ""):
+            return var, {}
+        expression, names = _expression(inner, var)
+        return f"(None if {var} is None else {expression})", names
+    name = f"_c{len(_namespace)}"
+    _namespace[name] = _via_cattrs(tp)
+    return f"{name}({var})", {}
+
+
+def _function_name(tp: Any) -> str:
+    """A global name bound to the structure function of ``tp``."""
+    if attrs.has(tp):
+        return _name_for(tp)
+    name = f"_p{len(_namespace)}"
+    _namespace[name] = _plain(tp)
+    return name
+
+
+def _build_class(cls: type) -> Structure:
+    hints = typing.get_type_hints(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    allowed = frozenset(f.name for f in fields)
+    key = _name_for(cls)[2:]
+    lines = [
+        "def structure(d):",
+        "    if d.__class__ is not dict: raise _expected('an object', d)",
+        f"    if not _k{key}.issuperset(d): raise _extra(_k{key}, d)",
+        "    k = None",
+        "    try:",
+    ]
+    local: dict[str, Any] = {"_extra": _extra, f"_k{key}": allowed, f"_cls{key}": cls}
+    positional: list[str] = []
+    keywords: list[str] = []
+    for index, field in enumerate(fields):
+        var = f"v{index}"
+        tp = hints.get(field.name, Any)
+        lines.append(f"        k = {field.name!r}")
+        if field.default is attrs.NOTHING:
+            lines.append(f"        {var} = d[{field.name!r}]")
+        else:
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    return _via_cattrs(cls)
+                local[f"_d{key}_{index}"] = default.factory
+                fallback = f"_d{key}_{index}()"
+            else:
+                local[f"_d{key}_{index}"] = default
+                fallback = f"_d{key}_{index}"
+            lines.append(f"        {var} = d.get({field.name!r}, _MISSING)")
+            lines.append(f"        if {var} is _MISSING: {var} = {fallback}")
+            lines.append("        else:")
+        indent = "            " if field.default is not attrs.NOTHING else "        "
+        checks = _checks(tp, var, indent)
+        expression, names = _expression(tp, var)
+        local.update(names)
+        if checks:
+            lines.append(checks.rstrip("\n"))
+        elif expression != var:
+            lines.append(f"{indent}{var} = {expression}")
+        else:
+            lines.append(f"{indent}pass")
+        if field.kw_only:
+            keywords.append(f"{field.alias}={var}")
+        else:
+            positional.append(var)
+    lines += [
+        "    except KeyError:",
+        "        if k in d: raise",
+        "        raise StructureError(f'missing key {k!r}') from None",
+        "    except StructureError as error:",
+        "        error.steps.append(k)",
+        "        raise error from None",
+        f"    return _cls{key}({', '.join(positional + keywords)})",
+    ]
+    local.update(_namespace)
+    local["_MISSING"] = _MISSING
+    exec(compile("\n".join(lines) + "\n", f"<gwr structure {cls.__qualname__}>", "exec"), local)
+    function: Structure = local["structure"]
+    _namespace["_f" + key] = function
+    return function
+
+
+def _extra(allowed: frozenset[str], data: dict[str, Any]) -> StructureError:
+    extra = sorted(str(k) for k in data if k not in allowed)
+    return StructureError(
+        f"unknown key{'s' if len(extra) > 1 else ''} {', '.join(repr(k) for k in extra)}"
+        f" (the keys are {', '.join(sorted(allowed))})"
+    )
