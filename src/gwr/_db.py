@@ -7,21 +7,19 @@ others.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import sys
 import threading
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from ._errors import DataError
-from ._normalize import Normalized, normalize
+from ._errors import DataError, NotFoundError
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     from ._model import Indicator, Report, Source, Theme
-
-T = TypeVar("T")
+    from ._normalize import Normalized
 
 FORMAT_VERSION = 1
 
@@ -35,11 +33,26 @@ def package_data() -> Traversable:
     return files("gwr") / "data"
 
 
-class Database:
-    """The records stored under one data folder (the package's own, or a copy for checking)."""
+def _package_root() -> Traversable | str:
+    """The data folder as a plain path where it is one (the fast way in), else as a Traversable.
 
-    def __init__(self, root: Traversable) -> None:
+    ``importlib.resources`` costs more to import than a report costs to load, so the usual case,
+    a package installed as files on disk, reads its data with plain ``open``.
+    """
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+    return folder if os.path.isdir(folder) else package_data()
+
+
+class Database:
+    """The records stored under one data folder (the package's own, or a copy for checking).
+
+    ``root`` is a folder path, or a :class:`~importlib.resources.abc.Traversable` (for data
+    inside a zip).
+    """
+
+    def __init__(self, root: Traversable | str | os.PathLike[str]) -> None:
         self.root = root
+        self._folder = os.fspath(root) if isinstance(root, (str, os.PathLike)) else None
         self._lock = threading.RLock()
         self._manifest: dict[str, Any] | None = None
         self._reports: dict[str, Report] = {}
@@ -49,26 +62,36 @@ class Database:
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, Normalized] = {}
 
+    def read_bytes(self, name: str) -> bytes:
+        """The bytes of the file ``name`` (a path relative to the data folder, with ``/``)."""
+        try:
+            if self._folder is not None:
+                with open(os.path.join(self._folder, *name.split("/")), "rb") as file:
+                    return file.read()
+            return self.root.joinpath(*name.split("/")).read_bytes()  # type: ignore[union-attr]
+        except OSError as error:
+            raise DataError(f"gwr data file {name} cannot be read: {error.strerror or error}") from None
+
     def read_json(self, name: str) -> Any:
         """Parse the JSON file ``name`` (a path relative to the data folder)."""
-        path = self.root.joinpath(*name.split("/"))
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DataError(f"gwr data file {name} cannot be read: {error}") from None
+        data = self.read_bytes(name)
         try:
             return json.loads(data)
         except ValueError as error:
             raise DataError(f"gwr data file {name} is not valid JSON: {error}") from None
 
-    def _structure(self, data: Any, cls: type[T], name: str) -> T:
-        from ._converter import converter
+    def _structure(self, data: Any, cls: Any, name: str) -> Any:
+        from ._structure import StructureError, structurer
 
         try:
-            return converter.structure(data, cls)
-        except Exception as error:
-            detail = "; ".join(str(e) for e in getattr(error, "exceptions", [])) or str(error)
-            raise DataError(f"gwr data file {name} does not match the {cls.__name__} schema: {detail}") from None
+            return structurer(cls)(data)
+        except StructureError as error:
+            where = f" at {error.path}" if error.path else ""
+            raise DataError(
+                f"gwr data file {name} does not match the {_type_name(cls)} schema{where}: {error.message}"
+            ) from None
+        except Exception as error:  # a record's own validation, say
+            raise DataError(f"gwr data file {name} does not match the {_type_name(cls)} schema: {error}") from None
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -79,6 +102,7 @@ class Database:
                     manifest = self.read_json("manifest.json")
                     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
                         raise DataError(f"gwr data file manifest.json is not format {FORMAT_VERSION}")
+                    _check_manifest(manifest)
                     self._manifest = manifest
         return self._manifest
 
@@ -99,11 +123,17 @@ class Database:
                 if report is None:
                     from ._model import Report
 
-                    entry = next(e for e in self.manifest["reports"] if e["id"] == report_id)
+                    entry = next((e for e in self.manifest["reports"] if e["id"] == report_id), None)
+                    if entry is None:
+                        raise NotFoundError(f"no report {report_id!r}", report_id, self.report_ids())
                     name = entry["file"]
                     report = self._structure(self.read_json(name), Report, name)
-                    if report.id != report_id:
-                        raise DataError(f"gwr data file {name} holds report {report.id!r}, not {report_id!r}")
+                    for field in ("id", "kind", "year"):
+                        if getattr(report, field) != entry[field]:
+                            raise DataError(
+                                f"gwr data file {name} holds a report with {field} {getattr(report, field)!r}, "
+                                f"but manifest.json lists it with {field} {entry[field]!r}"
+                            )
                     self._reports[report_id] = report
         return report
 
@@ -143,11 +173,7 @@ class Database:
         source = next((s for s in self.sources() if s.id == source_id), None)
         if source is None:
             raise DataError(f"gwr data refers to source {source_id!r}, which manifest.json does not list")
-        name = f"sources/{source.file}"
-        try:
-            return self.root.joinpath("sources", source.file).read_bytes()
-        except OSError as error:
-            raise DataError(f"gwr data file {name} cannot be read: {error}") from None
+        return self.read_bytes(f"sources/{source.file}")
 
     def source_text(self, source_id: str) -> str:
         """The raw text of source ``source_id``."""
@@ -168,6 +194,8 @@ class Database:
             with self._lock:
                 result = self._normalized.get(source_id)
                 if result is None:
+                    from ._normalize import normalize
+
                     source = next(s for s in self.sources() if s.id == source_id)
                     result = normalize(self.source_text(source_id), source.profile)
                     self._normalized[source_id] = result
@@ -175,6 +203,8 @@ class Database:
 
     def sha256(self, source_id: str) -> str:
         """The sha256 of the bundled bytes of source ``source_id``."""
+        import hashlib
+
         return hashlib.sha256(self.source_bytes(source_id)).hexdigest()
 
 
@@ -188,5 +218,22 @@ def default() -> Database:
     if _default is None:
         with _default_lock:
             if _default is None:
-                _default = Database(package_data())
+                _default = Database(_package_root())
     return _default
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", None) or str(tp)
+
+
+def _check_manifest(manifest: dict[str, Any]) -> None:
+    """The manifest's list of reports and sources must have the shape the loader relies on."""
+    fields = {"id": str, "kind": str, "year": int, "file": str}
+    reports = manifest.get("reports")
+    if not isinstance(reports, list) or not isinstance(manifest.get("sources"), list):
+        raise DataError("gwr data file manifest.json has no list of reports and sources")
+    for index, entry in enumerate(reports):
+        if not isinstance(entry, dict) or any(type(entry.get(k)) is not t for k, t in fields.items()):
+            raise DataError(
+                f"gwr data file manifest.json: reports[{index}] must have id, kind and file (strings) and year (int)"
+            )

@@ -119,14 +119,18 @@ def _via_cattrs(cls: Any) -> Structure:
 
 _lock = threading.RLock()
 _cache: dict[Any, Structure] = {}
+_ids: dict[Any, str] = {}
+# The globals of every generated function: helpers, record classes, and the structure function
+# of each record class under ``_f<id>`` (looked up at call time, so records may nest and recurse).
 _namespace: dict[str, Any] = {
     "StructureError": StructureError,
     "_expected": _expected,
+    "_extra": None,  # set below
     "_decimal": _decimal,
     "_tuple": _tuple,
     "_str_tuple": _str_tuple,
+    "_MISSING": object(),
 }
-_MISSING = object()
 
 
 def structurer(tp: Any) -> Structure:
@@ -136,7 +140,7 @@ def structurer(tp: Any) -> Structure:
         with _lock:
             found = _cache.get(tp)
             if found is None:
-                found = _build(tp)
+                found = _build_class(tp) if attrs.has(tp) else _build_plain(tp)
                 _cache[tp] = found
     return found
 
@@ -147,59 +151,44 @@ def structure(data: Any, tp: type[T]) -> T:
     return result
 
 
-def _build(tp: Any) -> Structure:
-    if attrs.has(tp):
-        return _build_class(tp)
-    return _plain(tp)
+def _bind(value: Any) -> str:
+    """Put ``value`` in the generated code's globals under a fresh name, and return the name."""
+    name = f"_g{len(_namespace)}"
+    _namespace[name] = value
+    return name
 
 
-def _plain(tp: Any) -> Structure:
-    """A structure function for a non-record type (used inside a record, or at the top)."""
-    expression, names = _expression(tp, "value")
-    if expression == "value":
-
-        def identity(value: Any) -> Any:
-            return value
-
-        return identity
-    local: dict[str, Any] = dict(names)
-    local.update(_namespace)
-    source = f"def structure(value):\n{_checks(tp, 'value', '    ')}    return {expression}\n"
-    exec(compile(source, f"<gwr structure {tp!r}>", "exec"), local)
-    function: Structure = local["structure"]
-    return function
-
-
-def _name_for(tp: Any) -> str:
-    """A global name under which the structure function of ``tp`` is found at call time."""
-    name = f"_s{len(_namespace)}"
-    for key, value in _namespace.items():
-        if key.startswith("_s") and value is tp:
-            return "_f" + key[2:]
-    _namespace[name] = tp
-    _namespace["_f" + name[2:]] = _Pending(tp)
-    return "_f" + name[2:]
+def _id(cls: Any) -> str:
+    """The id of a record class; ``_f<id>`` is its structure function once built."""
+    key = _ids.get(cls)
+    if key is None:
+        key = _ids[cls] = str(len(_ids))
+        _namespace[f"_f{key}"] = _Pending(cls)
+    return key
 
 
 class _Pending:
-    """Stands in for the structure function of a type whose function is being built."""
+    """Stands in for the structure function of a record class not built yet."""
 
-    def __init__(self, tp: Any) -> None:
-        self.tp = tp
+    def __init__(self, cls: Any) -> None:
+        self.cls = cls
 
     def __call__(self, value: Any) -> Any:
-        return structurer(self.tp)(value)
+        return structurer(self.cls)(value)
 
 
-def _union_args(tp: Any) -> tuple[Any, ...] | None:
+def _optional(tp: Any) -> Any:
+    """``X`` if ``tp`` is ``X | None``, else ``None``."""
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
-        return typing.get_args(tp)
+        args = typing.get_args(tp)
+        if len(args) == 2 and type(None) in args:
+            return args[0] if args[1] is type(None) else args[1]
     return None
 
 
 def _checks(tp: Any, var: str, indent: str) -> str:
-    """Statements that check ``var`` in place (for types whose expression is ``var`` itself)."""
+    """Statements that check ``var`` in place, for types stored as themselves; "" for others."""
     if tp is str:
         return f"{indent}if {var}.__class__ is not str: raise _expected('a string', {var})\n"
     if tp is int:
@@ -208,80 +197,67 @@ def _checks(tp: Any, var: str, indent: str) -> str:
         return f"{indent}if {var}.__class__ is not bool: raise _expected('true or false', {var})\n"
     if typing.get_origin(tp) is typing.Literal:
         values = typing.get_args(tp)
-        if all(type(v) is str for v in values):
-            allowed = repr(frozenset(values))
+        if values and all(type(v) is str for v in values):
+            allowed = _bind(frozenset(values))
             shown = repr(" or ".join(repr(v) for v in values))
-            return (
-                f"{indent}if {var}.__class__ is not str or {var} not in {allowed}: "
-                f"raise _expected({shown}, {var})\n"
-            )
-    args = _union_args(tp)
-    if args is not None and type(None) in args and len(args) == 2:
-        (inner,) = (a for a in args if a is not type(None))
+            return f"{indent}if {var}.__class__ is not str or {var} not in {allowed}: raise _expected({shown}, {var})\n"
+    inner = _optional(tp)
+    if inner is not None:
         inner_checks = _checks(inner, var, indent + "    ")
         if inner_checks:
             return f"{indent}if {var} is not None:\n{inner_checks}"
     return ""
 
 
-def _expression(tp: Any, var: str) -> tuple[str, dict[str, Any]]:
-    """An expression turning ``var`` into ``tp``, with the globals it needs; ``var`` if only checks."""
-    if tp in (str, int, bool) or (typing.get_origin(tp) is typing.Literal and _checks(tp, var, "")):
-        return var, {}
+def _expression(tp: Any, var: str) -> str:
+    """An expression that turns ``var`` into ``tp`` (for types that :func:`_checks` does not cover)."""
     if tp is Decimal:
-        return f"_decimal({var})", {}
+        return f"_decimal({var})"
     if attrs.has(tp):
-        return f"{_name_for(tp)}({var})", {}
-    origin = typing.get_origin(tp)
-    if origin is tuple:
+        return f"_f{_id(tp)}({var})"
+    if typing.get_origin(tp) is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             if args[0] is str:
-                return f"_str_tuple({var})", {}
-            item, names = _expression(args[0], "item")
-            if item == "item":
-                return f"_tuple({_function_name(args[0])}, {var})", {}
-            return f"_tuple({_function_name(args[0])}, {var})", names
-    args = _union_args(tp)
-    if args is not None and type(None) in args and len(args) == 2:
-        (inner,) = (a for a in args if a is not type(None))
-        if _checks(tp, var, ""):
-            return var, {}
-        expression, names = _expression(inner, var)
-        return f"(None if {var} is None else {expression})", names
-    name = f"_c{len(_namespace)}"
-    _namespace[name] = _via_cattrs(tp)
-    return f"{name}({var})", {}
+                return f"_str_tuple({var})"
+            item = f"_f{_id(args[0])}" if attrs.has(args[0]) else _bind(structurer(args[0]))
+            return f"_tuple({item}, {var})"
+    inner = _optional(tp)
+    if inner is not None:
+        return f"(None if {var} is None else {_expression(inner, var)})"
+    return f"{_bind(_via_cattrs(tp))}({var})"
 
 
-def _function_name(tp: Any) -> str:
-    """A global name bound to the structure function of ``tp``."""
-    if attrs.has(tp):
-        return _name_for(tp)
-    name = f"_p{len(_namespace)}"
-    _namespace[name] = _plain(tp)
-    return name
+def _build_plain(tp: Any) -> Structure:
+    """The structure function of a type that is not a record (a tuple of records, say)."""
+    checks = _checks(tp, "value", "    ")
+    body = f"{checks}    return value\n" if checks else f"    return {_expression(tp, 'value')}\n"
+    local: dict[str, Any] = {}
+    exec(compile(f"def structure(value):\n{body}", f"<gwr structure {tp!r}>", "exec"), _namespace, local)
+    function: Structure = local["structure"]
+    return function
 
 
 def _build_class(cls: type) -> Structure:
+    """Compile the structure function of record class ``cls``."""
     hints = typing.get_type_hints(cls)
     fields = [f for f in attrs.fields(cls) if f.init]
-    allowed = frozenset(f.name for f in fields)
-    key = _name_for(cls)[2:]
+    key = _id(cls)
+    allowed = _bind(frozenset(f.name for f in fields))
     lines = [
         "def structure(d):",
         "    if d.__class__ is not dict: raise _expected('an object', d)",
-        f"    if not _k{key}.issuperset(d): raise _extra(_k{key}, d)",
+        f"    if not {allowed}.issuperset(d): raise _extra({allowed}, d)",
         "    k = None",
         "    try:",
     ]
-    local: dict[str, Any] = {"_extra": _extra, f"_k{key}": allowed, f"_cls{key}": cls}
     positional: list[str] = []
     keywords: list[str] = []
     for index, field in enumerate(fields):
         var = f"v{index}"
         tp = hints.get(field.name, Any)
         lines.append(f"        k = {field.name!r}")
+        indent = "        "
         if field.default is attrs.NOTHING:
             lines.append(f"        {var} = d[{field.name!r}]")
         else:
@@ -289,24 +265,15 @@ def _build_class(cls: type) -> Structure:
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 if default.takes_self:
                     return _via_cattrs(cls)
-                local[f"_d{key}_{index}"] = default.factory
-                fallback = f"_d{key}_{index}()"
+                fallback = f"{_bind(default.factory)}()"
             else:
-                local[f"_d{key}_{index}"] = default
-                fallback = f"_d{key}_{index}"
+                fallback = _bind(default)
             lines.append(f"        {var} = d.get({field.name!r}, _MISSING)")
             lines.append(f"        if {var} is _MISSING: {var} = {fallback}")
             lines.append("        else:")
-        indent = "            " if field.default is not attrs.NOTHING else "        "
+            indent = "            "
         checks = _checks(tp, var, indent)
-        expression, names = _expression(tp, var)
-        local.update(names)
-        if checks:
-            lines.append(checks.rstrip("\n"))
-        elif expression != var:
-            lines.append(f"{indent}{var} = {expression}")
-        else:
-            lines.append(f"{indent}pass")
+        lines.append(checks.rstrip("\n") if checks else f"{indent}{var} = {_expression(tp, var)}")
         if field.kw_only:
             keywords.append(f"{field.alias}={var}")
         else:
@@ -318,13 +285,12 @@ def _build_class(cls: type) -> Structure:
         "    except StructureError as error:",
         "        error.steps.append(k)",
         "        raise error from None",
-        f"    return _cls{key}({', '.join(positional + keywords)})",
+        f"    return {_bind(cls)}({', '.join(positional + keywords)})",
     ]
-    local.update(_namespace)
-    local["_MISSING"] = _MISSING
-    exec(compile("\n".join(lines) + "\n", f"<gwr structure {cls.__qualname__}>", "exec"), local)
+    local: dict[str, Any] = {}
+    exec(compile("\n".join(lines) + "\n", f"<gwr structure {cls.__qualname__}>", "exec"), _namespace, local)
     function: Structure = local["structure"]
-    _namespace["_f" + key] = function
+    _namespace[f"_f{key}"] = function
     return function
 
 
@@ -334,3 +300,6 @@ def _extra(allowed: frozenset[str], data: dict[str, Any]) -> StructureError:
         f"unknown key{'s' if len(extra) > 1 else ''} {', '.join(repr(k) for k in extra)}"
         f" (the keys are {', '.join(sorted(allowed))})"
     )
+
+
+_namespace["_extra"] = _extra
