@@ -63,7 +63,11 @@ def test_gwr_2024_measures_sit_where_the_text_puts_them() -> None:
     measure = next(m for m in investment.measures if "中央预算内投资" in m.text)
     assert measure.text == "今年中央预算内投资拟安排7000亿元。"
     [quantity] = measure.quantities
-    assert (quantity.value, quantity.unit, quantity.indicator) == (Decimal("700000000000"), "CNY", "central_budget_investment")
+    assert (quantity.value, quantity.unit, quantity.indicator) == (
+        Decimal("700000000000"),
+        "CNY",
+        "central_budget_investment",
+    )
     health = tasks[9].subtasks[1]
     assert "居民医保人均财政补助标准提高30元。" in [m.text for m in health.measures]
 
@@ -119,13 +123,15 @@ def test_gwr_2024_outline() -> None:
     assert [(p.number, p.title) for p in parts[3:]] == [(None, "各位代表！")] * 3
     review = parts[0]
     bullets = [c.title for c in review.children if c.kind == "item" and c.number is None]
-    assert bullets[0] == "经济总体回升向好" and len(bullets) == 7
+    assert bullets[0] == "经济总体回升向好"
+    assert len(bullets) == 7
     work = [c for c in review.children if c.kind == "item" and c.number is not None]
     assert [c.number for c in work] == [1, 2, 3, 4, 5, 6]
     assert work[0].title == "加大宏观调控力度，推动经济运行持续好转"
     areas = [c for c in parts[2].children if c.kind == "area"]
     assert len(areas) == 10
-    assert outline[0].kind == "heading" and outline[0].title == "政府工作报告"
+    assert outline[0].kind == "heading"
+    assert outline[0].title == "政府工作报告"
 
 
 def test_plan_2024_tasks_and_items() -> None:

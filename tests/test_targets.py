@@ -27,6 +27,17 @@ EXPECTED = [
     ("plan-2024", "energy_intensity_reduction", "单位国内生产总值能耗下降2.5%左右", "2.5", "%", "about", "decrease"),
 ]
 
+MAIN_KEYS = [
+    "gdp_growth",
+    "urban_new_jobs",
+    "urban_unemployment_rate",
+    "cpi_growth",
+    "household_income_growth",
+    "balance_of_payments",
+    "grain_output",
+    "energy_intensity_reduction",
+    "ecological_quality",
+]
 QUALITATIVE = ["household_income_growth", "balance_of_payments", "ecological_quality"]
 
 
@@ -49,7 +60,7 @@ def test_target_values(
 def test_every_report_has_the_nine_main_targets(report_id: str) -> None:
     report = gwr.report(report_id)
     keys = {t.key for t in report.targets}
-    assert keys == {i.key for i in gwr.indicators()}
+    assert keys == set(MAIN_KEYS)
     for key in QUALITATIVE:
         target = report.target(key)
         assert target.quantity is None

@@ -9,13 +9,68 @@ position in a bundled source text; :func:`check` proves all of it.
 (Decimal('2'), '%', 'about')
 """
 
-from ._api import indicator, indicators, report, reports, source, sources, themes
-from ._check import CheckResult, Problem, check
-from ._errors import DataError, GwrError, InvalidArgumentError, InvalidTypeError, NotFoundError
-from ._model import Document, Indicator, Measure, Outcome, Quantity, Report, Source, Span, Target, Task, Theme
-from ._quantities import parse_quantities
+# ``import gwr`` imports nothing else: each public name is imported from its private module the
+# first time it is used (PEP 562), so that a program that imports gwr pays for what it uses.
+# To add a public name, add it to _EXPORTS (name -> module), to the TYPE_CHECKING imports and to
+# __all__.
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs more than gwr does
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._api import indicator, indicators, report, reports, source, sources, themes
+    from ._check import CheckResult, Problem, check
+    from ._errors import DataError, GwrError, InvalidArgumentError, InvalidTypeError, NotFoundError
+    from ._model import (
+        Document,
+        Indicator,
+        Measure,
+        Outcome,
+        Quantity,
+        Report,
+        Section,
+        Source,
+        Span,
+        Target,
+        Task,
+        Theme,
+    )
+    from ._quantities import parse_quantities
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "indicator": "_api",
+    "indicators": "_api",
+    "report": "_api",
+    "reports": "_api",
+    "source": "_api",
+    "sources": "_api",
+    "themes": "_api",
+    "CheckResult": "_check",
+    "Problem": "_check",
+    "check": "_check",
+    "DataError": "_errors",
+    "GwrError": "_errors",
+    "InvalidArgumentError": "_errors",
+    "InvalidTypeError": "_errors",
+    "NotFoundError": "_errors",
+    "Document": "_model",
+    "Indicator": "_model",
+    "Measure": "_model",
+    "Outcome": "_model",
+    "Quantity": "_model",
+    "Report": "_model",
+    "Section": "_model",
+    "Source": "_model",
+    "Span": "_model",
+    "Target": "_model",
+    "Task": "_model",
+    "Theme": "_model",
+    "parse_quantities": "_quantities",
+}
 
 __all__ = [
     "CheckResult",
@@ -31,6 +86,7 @@ __all__ = [
     "Problem",
     "Quantity",
     "Report",
+    "Section",
     "Source",
     "Span",
     "Target",
@@ -46,3 +102,18 @@ __all__ = [
     "sources",
     "themes",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gwr' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"gwr.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

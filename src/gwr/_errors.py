@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -19,6 +18,8 @@ class NotFoundError(GwrError, LookupError):
     def __init__(self, message: str, wanted: object = None, available: Iterable[object] = ()) -> None:
         self.wanted = wanted
         self.available = tuple(str(a) for a in available)
+        import difflib  # here, not at the top: only a failed lookup needs it
+
         close = difflib.get_close_matches(str(wanted), self.available, n=3, cutoff=0.4) if wanted is not None else []
         rest = [a for a in self.available if a not in close]
         shown = close + rest

@@ -203,14 +203,17 @@ class _Outline:
                     self.part.sentences.extend(paragraph)
                     self.area = self.item = None
                 else:
-                    node = self.open(self.item or self.area or self.part or self.root, _Node("heading", None, text, first))
+                    node = self.open(
+                        self.item or self.area or self.part or self.root, _Node("heading", None, text, first)
+                    )
                     node.sentences.extend(paragraph)
                 continue
             if area := _AREA.match(first.text):
                 parent = self.part or self.root
                 is_task = parent.number == self.note.task_part
                 self.area = self.open(
-                    parent, _Node("area", chinese_number(area.group(1)), _title(first.text, area), first, is_task=is_task)
+                    parent,
+                    _Node("area", chinese_number(area.group(1)), _title(first.text, area), first, is_task=is_task),
                 )
                 self.area.sentences.extend(paragraph)
                 self.item = None
@@ -308,7 +311,9 @@ class FullTextBuilder:
     def section(self, node: _Node) -> Section:
         heading = None
         if node.heading is not None:
-            heading = span_at(node.heading.source, self.texts[node.heading.source], node.heading.start, node.heading.end)
+            heading = span_at(
+                node.heading.source, self.texts[node.heading.source], node.heading.start, node.heading.end
+            )
         return Section(
             kind=node.kind,
             number=node.number,
@@ -353,7 +358,11 @@ def _all_sentences(node: _Node) -> Iterator[Sentence]:
 
 
 def build_fulltext(
-    note: ReportNote, texts: dict[str, str], ranges: dict[str, tuple[str, int, int]], targets: tuple[Target, ...], path: Path
+    note: ReportNote,
+    texts: dict[str, str],
+    ranges: dict[str, tuple[str, int, int]],
+    targets: tuple[Target, ...],
+    path: Path,
 ) -> Content:
     """The outline, tasks, measures and outcomes of the full text described by ``note``.
 
