@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "gwr"
 author = "The gwr developers"
-copyright = "The gwr developers"  # noqa: A001
+copyright = "The gwr developers"
 release = gwr.__version__
 version = gwr.__version__
 language = "en"
@@ -46,4 +46,5 @@ napoleon_use_rtype = True
 
 html_theme = "furo"
 html_title = f"gwr {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["gwr.css"]

@@ -70,6 +70,7 @@ def test_sources_and_documents() -> None:
     source = gwr.source("003")
     assert [d.id for d in source.documents] == [
         "speech-2024-01-31",
+        "speech-2024-01-31-key-points",
         "speech-2024-03-05",
         "gwr-2024-full",
         "press-2024-03-09",

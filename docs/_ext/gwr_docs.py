@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import typing
 from pathlib import Path
 from typing import Any, ClassVar
@@ -93,18 +94,36 @@ GROUPS: list[tuple[str, str, list[str]]] = [
     (
         "Comparing, searching and series",
         "Answers that span reports, each carrying the quotes behind it.",
-        ["compare", "attainment", "compare_tasks", "search", "count", "series"],
+        [
+            "compare",
+            "attainment",
+            "compare_tasks",
+            "search",
+            "count",
+            "series",
+            "Results",
+            "TargetChange",
+            "Attainment",
+            "TaskMove",
+            "Hit",
+            "PhraseCount",
+            "SeriesPoint",
+        ],
     ),
     (
         "Checking the data",
         "Prove that the bundled data says what its sources say.",
         ["check", "CheckResult", "Problem"],
     ),
+    (
+        "Witnesses and variants",
+        "Where two witnesses of the same passage of a report read differently.",
+        ["variants", "Variant"],
+    ),
     ("Parsing quantities", "The parser that reads every number in the texts.", ["parse_quantities"]),
     (
         "Records",
-        "The typed, immutable records a report is made of. The "
-        "[data dictionary](data.md) explains every field.",
+        "The typed, immutable records a report is made of. The [data dictionary](data.md) explains every field.",
         [
             "Report",
             "Target",
@@ -114,7 +133,6 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "Quantity",
             "Span",
             "Section",
-            "Variant",
             "Source",
             "Document",
             "Indicator",
@@ -124,21 +142,34 @@ GROUPS: list[tuple[str, str, list[str]]] = [
     (
         "Errors",
         "Every error gwr raises is a `GwrError` and also the matching builtin "
-        "(`LookupError`, `ValueError`, `TypeError`, `RuntimeError`), so either can be caught.",
-        ["GwrError", "NotFoundError", "InvalidArgumentError", "InvalidTypeError", "DataError"],
+        "(`LookupError`, `ValueError`, `TypeError`, `RuntimeError`, `ImportError`), so either can be caught.",
+        [
+            "GwrError",
+            "NotFoundError",
+            "InvalidArgumentError",
+            "InvalidTypeError",
+            "DataError",
+            "MissingDependencyError",
+        ],
     ),
 ]
 
 
 def _entry(name: str, obj: Any) -> str:
+    """The autodoc directive for one public name (reStructuredText: autodoc writes rST)."""
     path = f"gwr.{name}"
     if isinstance(obj, type) and issubclass(obj, BaseException):
-        return f"```{{autoexception}} {path}\n:show-inheritance:\n```\n"
-    if isinstance(obj, type):
-        return f"```{{autoclass}} {path}\n:members:\n```\n"
-    if callable(obj):
-        return f"```{{autofunction}} {path}\n```\n"
-    return f"```{{autodata}} {path}\n```\n"
+        directive = f".. autoexception:: {path}\n   :show-inheritance:"
+    elif isinstance(obj, type) and attrs.has(obj):
+        # the fields of a record have no docstrings: list them with their types all the same
+        directive = f".. autoclass:: {path}\n   :members:\n   :undoc-members:"
+    elif isinstance(obj, type):
+        directive = f".. autoclass:: {path}\n   :members:"
+    elif callable(obj):
+        directive = f".. autofunction:: {path}"
+    else:
+        directive = f".. autodata:: {path}"
+    return f"```{{eval-rst}}\n{directive}\n```\n"
 
 
 def api_markdown() -> str:
@@ -285,15 +316,14 @@ class GwrTable(SphinxDirective):
     )
 
     def run(self) -> list[nodes.Node]:
+        self.env.__dict__.setdefault("gwr_generated_docs", set()).add(self.env.docname)
         name = self.arguments[0]
         if name not in self.TABLES:
             raise self.error(f"gwr-table: unknown table {name!r}; tables are {', '.join(self.TABLES)}")
         return [getattr(self, "table_" + name.replace("-", "_"))()]
 
     def table_indicators(self) -> nodes.Node:
-        rows = [
-            [i.key, i.name_zh, i.name_en, i.unit or "", i.reading, i.description] for i in gwr.indicators()
-        ]
+        rows = [[i.key, i.name_zh, i.name_en, i.unit or "", i.reading, i.description] for i in gwr.indicators()]
         return build_table(
             ["key", "中文", "English", "unit", "reading", "description"], rows, literal_columns=(0, 3, 4)
         )
@@ -312,7 +342,9 @@ class GwrTable(SphinxDirective):
     def table_per_units(self) -> nodes.Node:
         from gwr._quantities import PER_UNITS
 
-        rows = [[f"…/{u.code}", u.description, nodes.literal(f"…/{word}", f"…/{word}")] for word, u in PER_UNITS.items()]
+        rows = [
+            [f"…/{u.code}", u.description, nodes.literal(f"…/{word}", f"…/{word}")] for word, u in PER_UNITS.items()
+        ]
         return build_table(["unit suffix", "meaning", "written as"], rows, literal_columns=(0,))
 
     def table_magnitudes(self) -> nodes.Node:
@@ -330,8 +362,11 @@ class GwrTable(SphinxDirective):
         for qualifier in typing.get_args(Qualifier):
             meaning = QUALIFIER_MEANINGS.get(qualifier)
             if meaning is None:
-                logger.warning("gwr-table: qualifier %r has no meaning in docs/_ext/gwr_docs.py", qualifier,
-                               location=self.get_location())
+                logger.warning(
+                    "gwr-table: qualifier %r has no meaning in docs/_ext/gwr_docs.py",
+                    qualifier,
+                    location=self.get_location(),
+                )
                 meaning = ""
             words = grouped.get(qualifier, [])
             rows.append([qualifier, meaning, _literal_list(words) if words else "(no word)"])
@@ -346,8 +381,9 @@ class GwrTable(SphinxDirective):
         for change in typing.get_args(Change):
             meaning = CHANGE_MEANINGS.get(change)
             if meaning is None:
-                logger.warning("gwr-table: change %r has no meaning in docs/_ext/gwr_docs.py", change,
-                               location=self.get_location())
+                logger.warning(
+                    "gwr-table: change %r has no meaning in docs/_ext/gwr_docs.py", change, location=self.get_location()
+                )
                 meaning = ""
             words = grouped.get(change, [])
             rows.append([change, meaning, _literal_list(words) if words else "(持平, after 与…)"])
@@ -360,8 +396,11 @@ class GwrTable(SphinxDirective):
         for reading in typing.get_args(Reading):
             meaning = READING_MEANINGS.get(reading)
             if meaning is None:
-                logger.warning("gwr-table: reading %r has no meaning in docs/_ext/gwr_docs.py", reading,
-                               location=self.get_location())
+                logger.warning(
+                    "gwr-table: reading %r has no meaning in docs/_ext/gwr_docs.py",
+                    reading,
+                    location=self.get_location(),
+                )
                 meaning = ""
             keys = [i.key for i in gwr.indicators() if i.reading == reading]
             rows.append([reading, meaning, _literal_list(keys)])
@@ -372,18 +411,38 @@ class GwrTable(SphinxDirective):
         for source in gwr.sources():
             documents = "; ".join(f"{d.id} ({d.kind}, {d.date})" for d in source.documents)
             rows.append([source.id, source.title, source.publisher, source.date, source.profile, documents])
-        return build_table(
-            ["id", "title", "publisher", "date", "profile", "documents"], rows, literal_columns=(0, 4)
-        )
+        return build_table(["id", "title", "publisher", "date", "profile", "documents"], rows, literal_columns=(0, 4))
 
     def table_profiles(self) -> nodes.Node:
-        from gwr._normalize import PROFILES
+        """The normalization profiles, described by the docstring of ``gwr._normalize``."""
+        from gwr import _normalize
 
+        described = {
+            m["name"]: " ".join(line.strip() for line in m["body"].splitlines())
+            for m in re.finditer(r"^``(?P<name>\w+)``[^\n]*\n(?P<body>(?:    .*\n)+)", _normalize.__doc__ or "", re.M)
+        }
         used: dict[str, list[str]] = {}
         for source in gwr.sources():
             used.setdefault(source.profile, []).append(source.id)
-        rows = [[name, ", ".join(used.get(name, [])) or "(none)"] for name in PROFILES]
-        return build_table(["profile", "used by sources"], rows, literal_columns=(0,))
+        rows = []
+        for name in _normalize.PROFILES:
+            text = described.get(name)
+            if text is None:
+                logger.warning(
+                    "gwr-table: profile %r is not described in the docstring of gwr._normalize",
+                    name,
+                    location=self.get_location(),
+                )
+                text = ""
+
+            def constant(match: re.Match[str]) -> str:
+                value = getattr(_normalize, match[1].rpartition(".")[2], None)
+                return f"`{match[1]}` ({value})" if isinstance(value, int) else f"`{match[1]}`"
+
+            text = re.sub(r":\w+:`~?([^`]+)`", constant, text).replace("``", "`")  # rST -> MyST inline
+            parsed, messages = self.state.inline_text(text, self.lineno)
+            rows.append([name, ", ".join(used.get(name, [])) or "(none)", [*parsed, *messages]])
+        return build_table(["profile", "sources", "the damage it undoes"], rows, literal_columns=(0,))
 
 
 # --------------------------------------------------------------------------------------------
@@ -404,9 +463,7 @@ def _annotation_text(annotation: Any) -> str:
 
 def _public_properties(cls: type) -> dict[str, property]:
     return {
-        name: value
-        for name, value in vars(cls).items()
-        if isinstance(value, property) and not name.startswith("_")
+        name: value for name, value in vars(cls).items() if isinstance(value, property) and not name.startswith("_")
     }
 
 
@@ -418,6 +475,7 @@ class GwrFields(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"no-properties": directives.flag}
 
     def run(self) -> list[nodes.Node]:
+        self.env.__dict__.setdefault("gwr_generated_docs", set()).add(self.env.docname)
         path = self.arguments[0]
         cls = _resolve(path)
         if cls is None or not attrs.has(cls):
@@ -442,8 +500,14 @@ class GwrFields(SphinxDirective):
         names: list[str] = []
         for field in attrs.fields(cls):
             names.append(field.name)
-            rows.append([field.name, _annotation_text(field.type), _default_text(field),
-                         self._describe(path, field.name, descriptions)])
+            rows.append(
+                [
+                    field.name,
+                    _annotation_text(field.type),
+                    _default_text(field),
+                    self._describe(path, field.name, descriptions),
+                ]
+            )
         if "no-properties" not in self.options:
             for name, prop in _public_properties(cls).items():
                 names.append(name)
@@ -453,7 +517,10 @@ class GwrFields(SphinxDirective):
         for extra in sorted(set(descriptions) - set(names)):
             logger.warning(
                 "gwr-fields %s: describes %r, which is not a field of the class (fields: %s)",
-                path, extra, ", ".join(names), location=(self.env.docname, descriptions[extra][1]),
+                path,
+                extra,
+                ", ".join(names),
+                location=(self.env.docname, descriptions[extra][1]),
             )
         documented = self.env.__dict__.setdefault("gwr_documented_types", {})
         documented.setdefault(self.env.docname, set()).add(f"{cls.__module__}.{cls.__qualname__}")
@@ -480,6 +547,7 @@ def _resolve(path: str) -> type | None:
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
     env.__dict__.get("gwr_documented_types", {}).pop(docname, None)
+    env.__dict__.get("gwr_generated_docs", set()).discard(docname)
 
 
 def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
@@ -487,6 +555,8 @@ def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
     for docname, names in other.__dict__.get("gwr_documented_types", {}).items():
         if docname in docnames:
             mine[docname] = names
+    generated = env.__dict__.setdefault("gwr_generated_docs", set())
+    generated |= other.__dict__.get("gwr_generated_docs", set()) & docnames
 
 
 def _check_coverage(app: Sphinx, env: Any) -> None:
@@ -500,8 +570,68 @@ def _check_coverage(app: Sphinx, env: Any) -> None:
             )
 
 
+_FIELDS_BLOCK = re.compile(r"^```\{gwr-fields\}\s+(?P<path>\S+)\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _myst_to_rst(text: str) -> str:
+    """The inline MyST of a field description as reStructuredText, for autodoc."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)  # [words](link) -> words
+    text = re.sub(r"\{([\w:]+)\}`([^`]+)`", r":\1:`\2`", text)  # {py:func}`x` -> :py:func:`x`
+    return re.sub(r"(?<![:`])`([^`]+)`(?!`)", r"``\1``", text)  # `x` -> ``x``
+
+
+def read_field_descriptions(srcdir: Path) -> dict[tuple[type, str], str]:
+    """The descriptions written in the pages' ``gwr-fields`` blocks, by (class, field name)."""
+    found: dict[tuple[type, str], str] = {}
+    for page in sorted(srcdir.glob("*.md")):
+        for block in _FIELDS_BLOCK.finditer(page.read_text(encoding="utf-8")):
+            cls = _resolve(block["path"])
+            if cls is None:
+                continue
+            name = None
+            for line in block["body"].splitlines():
+                if line[:1].isspace() and name is not None:
+                    found[cls, name] += " " + line.strip()
+                elif ":" in line and not line.startswith(":"):
+                    name, _, text = line.partition(":")
+                    name = name.strip()
+                    found[cls, name] = text.strip()
+    return found
+
+
+def _describe_fields(app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """Give each record field in the reference the description the data dictionary has."""
+    if what != "attribute" or lines:
+        return
+    owner_path, _, field = name.rpartition(".")
+    owner = _resolve(owner_path)
+    if owner is None:
+        return
+    descriptions = app.env.__dict__.setdefault("gwr_field_descriptions", None)
+    if descriptions is None:
+        descriptions = read_field_descriptions(Path(app.srcdir))
+        app.env.__dict__["gwr_field_descriptions"] = descriptions
+    text = descriptions.get((owner, field))
+    if text:
+        lines[:] = [_myst_to_rst(text), ""]
+
+
+def _forget_descriptions(app: Sphinx) -> None:
+    app.env.__dict__["gwr_field_descriptions"] = None
+
+
+def _reread_generated(app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Pages built from the installed package are read again on every build: the package may
+    have changed though no page did (the reference, and the pages with ``gwr-*`` tables)."""
+    generated = set(env.__dict__.get("gwr_generated_docs", set())) | {"api"}
+    return sorted(generated & set(env.found_docs) - removed)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", write_generated)
+    app.connect("builder-inited", _forget_descriptions)
+    app.connect("autodoc-process-docstring", _describe_fields)
+    app.connect("env-get-outdated", _reread_generated)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-check-consistency", _check_coverage)

@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 
     from ._api import indicator, indicators, report, reports, source, sources, themes
     from ._check import CheckResult, Problem, check
-    from ._errors import DataError, GwrError, InvalidArgumentError, InvalidTypeError, NotFoundError
+    from ._compare import Attainment, Results, TargetChange, TaskMove, attainment, compare, compare_tasks
+    from ._errors import (
+        DataError,
+        GwrError,
+        InvalidArgumentError,
+        InvalidTypeError,
+        MissingDependencyError,
+        NotFoundError,
+    )
     from ._model import (
         Document,
         Indicator,
@@ -38,6 +46,8 @@ if TYPE_CHECKING:
         Theme,
     )
     from ._quantities import parse_quantities
+    from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
+    from ._variants import Variant, variants
 
 __version__ = "0.1.0"
 
@@ -52,10 +62,18 @@ _EXPORTS = {
     "CheckResult": "_check",
     "Problem": "_check",
     "check": "_check",
+    "Attainment": "_compare",
+    "Results": "_compare",
+    "TargetChange": "_compare",
+    "TaskMove": "_compare",
+    "attainment": "_compare",
+    "compare": "_compare",
+    "compare_tasks": "_compare",
     "DataError": "_errors",
     "GwrError": "_errors",
     "InvalidArgumentError": "_errors",
     "InvalidTypeError": "_errors",
+    "MissingDependencyError": "_errors",
     "NotFoundError": "_errors",
     "Document": "_model",
     "Indicator": "_model",
@@ -70,37 +88,61 @@ _EXPORTS = {
     "Task": "_model",
     "Theme": "_model",
     "parse_quantities": "_quantities",
+    "Hit": "_search",
+    "PhraseCount": "_search",
+    "SeriesPoint": "_search",
+    "count": "_search",
+    "search": "_search",
+    "series": "_search",
+    "Variant": "_variants",
+    "variants": "_variants",
 }
 
 __all__ = [
+    "Attainment",
     "CheckResult",
     "DataError",
     "Document",
     "GwrError",
+    "Hit",
     "Indicator",
     "InvalidArgumentError",
     "InvalidTypeError",
     "Measure",
+    "MissingDependencyError",
     "NotFoundError",
     "Outcome",
+    "PhraseCount",
     "Problem",
     "Quantity",
     "Report",
+    "Results",
     "Section",
+    "SeriesPoint",
     "Source",
     "Span",
     "Target",
+    "TargetChange",
     "Task",
+    "TaskMove",
     "Theme",
+    "Variant",
+    "attainment",
     "check",
+    "compare",
+    "compare_tasks",
+    "count",
     "indicator",
     "indicators",
     "parse_quantities",
     "report",
     "reports",
+    "search",
+    "series",
     "source",
     "sources",
     "themes",
+    "variants",
 ]
 
 

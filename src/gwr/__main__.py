@@ -1,17 +1,70 @@
-"""The command line: ``python -m gwr`` (or ``gwr``)."""
+"""The command line: ``python -m gwr`` (or ``gwr``).
+
+Commands: ``reports``, ``targets YEAR``, ``compare A B``, ``attain YEAR``, ``tasks YEAR``,
+``search TEXT``, ``series INDICATOR``, ``check``, ``export``. Every command prints an aligned
+table (or JSON with ``--json``). Bad input ends with one line on stderr (``gwr: error: ...``)
+and a non-zero exit status: 2 for a malformed command line, 1 for anything gwr cannot find or
+use, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, NoReturn
 
-from . import _api
-from ._check import check
+from . import __version__, _api
 from ._errors import GwrError
-from ._model import Quantity, Target
 from ._table import render
+
+if TYPE_CHECKING:
+    from ._model import Quantity, Target, Task
+
+EXIT_ERROR = 1
+"""Exit status when gwr cannot find or use what was asked for (or ``check`` finds problems)."""
+
+EXIT_USAGE = 2
+"""Exit status for a malformed command line (an unknown command, a missing argument...)."""
+
+
+class _UsageError(Exception):
+    """A malformed command line (raised instead of argparse's print-usage-and-exit)."""
+
+
+class _Failed(Exception):
+    """A command ran and failed (``check`` found problems); its output is printed first."""
+
+    def __init__(self, message: str, output: str) -> None:
+        super().__init__(message)
+        self.output = output
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _year_or_id(text: str) -> int | str:
+    """A report argument: a year (``2025``) or a report id (``gwr-2024``)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if "-" not in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (2025) or a report id (gwr-2024, plan-2024)")
+    return text
+
+
+def _dumps(data: object) -> str:
+    def default(value: object) -> object:
+        if isinstance(value, Decimal):
+            return str(value)
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    return json.dumps(data, ensure_ascii=False, indent=1, default=default)
 
 
 def _value(quantity: Quantity | None) -> str:
@@ -40,15 +93,18 @@ def _cmd_reports(args: argparse.Namespace) -> str:
     reports = _api.reports()
     if args.json:
         fields = ("id", "kind", "year", "title", "date", "speaker", "completeness")
-        return json.dumps([{f: getattr(r, f) for f in fields} for r in reports], ensure_ascii=False, indent=1)
-    rows = [[r.id, r.kind, str(r.year), r.date, r.completeness, str(len(r.targets)), r.title] for r in reports]
-    return render(["id", "kind", "year", "date", "known", "targets", "title"], rows)
+        return _dumps([{f: getattr(r, f) for f in fields} for r in reports])
+    rows = [
+        [r.id, r.kind, str(r.year), r.date, r.completeness, str(len(r.targets)), str(len(r.tasks)), r.title]
+        for r in reports
+    ]
+    return render(["id", "kind", "year", "date", "known", "targets", "tasks", "title"], rows)
 
 
 def _cmd_targets(args: argparse.Namespace) -> str:
     report = _api.report(args.year, kind=args.kind)
     if args.json:
-        return json.dumps([_target_record(t) for t in report.targets], ensure_ascii=False, indent=1)
+        return _dumps([_target_record(t) for t in report.targets])
     rows = [
         [
             t.key,
@@ -59,55 +115,262 @@ def _cmd_targets(args: argparse.Namespace) -> str:
         ]
         for t in report.targets
     ]
-    title = f"{report.id}: main expected targets ({report.completeness} text; source {report.targets[0].span.source})"
+    sources = ", ".join(dict.fromkeys(t.span.source for t in report.targets)) or "none"
+    title = f"{report.id}: main expected targets ({report.completeness} text; source {sources})"
     return title + "\n" + render(["indicator", "value", "unit", "qualifier", "text"], rows)
 
 
+def _cmd_compare(args: argparse.Namespace) -> str:
+    from ._compare import compare
+
+    results = compare(args.a, args.b, kind=args.kind)
+    return _dumps(results.to_records()) if args.json else str(results)
+
+
+def _cmd_attain(args: argparse.Namespace) -> str:
+    from ._compare import attainment
+
+    results = attainment(args.year, kind=args.kind, outcomes_from=args.outcomes_from)
+    return _dumps(results.to_records()) if args.json else str(results)
+
+
+def _task_record(task: Task) -> dict[str, object]:
+    return {
+        "number": task.number,
+        "theme": task.theme,
+        "secondary_theme": task.secondary_theme,
+        "title": task.title,
+        "source": task.span.source,
+        "start": task.span.start,
+        "end": task.span.end,
+        "measures": len(task.measures),
+        "subtasks": [_task_record(sub) for sub in task.subtasks],
+    }
+
+
+def _cmd_tasks(args: argparse.Namespace) -> str:
+    report = _api.report(args.year, kind=args.kind)
+    if args.json:
+        return _dumps([_task_record(t) for t in report.tasks])
+    if not report.tasks:
+        return f"{report.id}: no tasks in the bundled data"
+    rows = []
+    for task in report.tasks:
+        theme = (task.theme or "") + (f" + {task.secondary_theme}" if task.secondary_theme else "")
+        rows.append([str(task.number), theme, task.title])
+        if args.subtasks:
+            rows.extend([f"{task.number}.{n}", "", "  " + sub.title] for n, sub in enumerate(task.subtasks, 1))
+    title = f"{report.id}: tasks in the report's order ({report.completeness} text)"
+    return title + "\n" + render(["no.", "theme", "title"], rows)
+
+
+def _cmd_search(args: argparse.Namespace) -> str:
+    from ._search import count, search
+
+    if args.count:
+        counts = count(
+            args.text,
+            documents=args.document,
+            kinds=args.doc_kind,
+            include_repeated=bool(args.repeated),
+        )
+        return _dumps(counts.to_records()) if args.json else str(counts)
+    hits = search(
+        args.text,
+        documents=args.document,
+        kinds=args.doc_kind,
+        context=args.context,
+        include_repeated=args.repeated is not False,
+    )
+    return _dumps(hits.to_records()) if args.json else str(hits)
+
+
+def _cmd_series(args: argparse.Namespace) -> str:
+    from ._search import series
+
+    points = series(args.indicator, kind=args.kind)
+    return _dumps(points.to_records()) if args.json else str(points)
+
+
 def _cmd_check(args: argparse.Namespace) -> str:
+    from ._check import check
+
     result = check(args.path)
     if args.json:
         problems = [{"path": p.path, "message": p.message} for p in result.problems]
-        return json.dumps(
-            {"ok": result.ok, "counts": result.counts, "problems": problems}, ensure_ascii=False, indent=1
-        )
+        output = _dumps({"ok": result.ok, "counts": result.counts, "problems": problems})
+    else:
+        output = str(result)
     if not result.ok:
-        raise _CheckFailed(str(result))
-    return str(result)
+        raise _Failed(f"check found {len(result.problems)} problem(s)", output)
+    return output
 
 
-class _CheckFailed(Exception):
-    pass
+def _cmd_export(args: argparse.Namespace) -> str:
+    import csv
+    import io
+
+    from ._search import series
+
+    records = series(args.indicator, kind=args.kind).to_records()
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        text = _dumps(records) + "\n"
+    else:
+        buffer = io.StringIO()
+        fields = list(records[0]) if records else []
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: "" if v is None else str(v) for k, v in record.items()})
+        text = buffer.getvalue()
+    if args.output is None:
+        return text.rstrip("\n")
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as error:
+        raise _Failed(f"cannot write {args.output}: {error.strerror or error}", "") from None
+    return f"wrote {len(records)} rows to {args.output} ({fmt})"
+
+
+def _report_arguments(parser: argparse.ArgumentParser, *names: str) -> None:
+    for name in names:
+        parser.add_argument(name, type=_year_or_id, help="a year (2025) or a report id (gwr-2024, plan-2024)")
+    parser.add_argument(
+        "--kind",
+        default="gwr",
+        choices=_api.KINDS,
+        help="the report a year stands for: gwr (Government Work Report, default) or plan (NDRC plan report)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gwr", description="China's Government Work Reports as verified data.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = _Parser(
+        prog="gwr",
+        description="China's Government Work Reports as verified data: targets, tasks, outcomes, search.",
+        epilog="Examples: gwr targets 2025 | gwr compare 2024 2025 | gwr attain 2024 | gwr search 新质生产力",
+    )
+    parser.add_argument("--version", action="version", version=f"gwr {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
     reports = commands.add_parser("reports", help="list the bundled reports")
     reports.set_defaults(run=_cmd_reports)
+
     targets = commands.add_parser("targets", help="the main expected targets of a year's report")
-    targets.add_argument("year", type=int, help="the report's year, e.g. 2025")
-    targets.add_argument(
-        "--kind", default="gwr", help="gwr (Government Work Report, default) or plan (NDRC plan report)"
-    )
+    _report_arguments(targets, "year")
     targets.set_defaults(run=_cmd_targets)
+
+    compare = commands.add_parser("compare", help="how the main targets changed from report A to report B")
+    _report_arguments(compare, "a", "b")
+    compare.set_defaults(run=_cmd_compare)
+
+    attain = commands.add_parser("attain", help="a year's targets against the outcomes a later report states")
+    _report_arguments(attain, "year")
+    attain.add_argument(
+        "--outcomes-from",
+        default=None,
+        metavar="KIND_OR_ID",
+        help="take outcomes only from reports of this kind (gwr, plan) or from this report (gwr-2025)",
+    )
+    attain.set_defaults(run=_cmd_attain)
+
+    tasks = commands.add_parser("tasks", help="the numbered tasks of a year's report, in order, with themes")
+    _report_arguments(tasks, "year")
+    tasks.add_argument("--subtasks", action="store_true", help="list each task's sub-tasks too")
+    tasks.set_defaults(run=_cmd_tasks)
+
+    search = commands.add_parser("search", help="find a phrase in every bundled document, with context")
+    search.add_argument("text", help="the phrase to find, e.g. 新质生产力")
+    search.add_argument(
+        "-d", "--document", action="append", metavar="ID", help="only this document or report id (repeatable)"
+    )
+    search.add_argument(
+        "--doc-kind", action="append", metavar="KIND", help="only documents of this kind: report, speech, ..."
+    )
+    search.add_argument("--context", type=int, default=20, metavar="N", help="characters of context on each side")
+    search.add_argument("--count", action="store_true", help="print how often it occurs per document instead")
+    search.add_argument(
+        "--repeated",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="include passages marked as repeating another (■ boxes); default: yes for hits, no for --count",
+    )
+    search.set_defaults(run=_cmd_search)
+
+    series = commands.add_parser("series", help="an indicator's values across the reports, by year")
+    series.add_argument("indicator", help="an indicator key or name: gdp_growth, 'CPI growth', 粮食产量")
+    series.add_argument("--kind", default=None, choices=_api.KINDS, help="only reports of this kind")
+    series.set_defaults(run=_cmd_series)
+
     checker = commands.add_parser("check", help="verify the bundled data against the bundled sources")
     checker.add_argument("--path", default=None, help="a data folder to check instead of the installed one")
     checker.set_defaults(run=_cmd_check)
-    for sub in (reports, targets, checker):
+
+    export = commands.add_parser(
+        "export", help="every target, outcome and keyed measure value, with its quote, as CSV or JSON"
+    )
+    export.add_argument("--format", default="csv", choices=("csv", "json"), help="csv (default) or json")
+    export.add_argument("--indicator", default=None, help="only this indicator (key or name)")
+    export.add_argument("--kind", default=None, choices=_api.KINDS, help="only reports of this kind")
+    export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(run=_cmd_export)
+
+    for sub in (reports, targets, compare, attain, tasks, search, series, checker, export):
         sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split()) or "failed"
+
+
+def _print(text: str) -> None:
     try:
-        output = args.run(args)
-    except (GwrError, _CheckFailed) as error:
-        print(f"gwr: error: {error}", file=sys.stderr)
-        return 1
-    print(output)
-    return 0
+        print(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+    sys.stdout.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Args:
+        argv: the arguments, without the program name.
+
+    Returns:
+        0 on success, 1 (:data:`EXIT_ERROR`) when gwr cannot find or use what was asked for or
+        ``check`` finds problems, 2 (:data:`EXIT_USAGE`) for a malformed command line.
+    """
+    try:
+        try:
+            args = _parser().parse_args(argv)
+        except _UsageError as error:
+            print(f"gwr: error: {_one_line(error)}", file=sys.stderr)
+            return EXIT_USAGE
+        except SystemExit as done:  # --help
+            return done.code if isinstance(done.code, int) else 0
+        try:
+            output = args.run(args)
+        except _Failed as failure:
+            if failure.output:
+                _print(failure.output)
+            print(f"gwr: error: {_one_line(failure)}", file=sys.stderr)
+            return EXIT_ERROR
+        except GwrError as error:
+            print(f"gwr: error: {_one_line(error)}", file=sys.stderr)
+            return EXIT_ERROR
+        _print(output)
+        return 0
+    except BrokenPipeError:  # e.g. gwr search ... | head
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("gwr: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError
+from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError, short_repr
 
 if TYPE_CHECKING:
     from ._model import Indicator, Report, Source, Theme
 
 KINDS = ("gwr", "plan")
+
+
+def check_kind(kind: object) -> None:
+    """``kind`` must be one of :data:`KINDS`: a TypeError if it is not a str, a ValueError if unknown."""
+    if not isinstance(kind, str):
+        raise InvalidTypeError(f"kind is a str, one of {', '.join(repr(k) for k in KINDS)}, not {type(kind).__name__}")
+    if kind not in KINDS:
+        raise InvalidArgumentError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}, not {short_repr(kind)}")
 
 
 def reports() -> tuple[Report, ...]:
@@ -22,7 +30,8 @@ def reports() -> tuple[Report, ...]:
     from . import _db
 
     db = _db.default()
-    entries = sorted(db.report_entries(), key=lambda e: (e["year"], KINDS.index(e["kind"])))
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    entries = sorted(db.report_entries(), key=lambda e: (e["year"], order.get(e["kind"], len(KINDS)), e["id"]))
     return tuple(db.report(e["id"]) for e in entries)
 
 
@@ -37,7 +46,7 @@ def report(year_or_id: int | str, kind: str = "gwr") -> Report:
     Raises:
         NotFoundError: no such report; the message names the reports there are.
         InvalidArgumentError: ``kind`` is not ``"gwr"`` or ``"plan"``.
-        InvalidTypeError: ``year_or_id`` is neither an int nor a str.
+        InvalidTypeError: ``year_or_id`` is neither an int nor a str, or ``kind`` is not a str.
 
     >>> import gwr
     >>> gwr.report(2024).title
@@ -49,8 +58,7 @@ def report(year_or_id: int | str, kind: str = "gwr") -> Report:
 
     if isinstance(year_or_id, bool) or not isinstance(year_or_id, (int, str)):
         raise InvalidTypeError(f"a report is named by a year (int) or an id (str), not {type(year_or_id).__name__}")
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise InvalidArgumentError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}, not {kind!r}")
+    check_kind(kind)
     db = _db.default()
     ids = db.report_ids()
     if isinstance(year_or_id, int):
@@ -79,8 +87,17 @@ def sources() -> tuple[Source, ...]:
 def source(source_id: str) -> Source:
     """Return the bundled source ``source_id`` (``"003"``).
 
+    Args:
+        source_id: the source's id, ``"000"`` to ``"004"``.
+
     Raises:
         NotFoundError: no such source; the message names those there are.
+        InvalidTypeError: ``source_id`` is not a str.
+
+    >>> import gwr
+    >>> source = gwr.source("003")
+    >>> source.profile, [d.id for d in source.documents][:2]
+    ('one_per_line', ['speech-2024-01-31', 'speech-2024-01-31-key-points'])
     """
     if not isinstance(source_id, str):
         raise InvalidTypeError(f"a source is named by its id (str), not {type(source_id).__name__}")
@@ -127,7 +144,12 @@ def indicator(name: str) -> Indicator:
 
 
 def themes() -> tuple[Theme, ...]:
-    """The task themes: stable keys for comparing tasks across years and kinds."""
+    """The task themes: stable keys for comparing tasks across years and kinds.
+
+    >>> import gwr
+    >>> [theme.key for theme in gwr.themes()][:3]
+    ['domestic_demand', 'industry', 'science_education']
+    """
     from . import _db
 
     return _db.default().themes()

@@ -12,12 +12,17 @@ from ._errors import GwrError
 
 if TYPE_CHECKING:
     from ._db import Database
-    from ._model import Quantity, Report, Section
+    from ._model import Document, Quantity, Report, Section
 
 
 @attrs.frozen
 class Problem:
-    """One thing :func:`gwr.check` found wrong: where (``path``) and what (``message``)."""
+    """One thing :func:`gwr.check` found wrong: where (``path``) and what (``message``).
+
+    >>> from gwr import Problem
+    >>> print(Problem("gwr-2025.targets[0]", "text is not its quote"))
+    gwr-2025.targets[0]: text is not its quote
+    """
 
     path: str
     message: str
@@ -28,7 +33,15 @@ class Problem:
 
 @attrs.frozen
 class CheckResult:
-    """The outcome of :func:`gwr.check`: ``ok`` when ``problems`` is empty; ``counts`` says what was checked."""
+    """The outcome of :func:`gwr.check`: ``ok`` when ``problems`` is empty; ``counts`` says what was checked.
+
+    >>> import gwr
+    >>> result = gwr.check()
+    >>> result.ok, result.problems
+    (True, ())
+    >>> print(result)
+    ok: checked 5 sources, ...
+    """
 
     problems: tuple[Problem, ...]
     counts: dict[str, int]
@@ -51,7 +64,7 @@ class _Checker:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.problems: list[Problem] = []
-        self.counts = {"sources": 0, "reports": 0, "items": 0, "spans": 0, "quantities": 0}
+        self.counts = {"sources": 0, "reports": 0, "items": 0, "spans": 0, "quantities": 0, "variants": 0}
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -89,6 +102,7 @@ class _Checker:
             for document in source.documents:
                 if not 0 <= document.start <= document.end <= len(self.texts[source.id]):
                     self.problem(f"{path}.documents[{document.id}]", "range is outside the normalized text")
+                self.check_box(f"{path}.documents[{document.id}]", document, source.documents)
         for report_id in report_ids:
             try:
                 report = self.db.report(report_id)
@@ -97,7 +111,35 @@ class _Checker:
                 continue
             self.counts["reports"] += 1
             self.check_report(report, indicators, themes)
+            self.check_variants(report)
         return self.result()
+
+    def check_variants(self, report: Report) -> None:
+        """Each variant's spans must be its witnesses' text; its readings must differ."""
+        from . import _variants
+
+        try:
+            variants = _variants.load(self.db, report.id)
+        except GwrError as error:
+            self.problem(f"{report.id}.variants", str(error))
+            return
+        for i, variant in enumerate(variants):
+            path = f"{report.id}.variants[{i}]"
+            self.counts["variants"] += 1
+            if variant.report != report.id:
+                self.problem(path, f"belongs to report {variant.report!r}")
+            sources = [span.source for span in variant.spans]
+            if len(sources) < 2 or len(set(sources)) != len(sources):
+                self.problem(path, f"needs two or more different witnesses, not {sources}")
+            for span in variant.spans:
+                self.check_span(f"{path}.spans[{span.source}]", span)
+                if span.source not in report.witnesses:
+                    self.problem(path, f"source {span.source!r} is not a witness of {report.id}")
+            readings = [span.exact for span in variant.spans]
+            if len(set(readings)) < 2 and variant.kind != "transposition":
+                self.problem(path, "its witnesses read the same")
+            if (variant.kind == "omission") != ("" in readings):
+                self.problem(path, f"a {variant.kind} variant has an empty reading if and only if it is an omission")
 
     def check_report(self, report: Report, indicators: set[str], themes: set[str]) -> None:
         from ._model import Measure, Outcome, Target, Task
@@ -132,8 +174,18 @@ class _Checker:
                 for theme in (item.theme, item.secondary_theme):
                     if theme is not None and theme not in themes:
                         self.problem(path, f"theme {theme!r} is not in the registry")
-                if item.title not in item.span.exact:
+                if not _title_in(item.title, item.span.exact):
                     self.problem(path, f"title {item.title!r} is not in its quote")
+
+    def check_box(self, path: str, document: Document, documents: tuple[Document, ...]) -> None:
+        """A box that repeats a document of its source lies inside the document before it."""
+        if document.repeats is None:
+            return
+        if document.repeats == document.id or all(d.id != document.repeats for d in documents):
+            self.problem(path, f"repeats {document.repeats!r}, which is no other document of the source")
+        before = [d for d in documents[: documents.index(document)] if d.repeats is None]
+        if not before or not before[-1].start <= document.start <= document.end <= before[-1].end:
+            self.problem(path, "a box does not lie inside the document before it")
 
     def check_outline(self, path: str, sections: tuple[Section, ...]) -> None:
         for i, section in enumerate(sections):
@@ -141,7 +193,7 @@ class _Checker:
             self.check_span(section_path, section.span)
             if section.heading is not None:
                 self.check_span(f"{section_path}.heading", section.heading)
-            if section.title is not None and section.title not in section.span.exact:
+            if section.title is not None and not _title_in(section.title, section.span.exact):
                 self.problem(section_path, f"title {section.title!r} is not in its quote")
             for child in section.children:
                 if child.span.source != section.span.source:
@@ -194,6 +246,12 @@ class _Checker:
         return CheckResult(tuple(self.problems), dict(self.counts))
 
 
+def _title_in(title: str, quote: str) -> bool:
+    """Whether ``title`` is in ``quote``, where a heading set on two lines (an infographic's
+    task heading) reads with the comma of the title at its line break."""
+    return title in quote or title in quote.replace("\n", "，")
+
+
 def _describe(quantity: Quantity) -> str:
     parts = [f"value {quantity.value}", f"unit {quantity.unit}", f"qualifier {quantity.qualifier}"]
     if quantity.upper is not None:
@@ -217,21 +275,41 @@ def check(path: str | os.PathLike[str] | None = None) -> CheckResult:
         path: a data folder to check instead of the installed package's (a copy, say).
 
     Returns:
-        A :class:`CheckResult`; ``ok`` is true when nothing was found wrong.
+        A :class:`CheckResult`; ``ok`` is true when nothing was found wrong. A data file that
+        is missing, unreadable or malformed is a problem naming the file, not an exception.
+
+    Raises:
+        InvalidTypeError: ``path`` is not a str or :class:`os.PathLike`.
+        InvalidArgumentError: ``path`` is empty or is not a folder.
 
     >>> import gwr
     >>> gwr.check().ok
     True
     """
-    from ._db import Database, package_data
+    from ._db import Database, _package_root
 
     if path is None:
-        db = Database(package_data())
-    else:
-        root = Path(path)
-        if not root.is_dir():
-            from ._errors import InvalidArgumentError
+        return _Checker(Database(_package_root())).run()
+    return _Checker(Database(_data_folder(path))).run()
 
-            raise InvalidArgumentError(f"{root} is not a gwr data folder (no such directory)")
-        db = Database(root)
-    return _Checker(db).run()
+
+def _data_folder(path: object) -> Path:
+    """``path`` as a folder to check: a TypeError if it is no path, a ValueError if no folder."""
+    from ._errors import InvalidArgumentError, InvalidTypeError
+
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidTypeError(f"path is a folder (str or os.PathLike), not {type(path).__name__}")
+    try:
+        root = Path(path)
+    except TypeError:
+        raise InvalidTypeError(f"path is a folder (str or os.PathLike of str), not {path!r}") from None
+    shown = str(root) if len(str(root)) <= 80 else f"{str(root)[:60]}... ({len(str(root))} characters)"
+    if isinstance(path, str) and not path.strip():
+        raise InvalidArgumentError("path is empty: name a gwr data folder, or pass None for the bundled data")
+    try:
+        is_dir = root.is_dir()
+    except OSError as error:
+        raise InvalidArgumentError(f"{shown} is not a gwr data folder ({error.strerror or error})") from None
+    if not is_dir:
+        raise InvalidArgumentError(f"{shown} is not a gwr data folder (no such directory)")
+    return root

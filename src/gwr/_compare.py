@@ -303,6 +303,11 @@ class TargetChange(_Row):
     ``delta`` is the change of the number, ``after`` minus ``before``, in ``unit`` (the middle
     of a range is used; the difference of two percentages is in ``percentage_points``), ``None``
     unless both state a number in the same unit.
+
+    >>> import gwr
+    >>> row = gwr.compare(2024, 2025)["grain_output"]
+    >>> row.before.text, row.after.text, row.direction, row.qualifier_changed
+    ('粮食产量1.3万亿斤以上', '粮食产量1.4万亿斤左右', 'up', True)
     """
 
     key: str
@@ -462,6 +467,11 @@ class Attainment(_Row):
     (a reduction as a positive number; the difference of two percentages is in
     ``percentage_points``); ``rule`` says in words how ``status`` was decided.
     ``report`` and ``outcome_report`` are the ids of the reports the two quotes come from.
+
+    >>> import gwr
+    >>> row = gwr.attainment(2024)["household_income_growth"]
+    >>> row.target.text, row.status, row.rule
+    ('居民收入增长和经济增长同步', 'qualitative', 'the target states no number')
     """
 
     key: str
@@ -682,10 +692,11 @@ def attainment(
 
     >>> import gwr
     >>> rows = gwr.attainment(2024)
+    >>> row = rows["cpi_growth"]
+    >>> row.target.text, row.rule
+    ('居民消费价格涨幅3%左右', ...)
     >>> rows["household_income_growth"].status
     'qualitative'
-    >>> rows["gdp_growth"].status in ("met", "missed", "no_outcome")
-    True
     """
     report = _resolve(year, kind)
     candidates = _outcome_reports(report.year, outcomes_from)
@@ -733,6 +744,14 @@ class TaskMove(_Row):
 
     ``before_position`` and ``after_position`` are the tasks' numbers (（一） is 1); ``shift`` is
     ``before_position - after_position``: positive where the theme moved toward the front.
+    Where a side has no task with the theme as its primary theme, ``before_secondary`` /
+    ``after_secondary`` is the number of a task there that has it as its secondary theme (a
+    theme folded into another task), else ``None``.
+
+    >>> import gwr
+    >>> row = gwr.compare_tasks("gwr-2024", "plan-2024")["domestic_demand"]
+    >>> row.before_position, row.after_position, row.direction, row.shift
+    (3, 2, 'up', 1)
     """
 
     theme: str
@@ -744,6 +763,8 @@ class TaskMove(_Row):
     shift: int | None
     before_report: str
     after_report: str
+    before_secondary: int | None = None
+    after_secondary: int | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("theme", "before", "after", "move")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -756,12 +777,14 @@ class TaskMove(_Row):
         "before_source",
         "before_start",
         "before_end",
+        "before_secondary",
         "after_report",
         "after_position",
         "after_title",
         "after_source",
         "after_start",
         "after_end",
+        "after_secondary",
     )
     _key_field: ClassVar[str | None] = "theme"
 
@@ -776,20 +799,24 @@ class TaskMove(_Row):
             "before_title": None if self.before is None else self.before.title,
         }
         record.update(_span_record("before_", None if self.before is None else self.before.span))
+        record["before_secondary"] = self.before_secondary
         record["after_report"] = self.after_report
         record["after_position"] = self.after_position
         record["after_title"] = None if self.after is None else self.after.title
         record.update(_span_record("after_", None if self.after is None else self.after.span))
+        record["after_secondary"] = self.after_secondary
         return record
 
     def _cells(self) -> list[str]:
-        def side(task: Task | None) -> str:
-            return "—" if task is None else f"{task.number}. {task.title}"
+        def side(task: Task | None, secondary: int | None) -> str:
+            if task is not None:
+                return f"{task.number}. {task.title}"
+            return "—" if secondary is None else f"— (secondary theme of task {secondary})"
 
         move: str = self.direction
         if self.shift:
             move = f"{self.direction} ({self.before_position} → {self.after_position})"
-        return [self.theme, side(self.before), side(self.after), move]
+        return [self.theme, side(self.before, self.before_secondary), side(self.after, self.after_secondary), move]
 
 
 def _by_theme(report: Report) -> dict[str, list[Task]]:
@@ -862,6 +889,8 @@ def _task_move(theme: str, before: Task | None, after: Task | None, a: Report, b
         shift = before.number - after.number
         direction = "up" if shift > 0 else "down" if shift < 0 else "same"
     return TaskMove(
+        before_secondary=None if before is not None else _secondary(a, theme),
+        after_secondary=None if after is not None else _secondary(b, theme),
         theme=theme,
         before=before,
         after=after,
@@ -873,3 +902,9 @@ def _task_move(theme: str, before: Task | None, after: Task | None, a: Report, b
         after_report=b.id,
     )
 
+
+def _secondary(report: Report, theme: str) -> int | None:
+    for task in sorted(report.tasks, key=lambda t: t.number):
+        if task.secondary_theme == theme:
+            return task.number
+    return None

@@ -55,6 +55,7 @@ class Database:
         self._folder = os.fspath(root) if isinstance(root, (str, os.PathLike)) else None
         self._lock = threading.RLock()
         self._manifest: dict[str, Any] | None = None
+        self._entries: dict[str, dict[str, Any]] = {}
         self._reports: dict[str, Report] = {}
         self._sources: tuple[Source, ...] | None = None
         self._indicators: tuple[Indicator, ...] | None = None
@@ -80,13 +81,14 @@ class Database:
         except ValueError as error:
             raise DataError(f"gwr data file {name} is not valid JSON: {error}") from None
 
-    def _structure(self, data: Any, cls: Any, name: str) -> Any:
+    def _structure(self, data: Any, cls: Any, name: str, prefix: str = "") -> Any:
         from ._structure import StructureError, structurer
 
         try:
             return structurer(cls)(data)
         except StructureError as error:
-            where = f" at {error.path}" if error.path else ""
+            path = prefix + error.path if error.path.startswith("[") or not prefix else f"{prefix}.{error.path}"
+            where = f" at {path}" if path else ""
             raise DataError(
                 f"gwr data file {name} does not match the {_type_name(cls)} schema{where}: {error.message}"
             ) from None
@@ -102,7 +104,7 @@ class Database:
                     manifest = self.read_json("manifest.json")
                     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
                         raise DataError(f"gwr data file manifest.json is not format {FORMAT_VERSION}")
-                    _check_manifest(manifest)
+                    self._entries = _check_manifest(manifest)
                     self._manifest = manifest
         return self._manifest
 
@@ -114,6 +116,12 @@ class Database:
         """The manifest entry (id, kind, year, file) of every report."""
         return list(self.manifest["reports"])
 
+    def report_entry(self, report_id: str) -> dict[str, Any] | None:
+        """The manifest entry of report ``report_id``, or ``None`` if the manifest has none."""
+        if self._manifest is None:
+            self.manifest  # noqa: B018  (reads the manifest, which indexes the entries)
+        return self._entries.get(report_id)
+
     def report(self, report_id: str) -> Report:
         """The report ``report_id`` (which must be one of :meth:`report_ids`)."""
         report = self._reports.get(report_id)
@@ -123,7 +131,7 @@ class Database:
                 if report is None:
                     from ._model import Report
 
-                    entry = next((e for e in self.manifest["reports"] if e["id"] == report_id), None)
+                    entry = self.report_entry(report_id)
                     if entry is None:
                         raise NotFoundError(f"no report {report_id!r}", report_id, self.report_ids())
                     name = entry["file"]
@@ -144,7 +152,9 @@ class Database:
                 if self._sources is None:
                     from ._model import Source
 
-                    self._sources = self._structure(self.manifest["sources"], tuple[Source, ...], "manifest.json")
+                    self._sources = self._structure(
+                        self.manifest["sources"], tuple[Source, ...], "manifest.json", "sources"
+                    )
         return self._sources
 
     def indicators(self) -> tuple[Indicator, ...]:
@@ -223,17 +233,31 @@ def default() -> Database:
 
 
 def _type_name(tp: Any) -> str:
+    """``Report`` for a record class; ``Source`` for a tuple of them."""
+    args = getattr(tp, "__args__", ())
+    if args and args[-1] is Ellipsis:
+        tp = args[0]
     return getattr(tp, "__name__", None) or str(tp)
 
 
-def _check_manifest(manifest: dict[str, Any]) -> None:
-    """The manifest's list of reports and sources must have the shape the loader relies on."""
-    fields = {"id": str, "kind": str, "year": int, "file": str}
+def _check_manifest(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Check the shape of the manifest's lists of reports and sources; index the reports by id."""
     reports = manifest.get("reports")
     if not isinstance(reports, list) or not isinstance(manifest.get("sources"), list):
         raise DataError("gwr data file manifest.json has no list of reports and sources")
+    entries: dict[str, dict[str, Any]] = {}
     for index, entry in enumerate(reports):
-        if not isinstance(entry, dict) or any(type(entry.get(k)) is not t for k, t in fields.items()):
+        if not (
+            type(entry) is dict
+            and type(entry.get("id")) is str
+            and type(entry.get("kind")) is str
+            and type(entry.get("year")) is int
+            and type(entry.get("file")) is str
+        ):
             raise DataError(
                 f"gwr data file manifest.json: reports[{index}] must have id, kind and file (strings) and year (int)"
             )
+        if entry["id"] in entries:
+            raise DataError(f"gwr data file manifest.json lists report {entry['id']!r} twice")
+        entries[entry["id"]] = entry
+    return entries

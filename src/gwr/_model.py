@@ -36,6 +36,13 @@ class Span:
     ``start`` and ``end`` count code points in the normalized text of source ``source``
     (see :attr:`Source.normalized`); ``exact`` is the text between them, ``prefix`` and
     ``suffix`` the text just before and after (up to 16 code points each).
+
+    >>> import gwr
+    >>> span = gwr.report(2024).target("gdp_growth").span
+    >>> span.source, span.exact
+    ('003', '国内生产总值增长5%左右')
+    >>> gwr.source(span.source).normalized[span.start : span.end] == span.exact
+    True
     """
 
     source: str
@@ -56,6 +63,11 @@ class Quantity:
     what it is ``relative_to`` (上年). ``start`` and ``end`` locate ``text`` in the string the
     quantity was parsed from (the ``text`` of its item). ``indicator`` is the key of the
     indicator the quantity states, where one is known.
+
+    >>> import gwr
+    >>> quantity = gwr.report(2024).target("grain_output").quantity
+    >>> quantity.value, quantity.unit, quantity.qualifier, quantity.text
+    (Decimal('1300000000000'), 'jin', 'at_least', '1.3万亿斤以上')
     """
 
     value: Decimal
@@ -72,7 +84,16 @@ class Quantity:
 
 @attrs.frozen
 class Indicator:
-    """An entry of the indicator registry: what a target or outcome key means."""
+    """An entry of the indicator registry: what a target or outcome key means.
+
+    ``reading`` says how a target on the indicator is read against an outcome: a ``floor``,
+    a ``ceiling``, a ``level`` or ``qualitative``.
+
+    >>> import gwr
+    >>> cpi = gwr.indicator("cpi_growth")
+    >>> cpi.name_zh, cpi.name_en, cpi.unit, cpi.reading
+    ('居民消费价格涨幅', 'CPI growth', '%', 'ceiling')
+    """
 
     key: str
     name_zh: str
@@ -84,7 +105,13 @@ class Indicator:
 
 @attrs.frozen
 class Theme:
-    """A task theme: a stable key that lets tasks be compared across years and kinds."""
+    """A task theme: a stable key that lets tasks be compared across years and kinds.
+
+    >>> import gwr
+    >>> theme = gwr.themes()[0]
+    >>> theme.key, theme.name_zh, theme.name_en
+    ('domestic_demand', '扩大国内需求', 'Domestic demand')
+    """
 
     key: str
     name_zh: str
@@ -98,6 +125,15 @@ class Target:
     ``text`` is the target as written; ``quantity`` is ``None`` for a qualitative target
     (居民收入增长和经济增长同步). ``rationale`` is the reasoning the report gives for the
     target (the plan report's 主要考虑), with its own span.
+
+    >>> import gwr
+    >>> target = gwr.report(2025).target("cpi_growth")
+    >>> target.key, target.year, target.text, target.qualifier
+    ('cpi_growth', 2025, '居民消费价格涨幅2%左右', 'about')
+    >>> target.quantity.value
+    Decimal('2')
+    >>> gwr.report("plan-2024").target("cpi_growth").rationale[:5]
+    '主要考虑：'
     """
 
     key: str
@@ -112,7 +148,13 @@ class Target:
 
 @attrs.frozen
 class Outcome:
-    """A result that a report states for an earlier year (GDP grew 5.2% in 2023)."""
+    """A result that a report states for an earlier year (GDP grew 5.2% in 2023).
+
+    >>> import gwr
+    >>> outcome = next(o for o in gwr.report(2024).outcomes if o.key == "gdp_growth")
+    >>> outcome.year, outcome.text, outcome.quantity.value
+    (2023, '增长5.2%', Decimal('5.2'))
+    """
 
     key: str
     year: int
@@ -124,7 +166,15 @@ class Outcome:
 
 @attrs.frozen
 class Measure:
-    """One policy measure (a sentence or clause) with every quantity in it."""
+    """One policy measure (a sentence or clause) with every quantity in it.
+
+    >>> import gwr
+    >>> measure = gwr.report(2024).task(3).subtasks[1].measures[1]
+    >>> measure.text
+    '今年中央预算内投资拟安排7000亿元。'
+    >>> [(q.value, q.unit, q.indicator) for q in measure.quantities]
+    [(Decimal('700000000000'), 'CNY', 'central_budget_investment')]
+    """
 
     text: str
     quantities: tuple[Quantity, ...]
@@ -133,7 +183,15 @@ class Measure:
 
 @attrs.frozen
 class Task:
-    """A numbered task with its title, theme, sub-tasks (the same type, nested) and measures."""
+    """A numbered task with its title, theme, sub-tasks (the same type, nested) and measures.
+
+    >>> import gwr
+    >>> task = gwr.report(2024).task(3)
+    >>> task.number, task.theme, task.title
+    (3, 'domestic_demand', '着力扩大国内需求，推动经济实现良性循环')
+    >>> [subtask.title for subtask in task.subtasks]
+    ['促进消费稳定增长', '积极扩大有效投资']
+    """
 
     number: int
     title: str
@@ -156,6 +214,11 @@ class Section:
     ``title`` is the heading sentence where the section has one (without its number and final
     full stop), ``heading`` the span of the heading as written (number included); ``span``
     covers the whole section, children included.
+
+    >>> import gwr
+    >>> part = next(s for s in gwr.report(2024).outline if s.kind == "part" and s.number == 3)
+    >>> part.title, part.heading.exact
+    ('2024年政府工作任务', '三、2024年政府工作任务')
     """
 
     kind: SectionKind
@@ -168,7 +231,18 @@ class Section:
 
 @attrs.frozen
 class Document:
-    """One document inside a source file (a report, a speech, a press conference...)."""
+    """One document inside a source file (a report, a speech, a press conference...).
+
+    ``start`` and ``end`` are its range in the source's normalized text. A document may lie
+    inside another: a box set into an article (the ■ key-points box at the top of a speech, the
+    infographic inside a news summary). ``repeats`` is then the id of the document whose text
+    the box restates, so that counts can leave it out; it is ``None`` for every other document.
+
+    >>> import gwr
+    >>> document = gwr.source("003").document("gwr-2024-full")
+    >>> document.title, document.kind, document.date
+    ('政府工作报告', 'report', '2024-03-05')
+    """
 
     id: str
     title: str
@@ -176,6 +250,7 @@ class Document:
     date: str
     start: int
     end: int
+    repeats: str | None = None
 
 
 @attrs.frozen
@@ -185,6 +260,13 @@ class Report:
     ``completeness`` is ``"full"`` where the whole text is bundled and ``"summary"`` where
     the report is known only from a summary; ``witnesses`` lists the ids of the sources
     it was built from.
+
+    >>> import gwr
+    >>> report = gwr.report(2024)
+    >>> report.id, report.kind, report.year, report.date, report.speaker, report.completeness
+    ('gwr-2024', 'gwr', 2024, '2024-03-05', '李强', 'full')
+    >>> len(report.targets), len(report.tasks)
+    (9, 10)
     """
 
     id: str
@@ -207,11 +289,16 @@ class Report:
 
         Raises:
             NotFoundError: the report has no target on ``key``; the message names those it has.
+            InvalidTypeError: ``key`` is not a str.
 
         >>> import gwr
         >>> gwr.report(2024).target("gdp_growth").text
         '国内生产总值增长5%左右'
         """
+        if not isinstance(key, str):
+            from ._errors import InvalidTypeError
+
+            raise InvalidTypeError(f"a target is named by its indicator key (str), not {type(key).__name__}")
         for target in self.targets:
             if target.key == key:
                 return target
@@ -231,6 +318,8 @@ class Report:
             InvalidTypeError: ``number`` is not an int.
 
         >>> import gwr
+        >>> gwr.report(2024).task(3).title
+        '着力扩大国内需求，推动经济实现良性循环'
         >>> gwr.report(2024).task(99)
         Traceback (most recent call last):
         gwr._errors.NotFoundError: gwr-2024 has no task 99...
@@ -271,6 +360,13 @@ class Source:
     ``text`` is the raw text; ``normalized`` is the text after the source's normalization
     ``profile``, the text every :class:`Span` counts in. ``documents`` lists the documents the
     file holds, each with its range in the normalized text.
+
+    >>> import gwr
+    >>> source = gwr.source("002")
+    >>> source.profile, source.date
+    ('letterspaced_pdf', '2024-03-12')
+    >>> source.text[:14], source.normalized[:13]
+    (' 三、2024年政府工作任务', '三、2024年政府工作任务')
     """
 
     id: str
@@ -299,9 +395,18 @@ class Source:
         return _db.default().normalized(self.id).text
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
-        """Map a range of the normalized text to the range of the raw text it was read from."""
+        """Map a range of the normalized text to the range of the raw text it was read from.
+
+        Raises:
+            InvalidTypeError: ``start`` or ``end`` is not an int.
+            InvalidArgumentError: the range is not within the normalized text.
+        """
         from . import _db
 
+        if any(isinstance(n, bool) or not isinstance(n, int) for n in (start, end)):
+            from ._errors import InvalidTypeError
+
+            raise InvalidTypeError(f"start and end are offsets (int), not {type(start).__name__}, {type(end).__name__}")
         return _db.default().normalized(self.id).to_raw(start, end)
 
     def document(self, document_id: str) -> Document:
@@ -309,7 +414,12 @@ class Source:
 
         Raises:
             NotFoundError: no such document; the message names those the source holds.
+            InvalidTypeError: ``document_id`` is not a str.
         """
+        if not isinstance(document_id, str):
+            from ._errors import InvalidTypeError
+
+            raise InvalidTypeError(f"a document is named by its id (str), not {type(document_id).__name__}")
         for document in self.documents:
             if document.id == document_id:
                 return document

@@ -9,9 +9,15 @@ character it came from, so that a span in the normalized text maps back to the r
 Profiles, with the damage they undo:
 
 ``infographic`` (000)
-    Text extracted from a graphic layout: lines are wrapped at a fixed width and line breaks
-    are the only block separators. A line that is at least :data:`INFOGRAPHIC_WRAP_WIDTH` long
-    and does not end a sentence is joined to the next; other line breaks are kept.
+    Text extracted from a graphic layout in columns of several widths: lines are wrapped at
+    their column's width, and line breaks (single, or a blank line) are the only block
+    separators. A line that does not end a sentence is joined to the next (never to a ●
+    heading or a 【】 label) when it is at least :data:`INFOGRAPHIC_WRAP_WIDTH` long (a wide
+    column); at a single line break, when it has a comma inside it or ends with 、 (a narrow
+    column, or a wrapped heading); and when it opens a paragraph that goes on to end a sentence
+    before the next blank line and does not start with a digit (a task number) -- a paragraph
+    opens after a line that ends a sentence, or after a blank line if the break is a single
+    one. Other line breaks are kept, so that a heading set on two lines stays two lines.
 ``news`` (001)
     Blank lines separate paragraphs; a few paragraphs are broken in the middle of a sentence
     (a body line that does not end a sentence followed by one that is not a heading): those
@@ -41,7 +47,7 @@ import attrs
 
 from ._errors import InvalidArgumentError
 
-NORMALIZATION_VERSION = 1
+NORMALIZATION_VERSION = 2
 """Bumped whenever any profile's output changes."""
 
 INFOGRAPHIC_WRAP_WIDTH = 20
@@ -169,11 +175,62 @@ def _infographic(text: _Text) -> None:
     _remove_inner_spaces(text)
     text.sub(re.compile(r"\A\n+|\n+\Z"), lambda m: "")
     text.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")
+    while _join_infographic_wraps(text):  # until nothing joins, so that the profile is idempotent
+        pass
 
-    def wrapped(line: str, piece: str, next_line: str) -> bool:
-        return len(line) >= INFOGRAPHIC_WRAP_WIDTH and not line.endswith(tuple(_SENTENCE_END))
 
-    _join_lines(text, re.compile(r"\n+"), wrapped, lambda sep: sep)
+_LINE_BREAKS = re.compile(r"\n+")
+_BODY_SENTENCE_END = re.compile("[。；！？]")
+_NOT_CONTINUED_BY = ("●", "【")
+
+
+def _infographic_wrapped(line: str, opens: str, separator: str, text: str, at: int) -> bool:
+    """Whether ``line`` (as joined so far) goes on after ``separator``, which ends at ``at`` in
+    ``text``; ``opens`` says what ``line`` follows: a blank line or the start (``"block"``), a
+    line that ends a sentence (``"sentence"``) or one that does not (``"line"``)."""
+    if line.endswith(tuple(_SENTENCE_END)) or text.startswith(_NOT_CONTINUED_BY, at):
+        return False
+    if len(line) >= INFOGRAPHIC_WRAP_WIDTH:
+        return True
+    if separator == "\n" and (line.endswith("、") or any(c in line[:-1] for c in "，、；")):
+        return True
+    opens_paragraph = opens == "sentence" or (opens == "block" and separator == "\n")
+    return (
+        opens_paragraph
+        and not line[:1].isdigit()
+        and not line.startswith(_NOT_CONTINUED_BY)
+        and bool(_BODY_SENTENCE_END.search(text, at, _end_of_block(text, at)))
+    )
+
+
+def _end_of_block(text: str, at: int) -> int:
+    end = text.find("\n\n", at)
+    return len(text) if end < 0 else end
+
+
+def _join_infographic_wraps(text: _Text) -> bool:
+    """One pass of joining wrapped lines (see the module docstring); whether any was joined."""
+    source = text.chars
+    matches = list(_LINE_BREAKS.finditer(source))
+    decisions: dict[int, str] = {}
+    line = source[: matches[0].start()] if matches else ""
+    opens = "block"
+    for i, match in enumerate(matches):
+        following = matches[i + 1].start() if i + 1 < len(matches) else len(source)
+        next_piece = source[match.end() : following]
+        separator = match.group()
+        if line and next_piece and _infographic_wrapped(line, opens, separator, source, match.end()):
+            decisions[match.start()] = ""
+            line += next_piece
+            continue
+        decisions[match.start()] = separator
+        ends_sentence = line.endswith(tuple(_SENTENCE_END))
+        opens = "block" if len(separator) > 1 else "sentence" if ends_sentence else "line"
+        line = next_piece
+    if all(decisions.values()):
+        return False
+    text.sub(_LINE_BREAKS, lambda m: decisions[m.start()])
+    return True
 
 
 def _news(text: _Text) -> None:

@@ -595,6 +595,10 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     >>> [(str(q.value), q.unit, q.change) for q in parse_quantities("分别下降0.2个和0.1个百分点")]
     [('0.2', 'percentage_points', 'decrease'), ('0.1', 'percentage_points', 'decrease')]
     """
+    if not isinstance(text, str):
+        from ._errors import InvalidTypeError
+
+        raise InvalidTypeError(f"parse_quantities reads a str, not {type(text).__name__}")
     c, index = _compact(text)
     raws = _link(c, _scan(c))
     out: list[Quantity] = []

@@ -20,6 +20,7 @@ path to the offending value (``targets[3].quantity.value``).
 
 from __future__ import annotations
 
+import sys
 import threading
 import types
 import typing
@@ -238,10 +239,29 @@ def _build_plain(tp: Any) -> Structure:
     return function
 
 
+def _field_types(cls: type, fields: list[attrs.Attribute[Any]]) -> dict[str, Any]:
+    """The types of ``fields``, with string annotations evaluated in the class's module.
+
+    One ``eval`` per class rather than :func:`typing.get_type_hints`, which compiles every
+    annotation on its own (most of the cost of a first load, before this).
+    """
+    strings = [f.type for f in fields]
+    module = sys.modules.get(cls.__module__)
+    if module is not None and all(isinstance(s, str) for s in strings):
+        source = "(" + "".join(f"({s}),\n" for s in strings) + ")"
+        try:
+            values = eval(source, dict(vars(module)), {cls.__name__: cls})  # the module's own annotations
+        except Exception:
+            pass
+        else:
+            return dict(zip((f.name for f in fields), values, strict=True))
+    return typing.get_type_hints(cls)
+
+
 def _build_class(cls: type) -> Structure:
     """Compile the structure function of record class ``cls``."""
-    hints = typing.get_type_hints(cls)
     fields = [f for f in attrs.fields(cls) if f.init]
+    hints = _field_types(cls, fields)
     key = _id(cls)
     allowed = _bind(frozenset(f.name for f in fields))
     lines = [

@@ -18,11 +18,19 @@ T = TypeVar("T")
 
 @attrs.frozen
 class DocumentNote:
+    """A document of a source, from the quote it starts with to the next document's start.
+
+    A box set inside another document (a key-points box, an infographic) names the document it
+    ``repeats`` and ends where ``ends_before`` starts; the document around it runs on past it.
+    """
+
     id: str
     title: str
     kind: str
     date: str
     starts_with: str
+    repeats: str | None = None
+    ends_before: str | None = None
 
 
 @attrs.frozen

@@ -19,12 +19,14 @@ from .annotations import (
     AnnotationError,
     IndicatorsFile,
     ReportNote,
+    SourceNote,
     SourcesFile,
     TargetNote,
     ThemesFile,
     load,
 )
 from .content import Content
+from .variants import build_variants
 
 FORMAT_VERSION = 1
 DATA = Path("src/gwr/data")
@@ -76,9 +78,9 @@ def build_sources(root: Path) -> tuple[tuple[Source, ...], dict[str, str]]:
             starts.append(hits[0])
         if starts != sorted(starts):
             raise AnnotationError(f"sources.toml: the documents of source {note.id} are not in the order of the text")
-        ends = [*starts[1:], len(text)]
+        ends = _document_ends(note, text, starts)
         documents = tuple(
-            Document(id=d.id, title=d.title, kind=d.kind, date=d.date, start=s, end=e)
+            Document(id=d.id, title=d.title, kind=d.kind, date=d.date, start=s, end=e, repeats=d.repeats)
             for d, s, e in zip(note.documents, starts, ends, strict=True)
         )
         sources.append(
@@ -97,6 +99,36 @@ def build_sources(root: Path) -> tuple[tuple[Source, ...], dict[str, str]]:
         )
         texts[note.id] = text
     return tuple(sources), texts
+
+
+def _document_ends(note: SourceNote, text: str, starts: list[int]) -> list[int]:
+    """Where each document of ``note`` ends: at the start of the next document that is not a box
+    (or at the end of the text); a box (a document that ``repeats`` another) ends where its
+    ``ends_before`` quote starts, inside the document around it."""
+    ends = []
+    ids = [d.id for d in note.documents]
+    for index, (doc, start) in enumerate(zip(note.documents, starts, strict=True)):
+        if doc.repeats is None:
+            later = [s for d, s in zip(note.documents[index + 1 :], starts[index + 1 :], strict=True) if not d.repeats]
+            ends.append(later[0] if later else len(text))
+            continue
+        where = f"sources.toml: box {doc.id}"
+        if doc.repeats not in ids or doc.repeats == doc.id:
+            raise AnnotationError(f"{where} repeats {doc.repeats!r}, which is no other document of source {note.id}")
+        if doc.ends_before is None:
+            raise AnnotationError(f"{where} needs ends_before: the quote that follows it")
+        end = text.find(doc.ends_before, start)
+        if end < 0:
+            raise AnnotationError(f"{where}: ends_before {doc.ends_before!r} not found after its start")
+        ends.append(end)
+    for index, doc in enumerate(note.documents):
+        if doc.repeats is not None:
+            around = [i for i in range(index) if note.documents[i].repeats is None]
+            if not around or ends[index] > ends[around[-1]]:
+                raise AnnotationError(f"sources.toml: box {doc.id} does not lie inside the document before it")
+        elif doc.ends_before is not None:
+            raise AnnotationError(f"sources.toml: document {doc.id} has ends_before, which only a box may have")
+    return ends
 
 
 def build_targets(note: ReportNote, corpus: Corpus, path: Path) -> tuple[Target, ...]:
@@ -244,7 +276,17 @@ def generate(root: Path) -> dict[str, bytes]:
         report = build_report(note, corpus, report_path.relative_to(root), root)
         name = f"reports/{report.id}.json"
         outputs[name] = _dump(converter.unstructure(report))
-        entries.append({"id": report.id, "kind": report.kind, "year": report.year, "file": name})
+        entry: dict[str, str | int] = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
+        if (annotations / "variants" / f"{report.id}.toml").exists():  # a report with two witnesses of a part
+            variants_name = f"variants/{report.id}.json"
+            outputs[variants_name] = _dump(converter.unstructure(build_variants(report, corpus, root)))
+            entry["variants"] = variants_name
+        entries.append(entry)
+    unknown = sorted(
+        p.name for p in (annotations / "variants").glob("*.toml") if p.stem not in {e["id"] for e in entries}
+    )
+    if unknown:
+        raise AnnotationError(f"annotations/variants: files for reports that do not exist: {unknown}")
     inputs = [
         annotations / "sources.toml",
         annotations / "indicators.toml",
@@ -276,8 +318,9 @@ def write(root: Path, outputs: dict[str, bytes]) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             changed.append(name)
-    for stale in sorted((data / "reports").glob("*.json")):
-        if f"reports/{stale.name}" not in outputs:
+    for stale in sorted([*(data / "reports").glob("*.json"), *(data / "variants").glob("*.json")]):
+        name = f"{stale.parent.name}/{stale.name}"
+        if name not in outputs:
             stale.unlink()
-            changed.append(f"reports/{stale.name} (removed)")
+            changed.append(f"{name} (removed)")
     return changed

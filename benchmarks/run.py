@@ -1,0 +1,313 @@
+"""How fast gwr imports and loads, side by side with ``json.loads`` and pycountry.
+
+Run from the repository root, with gwr installed (``pip install -e .``) or ``PYTHONPATH=src``::
+
+    python benchmarks/run.py            # 15 runs, a table of medians and the goals
+    python benchmarks/run.py --runs 31  # more runs, steadier medians
+    python benchmarks/run.py --markdown # the table as Markdown (for docs/performance.md)
+
+gwr's bytecode is written first (``compileall``), as ``pip install`` does. Every figure is
+measured in fresh interpreters (one subprocess per measurement and run; the runs
+of all measurements are interleaved so that a noisy moment hits them all alike) and the median is
+reported. Timings are reported, never asserted: this is not part of the test run.
+
+The goals (issue 8):
+
+- ``import gwr`` adds at most 30 ms to a bare interpreter;
+- one report loads without parsing the others (the files opened are listed);
+- loading everything takes at most 3 x ``json.loads`` of the same bytes (parsed into memory and
+  kept, as a load keeps its records);
+- a cold import + one target lookup costs at most 1.2 x pycountry's cold import + one lookup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+# Each child prints one JSON object of timings (seconds). The in-process timings use
+# time.perf_counter around exactly the statements measured; "time" is already imported at
+# interpreter startup, so importing it costs nothing.
+TIMED = "import time; t0 = time.perf_counter(); {code}; t1 = time.perf_counter(); print(t1 - t0)"
+
+CHILD_LOADS = r"""
+import json, os, statistics, time
+import gwr
+from gwr import _db
+
+db = _db.default()
+folder = db._folder
+manifest_bytes = open(os.path.join(folder, "manifest.json"), "rb").read()
+names = ["manifest.json", "indicators.json", "themes.json"]
+names += [e["file"] for e in json.loads(manifest_bytes)["reports"]]
+blobs = [open(os.path.join(folder, *n.split("/")), "rb").read() for n in names]
+
+def parse_json():  # keeps what it parsed, as a load keeps its records
+    return [json.loads(blob) for blob in blobs]
+
+def load_all(database):
+    for report_id in database.report_ids():
+        database.report(report_id)
+    database.sources(); database.indicators(); database.themes()
+
+out = {"bytes": sum(map(len, blobs)), "files": len(blobs)}
+t = time.perf_counter(); parse_json(); out["json_first"] = time.perf_counter() - t
+t = time.perf_counter(); gwr.reports(); gwr.sources(); gwr.indicators(); gwr.themes()
+out["load_all_first"] = time.perf_counter() - t
+gwr_times, json_times = [], []
+for _ in range(REPEAT):
+    fresh = _db.Database(folder)
+    t = time.perf_counter(); load_all(fresh); gwr_times.append(time.perf_counter() - t)
+    t = time.perf_counter(); parse_json(); json_times.append(time.perf_counter() - t)
+out["load_all_steady"] = statistics.median(gwr_times)
+out["json_steady"] = statistics.median(json_times)
+print(json.dumps(out))
+"""
+
+CHILD_ONE = r"""
+import json, time
+import gwr
+t = time.perf_counter(); gwr.Report; t_model = time.perf_counter() - t
+t = time.perf_counter(); gwr.report(2025); t_one = time.perf_counter() - t
+t = time.perf_counter(); gwr.report(2024); t_second = time.perf_counter() - t
+print(json.dumps({"model_import": t_model, "one_first": t_one, "one_second": t_second}))
+"""
+
+CHILD_PROOF = r"""
+import json, sys
+opened = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].endswith((".json", ".txt")):
+        opened.append(args[0])
+sys.addaudithook(hook)
+calls = []
+real_loads = json.loads
+def counting_loads(s, *a, **k):
+    calls.append(len(s))
+    return real_loads(s, *a, **k)
+json.loads = counting_loads
+import gwr
+gwr.report(2025).target("cpi_growth")
+from gwr import _db
+json.loads = real_loads
+root = _db.default()._folder or ""
+print(json.dumps({
+    "opened": [p.replace(root, "data") for p in opened],
+    "json_loads_calls": len(calls),
+    "reports_parsed": sorted(_db.default()._reports),
+    "reports_listed": _db.default().report_ids(),
+}))
+"""
+
+CHILD_WARM = r"""
+import json, statistics, time
+import gwr
+gwr.report(2025).target("cpi_growth")
+def per_call(function, n):
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        for _ in range(n):
+            function()
+        times.append((time.perf_counter() - t) / n)
+    return statistics.median(times)
+out = {"lookup_warm": per_call(lambda: gwr.report(2025).target("cpi_growth"), 2000)}
+compare = getattr(gwr, "compare", None)
+if compare is not None:
+    t = time.perf_counter(); compare(2024, 2025); out["compare_first"] = time.perf_counter() - t
+    out["compare_warm"] = per_call(lambda: compare(2024, 2025), 200)
+print(json.dumps(out))
+"""
+
+CHILD_COMPARE_COLD = r"""
+import json, time
+import gwr
+t = time.perf_counter()
+compare = getattr(gwr, "compare", None)
+if compare is not None:
+    compare(2024, 2025)
+print(json.dumps({"compare_cold": time.perf_counter() - t} if compare is not None else {}))
+"""
+
+
+def run(code: str) -> tuple[float, str]:
+    """Run ``python -c code`` in a fresh interpreter: (wall-clock seconds, what it printed)."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{code}\n{done.stderr}")
+    return wall, done.stdout
+
+
+def compile_gwr() -> None:
+    """Write gwr's bytecode, as ``pip install`` does, even where PYTHONDONTWRITEBYTECODE is set.
+
+    Without it an editable or source checkout compiles every module of gwr at every start, while
+    attrs, pycountry and the standard library load theirs from ``__pycache__``.
+    """
+    spec = importlib.util.find_spec("gwr")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("gwr is not installed: pip install -e .")
+    for folder in spec.submodule_search_locations:
+        compileall.compile_dir(folder, quiet=1)
+
+
+def has_pycountry() -> bool:
+    return subprocess.run([sys.executable, "-c", "import pycountry"], capture_output=True).returncode == 0
+
+
+def measure(runs: int, repeat: int) -> dict[str, Any]:
+    """Every measurement, ``runs`` times each, interleaved; the lists of samples by name."""
+    samples: dict[str, list[float]] = {}
+
+    def add(name: str, value: float) -> None:
+        samples.setdefault(name, []).append(value)
+
+    compile_gwr()
+    pycountry = has_pycountry()
+    timed: dict[str, str] = {
+        "bare": "pass",
+        "import_gwr": "import gwr",
+        "cold_lookup": "import gwr; gwr.report(2025).target('cpi_growth')",
+    }
+    if pycountry:
+        timed["pycountry"] = "import pycountry; pycountry.countries.get(alpha_2='CN')"
+    steps: list[tuple[str, Callable[[], None]]] = []
+    for name, code in timed.items():
+
+        def step(name: str = name, code: str = code) -> None:
+            wall, printed = run(TIMED.format(code=code))
+            add(f"{name}_wall", wall)
+            add(f"{name}_in", float(printed))
+
+        steps.append((name, step))
+
+    def json_step(code: str) -> Callable[[], None]:
+        def step() -> None:
+            for key, value in json.loads(run(code)[1]).items():
+                add(key, value)
+
+        return step
+
+    steps.append(("loads", json_step(CHILD_LOADS.replace("REPEAT", str(repeat)))))
+    steps.append(("one", json_step(CHILD_ONE)))
+    steps.append(("warm", json_step(CHILD_WARM)))
+    steps.append(("compare_cold", json_step(CHILD_COMPARE_COLD)))
+    for _name, step in steps:  # one untimed round first: warm the OS file cache and .pyc files
+        step()
+    samples.clear()
+    for index in range(runs):
+        print(f"\rrun {index + 1}/{runs}", end="", file=sys.stderr, flush=True)
+        for _name, step in steps if index % 2 == 0 else reversed(steps):
+            step()
+    print(file=sys.stderr)
+    proof = json.loads(run(CHILD_PROOF)[1])
+    return {"samples": samples, "proof": proof, "pycountry": pycountry}
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if abs(seconds) >= 0.001 else f"{seconds * 1e6:.1f} µs"
+
+
+def report(result: dict[str, Any], markdown: bool) -> str:
+    samples: dict[str, list[float]] = result["samples"]
+    med = {name: statistics.median(values) for name, values in samples.items()}
+    rows: list[tuple[str, str, str]] = []
+
+    def row(what: str, value: str, goal: str = "") -> None:
+        rows.append((what, value, goal))
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    added_wall = med["import_gwr_wall"] - med["bare_wall"]
+    row("bare interpreter start (`python -c pass`, wall)", ms(med["bare_wall"]))
+    row("`python -c 'import gwr'` (wall)", ms(med["import_gwr_wall"]))
+    row(
+        "`import gwr` adds to a bare interpreter (wall difference)",
+        ms(added_wall),
+        f"≤ 30 ms: {verdict(added_wall <= 0.030)}",
+    )
+    row("`import gwr` (in process)", ms(med["import_gwr_in"]), f"≤ 30 ms: {verdict(med['import_gwr_in'] <= 0.030)}")
+    row("first use of a record class (`gwr.Report`: imports attrs, defines the records)", ms(med["model_import"]))
+    row("first load of one report (`gwr.report(2025)`, after `import gwr`)", ms(med["one_first"]))
+    row("first load of a second report (`gwr.report(2024)`)", ms(med["one_second"]))
+    proof = result["proof"]
+    opened = ", ".join(os.path.basename(p) for p in proof["opened"])
+    only = proof["reports_parsed"] == ["gwr-2025"]
+    row(
+        "files opened by `import gwr; gwr.report(2025).target(...)`",
+        f"{opened} ({proof['json_loads_calls']} `json.loads` calls; {len(proof['reports_listed'])} reports listed)",
+        f"only that report's file: {verdict(only and proof['json_loads_calls'] == 2)}",
+    )
+    size = f"{samples['bytes'][0] / 1024:.0f} KiB in {int(samples['files'][0])} files"
+    row(f"`json.loads` of every data file ({size}), first in a process", ms(med["json_first"]))
+    row("load everything, first in a process (after `import gwr`)", ms(med["load_all_first"]))
+    row("`json.loads` of the same bytes, steady", ms(med["json_steady"]))
+    row("load everything into a fresh `Database`, steady (code imported)", ms(med["load_all_steady"]))
+    steady = med["load_all_steady"] / med["json_steady"]
+    first = med["load_all_first"] / med["json_first"]
+    row("load everything ÷ `json.loads` of the same bytes, steady", f"{steady:.2f}×", f"≤ 3×: {verdict(steady <= 3)}")
+    row("load everything ÷ `json.loads` of the same bytes, first in a process", f"{first:.1f}×", "(one-time imports)")
+    row("cold `import gwr` + `gwr.report(2025).target('cpi_growth')` (in process)", ms(med["cold_lookup_in"]))
+    if result["pycountry"]:
+        row("cold `import pycountry` + `countries.get(alpha_2='CN')` (in process)", ms(med["pycountry_in"]))
+        ratio = med["cold_lookup_in"] / med["pycountry_in"]
+        row(
+            "gwr ÷ pycountry, cold import + one lookup (in process)",
+            f"{ratio:.2f}×",
+            f"≤ 1.2×: {verdict(ratio <= 1.2)}",
+        )
+        ratio_wall = (med["cold_lookup_wall"] - med["bare_wall"]) / (med["pycountry_wall"] - med["bare_wall"])
+        row("gwr ÷ pycountry, the same as whole processes less a bare start (wall)", f"{ratio_wall:.2f}×", "")
+    else:
+        row("pycountry", "not installed: `pip install pycountry` to compare", "")
+    row("target lookup, warm (`gwr.report(2025).target('cpi_growth')`)", ms(med["lookup_warm"]))
+    if "compare_first" in med:
+        row("`gwr.compare(2024, 2025)`, first call after `import gwr`", ms(med["compare_cold"]))
+        row("`gwr.compare(2024, 2025)`, first call after loading 2025", ms(med["compare_first"]))
+        row("`gwr.compare(2024, 2025)`, warm", ms(med["compare_warm"]))
+    else:
+        row("`gwr.compare`", "not in this version of gwr: skipped", "")
+    runs = len(samples["bare_wall"])
+    title = (
+        f"gwr load benchmark: medians of {runs} runs in fresh interpreters; Python {platform.python_version()} "
+        f"on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"
+    )
+    if markdown:
+        lines = [title, "", "| measure | median | goal |", "| --- | --- | --- |"]
+        lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+        return "\n".join(lines)
+    width = max(len(a) for a, _, _ in rows)
+    value_width = max(len(b) for _, b, _ in rows if len(b) < 40)
+    lines = [title, ""] + [f"{a:<{width}}  {b:>{value_width}}  {c}".rstrip() for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="fresh interpreters per measurement (default 15)")
+    parser.add_argument("--repeat", type=int, default=20, help="steady-state loads per interpreter (default 20)")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--json", metavar="FILE", help="also write every sample to FILE")
+    args = parser.parse_args()
+    result = measure(args.runs, args.repeat)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as file:
+            json.dump(result, file, indent=1)
+    print(report(result, args.markdown))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,670 @@
+"""Finding words and numbers: search across documents, counts per document, indicator series.
+
+- :func:`search`: every place a phrase occurs in the bundled documents (reports, speeches, the
+  press conference, summaries), each with its document, :class:`~gwr.Span` and context.
+- :func:`count`: how often a phrase occurs, per document.
+- :func:`series`: an indicator's values across reports, by year: targets, outcomes and the
+  quantities of measures keyed to the indicator, stated or derived from a stated change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+import attrs
+
+from ._compare import Results, _grouped, _Row, _unit_suffix
+from ._errors import InvalidArgumentError, InvalidTypeError
+from ._model import Change, Document, Measure, Outcome, Qualifier, Quantity, Report, Source, Span, Target
+from ._provenance import span_at
+
+__all__ = ["Hit", "PhraseCount", "SeriesPoint", "count", "search", "series"]
+
+Role = Literal["target", "outcome", "measure"]
+"""What kind of item a value of a series was read from."""
+
+
+# --------------------------------------------------------------------------------------------
+# search and count
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Hit(_Row):
+    """One occurrence of a phrase (a row of :func:`search`).
+
+    ``span`` locates the match in the normalized text of source ``span.source`` (the match may
+    run over a line break, which ``span.exact`` keeps); ``context`` is the text around it with
+    whitespace runs shown as one space. ``report`` is the id of the report the document belongs
+    to, where it belongs to one. ``repeated`` is true inside a passage the data marks as
+    repeating another (a ■ key-points box that repeats its speech).
+
+    >>> import gwr
+    >>> hit = gwr.search("人工智能+")[0]
+    >>> hit.document, hit.report, hit.span.source, hit.span.exact
+    ('gwr-2025-summary', 'gwr-2025', '000', '人工智能+')
+    """
+
+    document: str
+    report: str | None
+    span: Span
+    context: str
+    repeated: bool = False
+
+    _columns: ClassVar[tuple[str, ...]] = ("document", "source", "start", "context")
+    _fields: ClassVar[tuple[str, ...]] = (
+        "document",
+        "report",
+        "source",
+        "start",
+        "end",
+        "exact",
+        "context",
+        "repeated",
+    )
+
+    def to_record(self) -> dict[str, object]:
+        """The hit as a plain dict."""
+        return {
+            "document": self.document,
+            "report": self.report,
+            "source": self.span.source,
+            "start": self.span.start,
+            "end": self.span.end,
+            "exact": self.span.exact,
+            "context": self.context,
+            "repeated": self.repeated,
+        }
+
+    def _cells(self) -> list[str]:
+        mark = " (repeated)" if self.repeated else ""
+        return [self.document + mark, self.span.source, str(self.span.start), self.context]
+
+
+@attrs.frozen
+class PhraseCount(_Row):
+    """How often a phrase occurs in one document (a row of :func:`count`).
+
+    ``count`` leaves out occurrences inside passages marked as repeated unless
+    :func:`count` was asked to include them; ``repeated`` is how many occurrences are inside
+    such passages either way.
+
+    >>> import gwr
+    >>> row = gwr.count("新质生产力")["gwr-2024-full"]
+    >>> row.count, row.kind, row.source
+    (1, 'report', '003')
+    """
+
+    document: str
+    report: str | None
+    source: str
+    title: str
+    kind: str
+    count: int
+    repeated: int = 0
+
+    _columns: ClassVar[tuple[str, ...]] = ("document", "kind", "count", "repeated", "title")
+    _fields: ClassVar[tuple[str, ...]] = ("document", "report", "source", "title", "kind", "count", "repeated")
+    _key_field: ClassVar[str | None] = "document"
+
+    def to_record(self) -> dict[str, object]:
+        """The count as a plain dict."""
+        return {field: getattr(self, field) for field in self._fields}
+
+    def _cells(self) -> list[str]:
+        return [self.document, self.kind, str(self.count), str(self.repeated), self.title]
+
+
+_WIDE = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """A pattern for ``text`` that allows whitespace between characters and either width."""
+    pieces = []
+    for char in text:
+        if char.isspace():
+            continue
+        variants = {char, unicodedata.normalize("NFKC", char)}
+        variants |= {_WIDE[v] for v in list(variants) if v in _WIDE}
+        escaped = sorted(re.escape(v) for v in variants if len(v) == 1)
+        pieces.append(escaped[0] if len(escaped) == 1 else "[" + "".join(escaped) + "]")
+    return re.compile(r"\s*".join(pieces), re.IGNORECASE)
+
+
+def _phrase(text: object) -> str:
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"the text to search for is a str, not {type(text).__name__}")
+    if not text.strip():
+        raise InvalidArgumentError("the text to search for is empty")
+    return text
+
+
+def _report_of(document: Document, report_ids: list[str]) -> str | None:
+    for report_id in report_ids:
+        if document.id == report_id or document.id.startswith(report_id + "-"):
+            return report_id
+    return None
+
+
+def _repeated_ranges(document: Document) -> list[tuple[int, int]]:
+    """The ranges of a document's passages that repeat others (the data may mark none).
+
+    Read defensively: ``repeated`` may be a bool (the whole document) or a sequence of ranges,
+    each a ``(start, end)`` pair or an object with ``start`` and ``end`` (offsets in the source's
+    normalized text).
+    """
+    for name in ("repeated", "repeated_ranges", "repeats"):
+        flag = getattr(document, name, None)
+        if flag is None or flag is False:
+            continue
+        if flag is True:
+            return [(document.start, document.end)]
+        ranges = []
+        for item in flag if isinstance(flag, Iterable) else ():
+            if isinstance(item, (tuple, list)) and len(item) == 2:
+                ranges.append((int(item[0]), int(item[1])))
+            elif hasattr(item, "start") and hasattr(item, "end"):
+                ranges.append((int(item.start), int(item.end)))
+        return ranges
+    return []
+
+
+def _selected(
+    documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None
+) -> Iterator[tuple[Source, Document, str | None]]:
+    from ._api import sources
+    from ._db import default
+
+    report_ids = default().report_ids()
+    wanted_documents = _names(documents, "documents")
+    wanted_kinds = _names(kinds, "kinds")
+    all_sources = sources()
+    every = [(s, d, _report_of(d, report_ids)) for s in all_sources for d in s.documents]
+    if wanted_documents is not None:
+        known = {d.id for _, d, _ in every} | {r for _, _, r in every if r is not None}
+        unknown = [name for name in wanted_documents if name not in known]
+        if unknown:
+            from ._errors import NotFoundError
+
+            raise NotFoundError(f"no document or report {unknown[0]!r}", unknown[0], sorted(known))
+    if wanted_kinds is not None:
+        kinds_known = {d.kind for _, d, _ in every}
+        unknown = sorted(wanted_kinds - kinds_known)
+        if unknown:
+            from ._errors import NotFoundError
+
+            raise NotFoundError(f"no document kind {unknown[0]!r}", unknown[0], sorted(kinds_known))
+    for source, document, report in every:
+        if wanted_documents is not None and document.id not in wanted_documents and report not in wanted_documents:
+            continue
+        if wanted_kinds is not None and document.kind not in wanted_kinds:
+            continue
+        yield source, document, report
+
+
+def _names(value: str | Iterable[str] | None, what: str) -> set[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {value}
+    names = set(value)
+    if not all(isinstance(name, str) for name in names):
+        raise InvalidTypeError(f"{what} are named by str ids")
+    return names
+
+
+def _context(text: str, start: int, end: int, low: int, high: int, width: int) -> str:
+    before = text[max(low, start - width) : start]
+    after = text[end : min(high, end + width)]
+    return " ".join((before + text[start:end] + after).split())
+
+
+def _matches(
+    text: str, documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None
+) -> Iterator[tuple[Source, Document, str | None, str, re.Match[str], bool]]:
+    pattern = _pattern(_phrase(text))
+    for source, document, report in _selected(documents, kinds):
+        normalized = source.normalized
+        ranges = _repeated_ranges(document)
+        for match in pattern.finditer(normalized, document.start, document.end):
+            repeated = any(low <= match.start() and match.end() <= high for low, high in ranges)
+            yield source, document, report, normalized, match, repeated
+
+
+def search(
+    text: str,
+    *,
+    documents: str | Iterable[str] | None = None,
+    kinds: str | Iterable[str] | None = None,
+    context: int = 20,
+    include_repeated: bool = True,
+) -> Results[Hit]:
+    """Find every occurrence of ``text`` in the bundled documents.
+
+    The search runs over the normalized text of every document of every source (the reports,
+    the speeches, the press conference, the summaries), in source order. Whitespace is ignored
+    (a phrase broken by a line break is found, and spaces in ``text`` are optional), as are the
+    case of Latin letters and the width of ASCII characters (``+`` finds ``＋``).
+
+    Args:
+        text: the phrase to find (``"新质生产力"``, ``"人工智能+"``).
+        documents: only these documents: document ids (``"speech-2024-03-05"``) or report ids
+            (``"gwr-2024"`` stands for every document of that report), one or several.
+        kinds: only documents of these kinds (``"report"``, ``"speech"``, ``"press_conference"``...).
+        context: how many characters of context to show on each side of a hit.
+        include_repeated: whether to keep hits inside passages marked as repeating another
+            (they are kept, and flagged ``repeated``, by default).
+
+    Returns:
+        :class:`Results` of :class:`Hit` rows, in source and text order.
+
+    Raises:
+        InvalidArgumentError: ``text`` is empty or ``context`` is negative.
+        InvalidTypeError: ``text`` is not a str.
+        NotFoundError: a document or report in ``documents``, or a kind in ``kinds``, does not exist.
+
+    >>> import gwr
+    >>> hits = gwr.search("新质生产力", documents="gwr-2024-full")
+    >>> hits[0].document, hits[0].span.exact
+    ('gwr-2024-full', '新质生产力')
+    >>> source = gwr.source(hits[0].span.source)
+    >>> source.normalized[hits[0].span.start : hits[0].span.end]
+    '新质生产力'
+    """
+    if isinstance(context, bool) or not isinstance(context, int):
+        raise InvalidTypeError(f"context is a number of characters (int), not {type(context).__name__}")
+    if context < 0:
+        raise InvalidArgumentError(f"context must not be negative, not {context}")
+    hits = []
+    for source, document, report, normalized, match, repeated in _matches(text, documents, kinds):
+        if repeated and not include_repeated:
+            continue
+        start, end = match.span()
+        hits.append(
+            Hit(
+                document=document.id,
+                report=report,
+                span=span_at(source.id, normalized, start, end),
+                context=_context(normalized, start, end, document.start, document.end, context),
+                repeated=repeated,
+            )
+        )
+    return Results(hits, Hit, f"{text!r}: {len(hits)} hit{'' if len(hits) == 1 else 's'}")
+
+
+def count(
+    phrase: str,
+    *,
+    documents: str | Iterable[str] | None = None,
+    kinds: str | Iterable[str] | None = None,
+    include_repeated: bool = False,
+) -> Results[PhraseCount]:
+    """Count the occurrences of ``phrase`` in each bundled document.
+
+    Matching is as in :func:`search`. Every selected document gets a row, those without the
+    phrase too (with ``count`` 0). Occurrences inside passages the data marks as repeating
+    another (a ■ key-points box that repeats its speech) are left out of ``count`` unless
+    ``include_repeated`` is true; ``repeated`` says how many there are.
+
+    Args:
+        phrase: the phrase to count.
+        documents: only these documents or reports (ids), as in :func:`search`.
+        kinds: only documents of these kinds, as in :func:`search`.
+        include_repeated: count occurrences inside repeated passages too.
+
+    Returns:
+        :class:`Results` of :class:`PhraseCount` rows, in source order, indexable by document id.
+
+    Raises:
+        InvalidArgumentError: ``phrase`` is empty.
+        InvalidTypeError: ``phrase`` is not a str.
+        NotFoundError: a document or report in ``documents``, or a kind in ``kinds``, does not exist.
+
+    >>> import gwr
+    >>> counts = gwr.count("新质生产力")
+    >>> counts["gwr-2024-full"].count > 0
+    True
+    >>> sum(row.count for row in counts) == len(gwr.search("新质生产力", include_repeated=False))
+    True
+    """
+    totals: dict[str, list[int]] = {}
+    for _, document, _, _, _, in_repeat in _matches(phrase, documents, kinds):
+        tally = totals.setdefault(document.id, [0, 0])
+        tally[1 if in_repeat else 0] += 1
+    rows = []
+    for source, document, report in _selected(documents, kinds):
+        plain, repeated = totals.get(document.id, [0, 0])
+        rows.append(
+            PhraseCount(
+                document=document.id,
+                report=report,
+                source=source.id,
+                title=document.title,
+                kind=document.kind,
+                count=plain + repeated if include_repeated else plain,
+                repeated=repeated,
+            )
+        )
+    return Results(rows, PhraseCount, f"{phrase!r} per document")
+
+
+# --------------------------------------------------------------------------------------------
+# series
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SeriesPoint(_Row):
+    """One value of an indicator for one year (a row of :func:`series`).
+
+    ``stated`` is true where the text states the value; false where it is derived from a stated
+    change (比上年增加1000亿元), and ``derivation`` then shows the arithmetic. ``text`` and
+    ``span`` are the item the value was read from (the target, outcome or measure); ``quantity``
+    is the quantity as the text states it (for a derived value: the level it was derived from).
+    A qualitative target is a point without a ``value``.
+
+    >>> import gwr
+    >>> point = gwr.series("gdp_growth")[0]
+    >>> point.year, point.role, point.report, point.value, point.stated
+    (2023, 'outcome', 'gwr-2024', Decimal('5.2'), True)
+    """
+
+    key: str
+    year: int
+    value: Decimal | None
+    upper: Decimal | None
+    unit: str | None
+    qualifier: Qualifier | None
+    change: Change | None
+    role: Role
+    report: str
+    stated: bool
+    derivation: str | None
+    text: str
+    span: Span
+    quantity: Quantity | None
+
+    _columns: ClassVar[tuple[str, ...]] = ("indicator", "year", "value", "qualifier", "role", "report", "how", "text")
+    _fields: ClassVar[tuple[str, ...]] = (
+        "key",
+        "year",
+        "value",
+        "upper",
+        "unit",
+        "qualifier",
+        "change",
+        "role",
+        "report",
+        "stated",
+        "derivation",
+        "text",
+        "source",
+        "start",
+        "end",
+    )
+
+    def to_record(self) -> dict[str, object]:
+        """The point as a plain dict (the quote and its span included)."""
+        return {
+            "key": self.key,
+            "year": self.year,
+            "value": self.value,
+            "upper": self.upper,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "role": self.role,
+            "report": self.report,
+            "stated": self.stated,
+            "derivation": self.derivation,
+            "text": self.text,
+            "source": self.span.source,
+            "start": self.span.start,
+            "end": self.span.end,
+        }
+
+    def _cells(self) -> list[str]:
+        if self.value is None:
+            value = "qualitative"
+        else:
+            value = _grouped(self.value) + ("" if self.upper is None else "–" + _grouped(self.upper))
+            value += _unit_suffix(self.unit)
+            if self.change in ("increase", "decrease"):
+                value = ("+" if self.change == "increase" else "−") + value
+        how = "stated" if self.stated else f"derived: {self.derivation}"
+        return [self.key, str(self.year), value, self.qualifier or "", self.role, self.report, how, self.text]
+
+
+_PREVIOUS = ("上年", "去年", "上年同期", "上年末", "上一年")
+_YEAR = re.compile(r"(\d{4})年")
+
+
+def _reference_year(relative_to: str | None, year: int) -> int | None:
+    """The year a stated change is relative to (``上年`` is the year before), or None."""
+    if relative_to is None:
+        return None
+    if relative_to in _PREVIOUS or relative_to.startswith(("上年", "去年")):
+        return year - 1
+    found = _YEAR.match(relative_to)
+    return int(found.group(1)) if found else None
+
+
+def _derivable(level: Quantity, change: Quantity) -> bool:
+    if level.upper is not None or change.upper is not None or level.change not in (None, "unchanged"):
+        return False
+    return change.unit == level.unit or (level.unit == "%" and change.unit == "percentage_points")
+
+
+def _derive(level: Quantity, change: Quantity, year: int) -> tuple[int, Decimal, str] | None:
+    """The value of ``key`` in the year ``change`` is relative to, from ``level`` and ``change``."""
+    reference = _reference_year(change.relative_to, year)
+    if reference is None or reference == year or not _derivable(level, change):
+        return None
+    if change.change == "increase":
+        value, op = level.value - change.value, "−"
+    elif change.change == "decrease":
+        value, op = level.value + change.value, "+"
+    else:
+        return None
+    if value < 0:
+        return None
+    unit = _unit_suffix(level.unit)
+    derivation = (
+        f"{_grouped(level.value)}{unit} ({level.text}) {op} {_grouped(change.value)}{_unit_suffix(change.unit)} "
+        f"(比{change.relative_to}{'增加' if change.change == 'increase' else '减少'}{change.text}) "
+        f"= {_grouped(value)}{unit}"
+    )
+    return reference, value, derivation
+
+
+def _point(
+    key: str,
+    year: int,
+    quantity: Quantity | None,
+    role: Role,
+    report: Report,
+    item: Target | Outcome | Measure,
+    *,
+    qualifier: Qualifier | None = None,
+) -> SeriesPoint:
+    return SeriesPoint(
+        key=key,
+        year=year,
+        value=None if quantity is None else quantity.value,
+        upper=None if quantity is None else quantity.upper,
+        unit=None if quantity is None else quantity.unit,
+        qualifier=qualifier if quantity is None else quantity.qualifier,
+        change=None if quantity is None else quantity.change,
+        role=role,
+        report=report.id,
+        stated=True,
+        derivation=None,
+        text=item.text,
+        span=item.span,
+        quantity=quantity,
+    )
+
+
+def _walk(
+    key: str, year: int, quantities: Iterable[Quantity], role: Role, report: Report, item: Target | Outcome | Measure
+) -> Iterator[SeriesPoint]:
+    """The points of ``key`` in one item: its keyed quantities, and values derived from them.
+
+    A change (增加, 减少) right after a level of ``key`` in the same item, with nothing between
+    them but text, is a change of that level: it gives the value of the year it is relative to
+    (where it can be derived exactly) and is no point of its own. Any other quantity ends the level.
+    """
+    level: Quantity | None = None
+    for quantity in quantities:
+        if quantity.indicator == key and quantity.change in (None, "unchanged"):
+            level = quantity
+            yield _point(key, year, quantity, role, report, item)
+            reference = _reference_year(quantity.relative_to, year)
+            if quantity.change == "unchanged" and reference is not None and reference != year:
+                unit = _unit_suffix(quantity.unit)
+                yield attrs.evolve(
+                    _point(key, reference, quantity, role, report, item),
+                    change=None,
+                    stated=False,
+                    derivation=f"{_grouped(quantity.value)}{unit} ({quantity.text}), 与{quantity.relative_to}持平",
+                )
+            continue
+        is_change = quantity.change in ("increase", "decrease") and quantity.relative_to is not None
+        if level is not None and is_change and quantity.indicator in (None, key):
+            derived = _derive(level, quantity, year)
+            if derived is not None:
+                reference, value, derivation = derived
+                exact = level.qualifier == "exact" and quantity.qualifier == "exact"
+                yield SeriesPoint(
+                    key=key,
+                    year=reference,
+                    value=value,
+                    upper=None,
+                    unit=level.unit,
+                    qualifier="exact" if exact else "about",
+                    change=None,
+                    role=role,
+                    report=report.id,
+                    stated=False,
+                    derivation=derivation,
+                    text=item.text,
+                    span=item.span,
+                    quantity=level,
+                )
+        elif quantity.indicator == key:
+            yield _point(key, year, quantity, role, report, item)
+        level = None
+
+
+def _keyed(item: Target | Outcome) -> tuple[Quantity, ...]:
+    """The quantities in the text of a target or outcome, its own keyed to its indicator."""
+    from ._quantities import parse_quantities
+
+    own = item.quantity
+    if own is None:
+        return ()
+    own = own if own.indicator == item.key else attrs.evolve(own, indicator=item.key)
+    found = []
+    for quantity in parse_quantities(item.text):
+        if (quantity.start, quantity.end) == (own.start, own.end):
+            quantity = own
+        elif quantity.indicator == item.key:
+            quantity = attrs.evolve(quantity, indicator=None)
+        found.append(quantity)
+    return tuple(found) if own in found else (own,)
+
+
+def _part_years(report: Report) -> list[tuple[int, list[tuple[str, int, int]]]]:
+    """The parts of a report's outline whose title names a year (2023年工作回顾), with the
+    ranges of every section under them (in any witness)."""
+    parts = []
+    for section in report.outline:
+        found = _YEAR.match(section.title or "") if section.kind == "part" else None
+        if found is None:
+            continue
+        ranges: list[tuple[str, int, int]] = []
+        stack = [section]
+        while stack:
+            node = stack.pop()
+            ranges.append((node.span.source, node.span.start, node.span.end))
+            stack.extend(node.children)
+        parts.append((int(found.group(1)), ranges))
+    return parts
+
+
+def _year_of(span: Span, parts: list[tuple[int, list[tuple[str, int, int]]]]) -> int | None:
+    """The year a passage is about, from the part of the outline that holds it (None if none)."""
+    for year, ranges in parts:
+        for source, start, end in ranges:
+            if source == span.source and start <= span.start and span.end <= end:
+                return year
+    return None
+
+
+def _report_points(report: Report, keys: set[str] | None) -> Iterator[SeriesPoint]:
+    items: list[tuple[Target | Outcome, Role]] = [(t, "target") for t in report.targets]
+    items += [(o, "outcome") for o in report.outcomes]
+    for item, role in items:
+        if keys is None or item.key in keys:
+            if item.quantity is None:
+                yield _point(item.key, item.year, None, role, report, item, qualifier=item.qualifier)
+            else:
+                yield from _walk(item.key, item.year, _keyed(item), role, report, item)
+    parts = _part_years(report)
+    for _, found in report.iter_items():
+        if not isinstance(found, Measure):
+            continue
+        year = getattr(found, "year", None) or _year_of(found.span, parts) or report.year
+        measure_keys = {q.indicator for q in found.quantities if q.indicator is not None}
+        for key in sorted(measure_keys if keys is None else measure_keys & keys):
+            yield from _walk(key, year, found.quantities, "measure", report, found)
+
+
+def series(key: str | None = None, *, kind: str | None = None) -> Results[SeriesPoint]:
+    """An indicator's values across the reports, by year: stated, and derived from stated changes.
+
+    The points are the targets on the indicator (for the year they target), the outcomes (for
+    the year they report on) and the quantities of measures keyed to it (``Quantity.indicator``;
+    for the year the part of the report that holds the measure names, as 2023年工作回顾 names
+    2023, and otherwise the report's year). A level followed in the same item by a change relative to an earlier
+    year (拟安排7000亿元，比上年增加1000亿元) also gives the value of that earlier year,
+    ``stated=False``, with the arithmetic in ``derivation`` (7000亿元 − 1000亿元 = 6000亿元); a
+    level 与2023年年初预算持平 gives the same value for 2023. Derived values are exact; a
+    derived value is ``about`` where either number it comes from is not exact.
+
+    Args:
+        key: the indicator: a key (``"gdp_growth"``), or an English or Chinese name as
+            :func:`gwr.indicator` takes them. ``None`` gives every indicator (a tidy table of all
+            targets, outcomes and keyed quantities, as ``python -m gwr export`` writes it).
+        kind: only reports of this kind (``"gwr"`` or ``"plan"``); ``None`` for all.
+
+    Returns:
+        :class:`Results` of :class:`SeriesPoint` rows, ordered by indicator (registry order), year,
+        report (Government Work Report first) and role (targets, outcomes, measures).
+
+    Raises:
+        NotFoundError: no indicator has that name; the message names the closest ones.
+        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``.
+
+    >>> import gwr
+    >>> points = gwr.series("CPI growth")
+    >>> [(p.year, p.report, p.role, str(p.value)) for p in points if p.role == "target"]
+    [(2024, 'gwr-2024', 'target', '3'), (2024, 'plan-2024', 'target', '3'), (2025, 'gwr-2025', 'target', '2')]
+    """
+    from ._api import KINDS, indicator, indicators, reports
+
+    if kind is not None and kind not in KINDS:
+        raise InvalidArgumentError(f"kind must be one of {', '.join(repr(k) for k in KINDS)} or None, not {kind!r}")
+    keys = None if key is None else {indicator(key).key}
+    order = {i.key: n for n, i in enumerate(indicators())}
+    all_reports = [r for r in reports() if kind is None or r.kind == kind]
+    position = {r.id: (KINDS.index(r.kind), n) for n, r in enumerate(all_reports)}
+    roles = {"target": 0, "outcome": 1, "measure": 2}
+    points = [p for r in all_reports for p in _report_points(r, keys)]
+    points.sort(key=lambda p: (order.get(p.key, len(order)), p.key, p.year, position[p.report], roles[p.role]))
+    what = "every indicator" if keys is None else next(iter(keys))
+    return Results(points, SeriesPoint, f"{what}: values by year")

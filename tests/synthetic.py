@@ -1,0 +1,148 @@
+"""Synthetic data folders: any number of reports in the bundled format (for scale tests; not shipped).
+
+:func:`make_data_folder` writes ``manifest.json``, ``reports/*.json``, ``indicators.json``,
+``themes.json``, ``sources/`` and any per-report files (``variants/<id>.json``) into a folder,
+as ``python -m gwr.build`` writes ``src/gwr/data``. Each synthetic report is cut from a bundled
+one: the same metadata and sources, all its targets and outcomes, and a seeded random choice of
+its tasks, measures and outline sections, under a new id and year (``gwr-3000``, ``plan-3001``
+...). Every span still points into the bundled sources, so ``gwr.check(folder)`` finds nothing
+wrong.
+
+:func:`make_annotation_root` makes a repository-like folder (``annotations/``, ``src/gwr/data/
+sources/``) with copies of the bundled report annotations under new ids, so that the generator
+itself (:func:`gwr.build.generate.generate`) can build any number of reports.
+
+Run as a script to write a folder: ``python tests/synthetic.py /tmp/data 1000``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from gwr._db import Database, package_data
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST_YEAR = 3000
+
+
+def _dump(data: Any) -> bytes:
+    """JSON exactly as the generator writes it."""
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def bundled_reports() -> list[dict[str, Any]]:
+    """The bundled reports, unstructured by the one converter (as the generator writes them)."""
+    from gwr._converter import converter
+
+    db = Database(str(package_data()))
+    return [converter.unstructure(db.report(report_id)) for report_id in db.report_ids()]
+
+
+def _sample(rng: random.Random, items: list[Any], count: int) -> list[Any]:
+    """``count`` of ``items`` (fewer if there are fewer), in their original order."""
+    if count >= len(items):
+        return list(items)
+    chosen = sorted(rng.sample(range(len(items)), count))
+    return [items[i] for i in chosen]
+
+
+def _sections(outline: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The areas of an outline (the children of its parts), or its top-level sections."""
+    children = [child for section in outline for child in section["children"]]
+    return children or list(outline)
+
+
+def synthetic_report(base: dict[str, Any], index: int, rng: random.Random, size: float = 1.0) -> dict[str, Any]:
+    """Report ``index``: cut from ``base`` (an unstructured report), as JSON-ready data.
+
+    ``size`` scales how much of ``base``'s tasks, measures and outline it keeps (about
+    ``size`` tasks, ``15 * size`` measures and ``size`` outline areas, at random).
+    """
+    year = FIRST_YEAR + index
+    shift = year - base["year"]
+    report = dict(base)
+    report["id"] = f"{base['kind']}-{year}"
+    report["year"] = year
+    report["targets"] = [{**t, "year": t["year"] + shift} for t in base["targets"]]
+    report["outcomes"] = [{**o, "year": o["year"] + shift} for o in base["outcomes"]]
+    report["tasks"] = _sample(rng, base["tasks"], rng.randint(0, round(2 * size)))
+    report["measures"] = _sample(rng, base["measures"], rng.randint(0, round(30 * size)))
+    report["outline"] = _sample(rng, _sections(base["outline"]), rng.randint(0, round(2 * size)))
+    return report
+
+
+def make_data_folder(folder: Path, count: int, *, seed: int = 0, size: float = 1.0) -> list[str]:
+    """Write a data folder of ``count`` synthetic reports; return their ids, in manifest order."""
+    package = Path(str(package_data()))
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(package / "sources", folder / "sources", dirs_exist_ok=True)
+    for name in ("indicators.json", "themes.json"):
+        shutil.copyfile(package / name, folder / name)
+    (folder / "reports").mkdir(exist_ok=True)
+    rng = random.Random(seed)
+    bases = bundled_reports()
+    side_folders = [p for p in package.iterdir() if p.is_dir() and p.name not in ("reports", "sources")]
+    entries = []
+    for index in range(count):
+        base = bases[index % len(bases)]
+        report = synthetic_report(base, index, rng, size)
+        name = f"reports/{report['id']}.json"
+        (folder / name).write_bytes(_dump(report))
+        for side in side_folders:  # per-report files (variants/<id>.json): the base's, renamed
+            original = side / f"{base['id']}.json"
+            if original.exists():
+                (folder / side.name).mkdir(exist_ok=True)
+                text = original.read_text(encoding="utf-8").replace(f'"{base["id"]}"', f'"{report["id"]}"')
+                (folder / side.name / f"{report['id']}.json").write_text(text, encoding="utf-8")
+        entries.append({"id": report["id"], "kind": report["kind"], "year": report["year"], "file": name})
+    manifest = json.loads((package / "manifest.json").read_bytes())
+    manifest["reports"] = entries
+    (folder / "manifest.json").write_bytes(_dump(manifest))
+    return [entry["id"] for entry in entries]
+
+
+def make_annotation_root(root: Path, count: int) -> dict[str, str]:
+    """A repository-like folder with ``count`` report annotations, copies of the bundled ones.
+
+    Copies are made of the bundled annotation files in turn, each under a new id and year; the
+    generator builds each copy as it builds its original. Returns the new ids, each with the id
+    of its original.
+    """
+    shutil.copytree(REPO / "annotations", root / "annotations", dirs_exist_ok=True)
+    sources = root / "src" / "gwr" / "data" / "sources"
+    shutil.copytree(REPO / "src" / "gwr" / "data" / "sources", sources, dirs_exist_ok=True)
+    notes = sorted((REPO / "annotations" / "reports").glob("*.toml"))
+    reports = root / "annotations" / "reports"
+    for path in reports.glob("*.toml"):
+        path.unlink()
+    ids = {}
+    for index in range(count):
+        original = notes[index % len(notes)]
+        text = original.read_text(encoding="utf-8")
+        old_id = original.stem
+        kind = old_id.split("-")[0]
+        new_id = f"{kind}-{FIRST_YEAR + index}"
+        text = re.sub(r'(?m)^id = "[^"]*"', f'id = "{new_id}"', text, count=1)
+        text = re.sub(r"(?m)^year = \d+", f"year = {FIRST_YEAR + index}", text, count=1)
+        (reports / f"{new_id}.toml").write_text(text, encoding="utf-8")
+        for extra in (root / "annotations").glob(f"*/{old_id}.toml"):  # summaries/<id>.toml and the like
+            if extra.parent != reports:
+                shutil.copyfile(extra, extra.parent / f"{new_id}.toml")
+        ids[new_id] = old_id
+    for original in notes:  # the originals' side files would name reports that are not there
+        for extra in (root / "annotations").glob(f"*/{original.stem}.toml"):
+            if extra.parent != reports:
+                extra.unlink()
+    return ids
+
+
+if __name__ == "__main__":
+    target, number = Path(sys.argv[1]), int(sys.argv[2])
+    made = make_data_folder(target, number)
+    print(f"wrote {len(made)} reports to {target}")

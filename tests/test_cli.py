@@ -1,0 +1,230 @@
+"""The command line, tried as a new user would: every command, --json, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gwr
+from gwr.__main__ import main
+from gwr._table import display_width
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "gwr", *args], capture_output=True, text=True, encoding="utf-8", env=env, check=False
+    )
+
+
+def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# --------------------------------------------------------------------------------------------
+# Through a subprocess, as a user runs it
+# --------------------------------------------------------------------------------------------
+
+
+def test_targets_2025() -> None:
+    result = run("targets", "2025")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("gwr-2025: main expected targets (summary text")
+    assert "居民消费价格涨幅2%左右" in result.stdout
+    # the text column starts at the same display column on every row (Chinese is two wide)
+    body = lines[3:]
+    starts = {display_width(line[: line.index(t.text)]) for line, t in zip(body, gwr.report(2025).targets, strict=True)}
+    assert len(starts) == 1
+
+
+def test_compare_2024_2025() -> None:
+    result = run("compare", "2024", "2025")
+    assert result.returncode == 0, result.stderr
+    assert "down (-1 pp)" in result.stdout
+    assert "at_least → about" in result.stdout
+    data = json.loads(run("compare", "2024", "2025", "--json").stdout)
+    cpi = next(row for row in data if row["key"] == "cpi_growth")
+    assert (cpi["direction"], cpi["delta"], cpi["before_value"], cpi["after_value"]) == ("down", "-1", "3", "2")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("targets", "2019"), 1, "no report 'gwr-2019'"),
+        (("targets", "2025", "--kind", "budget"), 2, "invalid choice: 'budget'"),
+        (("targets", "abc"), 2, "'abc' is not a year"),
+        (("targets", "2024.5"), 2, "is not a year"),
+        (("frobnicate",), 2, "invalid choice: 'frobnicate'"),
+        ((), 2, "required: COMMAND"),
+        (("targets",), 2, "required: year"),
+        (("compare", "2024"), 2, "required: b"),
+        (("compare", "2024", "2031"), 1, "no report 'gwr-2031'"),
+        (("attain", "twenty"), 2, "is not a year"),
+        (("attain", "2024", "--outcomes-from", "gwr-2031"), 1, "no report 'gwr-2031'"),
+        (("tasks", "2019"), 1, "no report"),
+        (("search", ""), 1, "empty"),
+        (("search", "新质生产力", "-d", "nope"), 1, "no document or report 'nope'"),
+        (("search", "新质生产力", "--context", "x"), 2, "invalid int value"),
+        (("series", "gdp growht"), 1, "did you mean"),
+        (("export", "--format", "xml"), 2, "invalid choice: 'xml'"),
+        (("targets", "2025", "--bogus"), 2, "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_input_is_one_clear_line(args: tuple[str, ...], code: int, message: str) -> None:
+    result = run(*args)
+    assert result.returncode == code, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("gwr: error: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_help_and_version() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("reports", "targets", "compare", "attain", "tasks", "search", "check", "export"):
+        assert command in result.stdout
+    assert run("--version").stdout.strip() == f"gwr {gwr.__version__}"
+
+
+def test_console_script() -> None:
+    script = shutil.which("gwr", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the gwr console script is not installed next to this interpreter")
+    result = subprocess.run([script, "reports"], capture_output=True, text=True, encoding="utf-8", check=False)
+    assert result.returncode == 0, result.stderr
+    assert "gwr-2025" in result.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# Through main(), every command
+# --------------------------------------------------------------------------------------------
+
+
+def test_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "reports")
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["id", "kind", "year"]
+    code, out, _ = call(capsys, "reports", "--json")
+    assert [r["id"] for r in json.loads(out)] == [r.id for r in gwr.reports()]
+
+
+def test_targets_by_id_and_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "targets", "2024", "--kind", "plan")
+    assert code == 0
+    assert out.startswith("plan-2024")
+    assert "居民消费价格（CPI）涨幅3%左右" in out
+    code, out, _ = call(capsys, "targets", "plan-2024", "--json")
+    assert [t["key"] for t in json.loads(out)] == [t.key for t in gwr.report("plan-2024").targets]
+
+
+def test_attain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "attain", "2024")
+    assert code == 0
+    assert out.startswith("gwr-2024: targets for 2024 against outcomes")
+    code, out, _ = call(capsys, "attain", "2024", "--json")
+    rows = json.loads(out)
+    assert {r["key"]: r["status"] for r in rows}["household_income_growth"] == "qualitative"
+    code, out, _ = call(capsys, "attain", "2024", "--outcomes-from", "plan")
+    assert code == 0
+
+
+def test_tasks(capsys: pytest.CaptureFixture[str]) -> None:
+    report = gwr.report(2024)
+    code, out, _ = call(capsys, "tasks", "2024", "--json")
+    assert code == 0
+    assert [t["number"] for t in json.loads(out)] == [t.number for t in report.tasks]
+    code, out, _ = call(capsys, "tasks", "2024", "--subtasks")
+    assert code == 0
+    if not report.tasks:
+        assert "no tasks" in out
+        return
+    assert report.tasks[0].title in out
+    if report.tasks[0].subtasks:
+        assert "1.1" in out
+
+
+def test_search_and_count(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "search", "人工智能+", "-d", "gwr-2024-full")
+    assert code == 0
+    assert out.startswith("'人工智能+': 1 hit")
+    code, out, _ = call(capsys, "search", "人工智能+", "--json")
+    assert {h["exact"] for h in json.loads(out)} <= {"人工智能+", "人工智能＋"}
+    code, out, _ = call(capsys, "search", "新质生产力", "--count", "--json")
+    counts = {row["document"]: row["count"] for row in json.loads(out)}
+    assert counts == {row.document: row.count for row in gwr.count("新质生产力")}
+    code, out, _ = call(capsys, "search", "这个短语不在任何文件里")
+    assert code == 0
+    assert "0 hits" in out
+
+
+def test_series(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "series", "CPI growth")
+    assert code == 0
+    assert out.startswith("cpi_growth: values by year")
+    code, out, _ = call(capsys, "series", "cpi_growth", "--json")
+    assert {p["report"] for p in json.loads(out)} >= {"gwr-2024", "gwr-2025"}
+
+
+def test_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "check")
+    assert code == 0
+    assert out.startswith("ok")
+    code, out, _ = call(capsys, "check", "--json")
+    assert json.loads(out)["ok"] is True
+
+
+def test_check_failure_exits_non_zero(capsys: pytest.CaptureFixture[str], data_copy: Path) -> None:
+    target = data_copy / "reports" / "gwr-2025.json"
+    target.write_text(target.read_text(encoding="utf-8").replace("2%左右", "9%左右"), encoding="utf-8")
+    code, out, err = call(capsys, "check", "--path", str(data_copy))
+    assert code == 1
+    assert out.strip()
+    assert err.count("\n") == 1
+    assert err.startswith("gwr: error: check found")
+
+
+def test_export_csv_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = call(capsys, "export")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == len(gwr.series())
+    cpi = [r for r in rows if r["key"] == "cpi_growth" and r["role"] == "target" and r["report"] == "gwr-2025"]
+    assert [(r["year"], r["value"], r["text"], r["source"]) for r in cpi] == [
+        ("2025", "2", "居民消费价格涨幅2%左右", "000")
+    ]
+    code, out, _ = call(capsys, "export", "--format", "json", "--indicator", "gdp_growth")
+    data = json.loads(out)
+    assert {r["key"] for r in data} == {"gdp_growth"}
+    assert json.loads(call(capsys, "export", "--json", "--indicator", "gdp_growth")[1]) == data
+    path = tmp_path / "all.csv"
+    code, out, _ = call(capsys, "export", "--output", str(path))
+    assert code == 0
+    assert str(path) in out
+    assert path.read_text(encoding="utf-8").splitlines()[0].startswith("key,year,value")
+    code, _, err = call(capsys, "export", "--output", str(tmp_path / "missing" / "x.csv"))
+    assert code == 1
+    assert err.startswith("gwr: error: cannot write")
+
+
+def test_main_returns_usage_status(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = call(capsys, "targets", "abc")
+    assert (code, out) == (2, "")
+    assert err.startswith("gwr: error: argument year:")
+    code, out, _ = call(capsys, "--help")
+    assert code == 0
+    assert "usage: gwr" in out

@@ -1,0 +1,264 @@
+"""search, count and series."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import attrs
+import pytest
+
+import gwr
+from gwr import _api, _search
+
+# --------------------------------------------------------------------------------------------
+# search
+# --------------------------------------------------------------------------------------------
+
+
+def test_search_finds_a_phrase_in_reports_and_related_documents() -> None:
+    hits = gwr.search("人工智能+")
+    documents = {hit.document for hit in hits}
+    # 000 (2025 summary), 002 (2024 part three), 003 (2024 report, press conference), 004 (plan)
+    assert {"gwr-2025-summary", "gwr-2024-part-three", "gwr-2024-full", "press-2024-03-09", "plan-2024-full"} <= (
+        documents
+    )
+    for hit in hits:
+        source = gwr.source(hit.span.source)
+        assert source.normalized[hit.span.start : hit.span.end] == hit.span.exact
+        assert hit.span.exact.replace("＋", "+") == "人工智能+"
+        assert "人工智能+" in hit.context
+        document = source.document(hit.document)
+        assert document.start <= hit.span.start < hit.span.end <= document.end
+    assert gwr.search("人工智能+")[0].report == "gwr-2025"
+
+
+def test_search_spans_carry_prefix_and_suffix() -> None:
+    hit = gwr.search("新质生产力", documents="gwr-2024-full")[0]
+    text = gwr.source("003").normalized
+    assert hit.span.prefix == text[hit.span.start - len(hit.span.prefix) : hit.span.start]
+    assert hit.span.suffix == text[hit.span.end : hit.span.end + len(hit.span.suffix)]
+    assert hit.report == "gwr-2024"
+
+
+def test_search_ignores_line_breaks_and_width() -> None:
+    # 003 breaks the speech's headline over a line: "第十一次集体\n学习时强调"
+    hit = gwr.search("第十一次集体学习", documents="speech-2024-01-31")[0]
+    assert hit.span.exact == "第十一次集体\n学习"
+    assert "第十一次集体 学习" in hit.context
+    assert len(gwr.search("人工智能＋")) == len(gwr.search("人工智能+"))
+    assert len(gwr.search("新质 生产力")) == len(gwr.search("新质生产力"))
+    assert len(gwr.search("cpi", documents="plan-2024")) == len(gwr.search("CPI", documents="plan-2024")) > 0
+
+
+def test_search_filters() -> None:
+    everywhere = gwr.search("新质生产力")
+    report_only = gwr.search("新质生产力", documents="gwr-2024")
+    assert {h.document for h in report_only} <= {"gwr-2024-full", "gwr-2024-part-three", "gwr-2024-news-summary"}
+    assert 0 < len(report_only) < len(everywhere)
+    speeches = gwr.search("新质生产力", kinds="speech")
+    assert {h.document for h in speeches} == {"speech-2024-01-31", "speech-2024-03-05"}
+    both = gwr.search("新质生产力", documents=["speech-2024-03-05", "press-2024-03-09"])
+    assert {h.document for h in both} == {"speech-2024-03-05", "press-2024-03-09"}
+    assert len(gwr.search("新质生产力", context=0)[0].context) == len("新质生产力")
+    assert gwr.search("这个短语不在任何文件里") == gwr.search("这个短语不在任何文件里")
+    assert len(gwr.search("这个短语不在任何文件里")) == 0
+
+
+def test_search_bad_input() -> None:
+    with pytest.raises(gwr.InvalidArgumentError, match="empty"):
+        gwr.search("")
+    with pytest.raises(gwr.InvalidArgumentError, match="empty"):
+        gwr.search("   ")
+    with pytest.raises(gwr.InvalidTypeError):
+        gwr.search(2024)  # type: ignore[arg-type]
+    with pytest.raises(gwr.NotFoundError, match="did you mean"):
+        gwr.search("新质生产力", documents="gwr-2024-ful")
+    with pytest.raises(gwr.InvalidArgumentError):
+        gwr.search("新质生产力", context=-1)
+    with pytest.raises(gwr.NotFoundError, match="'speech'"):
+        gwr.search("新质生产力", kinds="speeches")
+
+
+def test_search_table_and_records() -> None:
+    hits = gwr.search("人工智能+", documents="gwr-2024-full")
+    assert str(hits).splitlines()[0] == "'人工智能+': 1 hit"
+    [record] = hits.to_records()
+    assert list(record) == list(_search.Hit._fields)
+    assert record["document"] == "gwr-2024-full"
+    assert record["exact"] == "人工智能+"
+    with pytest.raises(gwr.InvalidTypeError, match="no key"):
+        hits["gwr-2024-full"]
+
+
+# --------------------------------------------------------------------------------------------
+# count, and repeated passages
+# --------------------------------------------------------------------------------------------
+
+
+def test_count_per_document() -> None:
+    counts = gwr.count("新质生产力")
+    all_documents = [d.id for s in gwr.sources() for d in s.documents]
+    assert [row.document for row in counts] == all_documents  # zero counts included
+    assert counts["gwr-2024-news-summary"].count == 0
+    assert counts["gwr-2024-full"].count == 1  # （一）…加快发展新质生产力
+    assert sum(row.count for row in counts) == len(gwr.search("新质生产力", include_repeated=False))
+    assert counts["gwr-2024-full"].report == "gwr-2024"
+    assert counts["speech-2024-01-31"].report is None
+    assert list(counts.to_records()[0]) == list(_search.PhraseCount._fields)
+
+
+def test_repeated_ranges_are_read_defensively() -> None:
+    document = SimpleNamespace(start=10, end=90)
+    assert _search._repeated_ranges(document) == []  # type: ignore[arg-type]
+    assert _search._repeated_ranges(SimpleNamespace(start=10, end=90, repeated=True)) == [(10, 90)]  # type: ignore[arg-type]
+    assert _search._repeated_ranges(SimpleNamespace(start=10, end=90, repeated=False)) == []  # type: ignore[arg-type]
+    flagged = SimpleNamespace(start=0, end=90, repeated=((1, 5), SimpleNamespace(start=7, end=9)))
+    assert _search._repeated_ranges(flagged) == [(1, 5), (7, 9)]  # type: ignore[arg-type]
+
+
+def test_count_leaves_repeated_passages_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = gwr.source("003")
+    speech = source.document("speech-2024-01-31")
+    box_end = source.normalized.index("这次中央政治局集体学习", speech.start)  # the ■ boxes come first
+
+    def ranges(document: gwr.Document) -> list[tuple[int, int]]:
+        return [(speech.start, box_end)] if document.id == speech.id else []
+
+    before = gwr.count("新质生产力")["speech-2024-01-31"]
+    monkeypatch.setattr(_search, "_repeated_ranges", ranges)
+    counts = gwr.count("新质生产力")["speech-2024-01-31"]
+    assert counts.repeated > 0
+    assert counts.count + counts.repeated == before.count
+    assert gwr.count("新质生产力", include_repeated=True)["speech-2024-01-31"].count == before.count
+    hits = gwr.search("新质生产力", documents=speech.id)
+    assert sum(h.repeated for h in hits) == counts.repeated
+    assert len(gwr.search("新质生产力", documents=speech.id, include_repeated=False)) == counts.count
+    assert "(repeated)" in str(hits)
+
+
+# --------------------------------------------------------------------------------------------
+# series
+# --------------------------------------------------------------------------------------------
+
+
+def _span(text: str) -> gwr.Span:
+    return gwr.Span(source="test", start=0, end=len(text), exact=text, prefix="", suffix="")
+
+
+def _measure(text: str, key: str) -> gwr.Measure:
+    quantities = tuple(
+        attrs.evolve(q, indicator=key) if q.change in (None, "unchanged") else q for q in gwr.parse_quantities(text)
+    )
+    return gwr.Measure(text=text, quantities=quantities, span=_span(text))
+
+
+def _report(year: int, **items: object) -> gwr.Report:
+    return gwr.Report(
+        id=f"gwr-{year}",
+        kind="gwr",
+        year=year,
+        title="test",
+        date=f"{year}-03-05",
+        meeting="",
+        speaker="",
+        completeness="full",
+        witnesses=("test",),
+        **items,  # type: ignore[arg-type]
+    )
+
+
+def test_series_real_targets_by_hand() -> None:
+    points = gwr.series("cpi_growth")
+    targets = [(p.year, p.report, p.value, p.qualifier) for p in points if p.role == "target"]
+    assert targets == [
+        (2024, "gwr-2024", Decimal("3"), "about"),
+        (2024, "plan-2024", Decimal("3"), "about"),
+        (2025, "gwr-2025", Decimal("2"), "about"),
+    ]
+    assert all(p.stated for p in points if p.role == "target")
+    assert [p.year for p in points] == sorted(p.year for p in points)
+    assert gwr.series("居民消费价格涨幅") == points
+    assert gwr.series("CPI growth", kind="plan") == gwr.Results(
+        [p for p in points if p.report.startswith("plan")], _search.SeriesPoint
+    )
+
+
+def test_series_qualitative_targets_have_no_value() -> None:
+    points = [p for p in gwr.series("ecological_quality") if p.role == "target"]
+    assert [p.year for p in points] == [2024, 2024, 2025]
+    assert all(p.value is None and p.stated for p in points)
+    assert "qualitative" in str(gwr.series("ecological_quality"))
+
+
+def test_series_derives_values_from_stated_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    measure = _measure("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", "local_special_bonds")
+    unchanged = _measure("赤字率拟按3%安排，与2023年年初预算持平。", "deficit_ratio")
+    report = _report(2024, targets=(), measures=(measure, unchanged))
+    monkeypatch.setattr(_api, "reports", lambda: (report,))
+    bonds = gwr.series("local_special_bonds")
+    assert [(p.year, p.value, p.stated) for p in bonds] == [
+        (2023, Decimal("3800000000000"), False),
+        (2024, Decimal("3900000000000"), True),
+    ]
+    derived = bonds[0]
+    assert derived.derivation is not None
+    assert "3,900,000,000,000 CNY (3.9万亿元) − 100,000,000,000 CNY" in derived.derivation
+    assert derived.derivation.endswith("= 3,800,000,000,000 CNY")
+    assert derived.text == measure.text
+    assert derived.quantity is not None
+    assert derived.quantity.text == "3.9万亿元"
+    assert "derived:" in str(bonds)
+    ratio = gwr.series("deficit_ratio")
+    assert [(p.year, p.value, p.stated) for p in ratio] == [(2023, Decimal("3"), False), (2024, Decimal("3"), True)]
+    assert "持平" in (ratio[0].derivation or "")
+
+
+def test_series_derives_from_outcomes_and_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "粮食产量13908亿斤，比上年增加178亿斤"
+    [level, _] = gwr.parse_quantities(text)
+    grain = gwr.Outcome(key="grain_output", year=2023, text=text, quantity=level, qualifier="exact", span=_span(text))
+    ratio_text = "赤字率3%，比上年提高0.2个百分点"
+    ratio = _measure(ratio_text, "deficit_ratio")
+    monkeypatch.setattr(_api, "reports", lambda: (_report(2024, targets=(), outcomes=(grain,), measures=(ratio,)),))
+    points = gwr.series("grain_output")
+    assert [(p.year, p.value, p.stated, p.role) for p in points] == [
+        (2022, Decimal("1373000000000"), False, "outcome"),
+        (2023, Decimal("1390800000000"), True, "outcome"),
+    ]
+    deficit = gwr.series("deficit_ratio")
+    assert [(p.year, p.value, p.unit, p.stated) for p in deficit] == [
+        (2023, Decimal("2.8"), "%", False),
+        (2024, Decimal("3"), "%", True),
+    ]
+
+
+def test_series_reference_years() -> None:
+    assert _search._reference_year("上年", 2024) == 2023
+    assert _search._reference_year("上年末", 2024) == 2023
+    assert _search._reference_year("上年年初预算", 2024) == 2023
+    assert _search._reference_year("2022年", 2024) == 2022
+    assert _search._reference_year("2023年年初预算", 2024) == 2023
+    assert _search._reference_year("十三五末", 2024) is None
+    assert _search._reference_year(None, 2024) is None
+
+
+def test_series_real_measures() -> None:
+    bonds = gwr.series("local_special_bonds")
+    if not bonds:
+        pytest.skip("no measures keyed to local_special_bonds yet")
+    stated = {(p.year, p.report, p.value) for p in bonds if p.stated}
+    derived = {(p.year, p.report, p.value) for p in bonds if not p.stated}
+    # 003: 拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元
+    assert (2024, "gwr-2024", Decimal("3900000000000")) in stated
+    assert (2023, "gwr-2024", Decimal("3800000000000")) in derived
+
+
+def test_series_everything_and_bad_input() -> None:
+    everything = gwr.series()
+    assert {p.key for p in everything} >= {t.key for t in gwr.report(2025).targets}
+    assert list(everything.to_records()[0]) == list(_search.SeriesPoint._fields)
+    with pytest.raises(gwr.NotFoundError, match="gdp_growth"):
+        gwr.series("gdp growht")
+    with pytest.raises(gwr.InvalidArgumentError):
+        gwr.series("gdp_growth", kind="budget")
