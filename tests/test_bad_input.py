@@ -270,10 +270,9 @@ def test_series_bad_input() -> None:
     expect(ValueError, gwr.series, "gdp_growth", kind="x")
 
 
-# -- known gaps in other modules (issue 6): a wrong type is refused, but not yet as a TypeError
+# -- a kind or a document selection of the wrong type is a TypeError everywhere
 
 
-@pytest.mark.xfail(reason="issue 6: kind=3 is refused as a ValueError, not a TypeError", strict=False)
 @pytest.mark.parametrize("function", ["compare", "compare_tasks", "attainment", "series"])
 def test_kind_of_a_wrong_type_everywhere(function: str) -> None:
     helper = getattr(gwr, function)
@@ -285,7 +284,6 @@ def test_kind_of_a_wrong_type_everywhere(function: str) -> None:
         expect(TypeError, helper, 2024, 2025, 3)
 
 
-@pytest.mark.xfail(reason="issue 6: documents=3 raises a bare TypeError, not a gwr error", strict=False)
 def test_search_documents_of_a_wrong_type() -> None:
     expect(TypeError, gwr.search, "新质生产力", documents=3)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from types import SimpleNamespace
 
 import attrs
 import pytest
@@ -108,33 +107,24 @@ def test_count_per_document() -> None:
     assert list(counts.to_records()[0]) == list(_search.PhraseCount._fields)
 
 
-def test_repeated_ranges_are_read_defensively() -> None:
-    document = SimpleNamespace(start=10, end=90)
-    assert _search._repeated_ranges(document) == []  # type: ignore[arg-type]
-    assert _search._repeated_ranges(SimpleNamespace(start=10, end=90, repeated=True)) == [(10, 90)]  # type: ignore[arg-type]
-    assert _search._repeated_ranges(SimpleNamespace(start=10, end=90, repeated=False)) == []  # type: ignore[arg-type]
-    flagged = SimpleNamespace(start=0, end=90, repeated=((1, 5), SimpleNamespace(start=7, end=9)))
-    assert _search._repeated_ranges(flagged) == [(1, 5), (7, 9)]  # type: ignore[arg-type]
-
-
-def test_count_leaves_repeated_passages_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = gwr.source("003")
-    speech = source.document("speech-2024-01-31")
-    box_end = source.normalized.index("这次中央政治局集体学习", speech.start)  # the ■ boxes come first
-
-    def ranges(document: gwr.Document) -> list[tuple[int, int]]:
-        return [(speech.start, box_end)] if document.id == speech.id else []
-
-    before = gwr.count("新质生产力")["speech-2024-01-31"]
-    monkeypatch.setattr(_search, "_repeated_ranges", ranges)
-    counts = gwr.count("新质生产力")["speech-2024-01-31"]
-    assert counts.repeated > 0
-    assert counts.count + counts.repeated == before.count
-    assert gwr.count("新质生产力", include_repeated=True)["speech-2024-01-31"].count == before.count
-    hits = gwr.search("新质生产力", documents=speech.id)
-    assert sum(h.repeated for h in hits) == counts.repeated
-    assert len(gwr.search("新质生产力", documents=speech.id, include_repeated=False)) == counts.count
+def test_count_leaves_the_repeated_box_out() -> None:
+    # 003 lines 4-12: the ■ key-points box restates the speech of 31 January that follows it
+    counts = gwr.count("新质生产力")
+    speech, box = counts["speech-2024-01-31"], counts["speech-2024-01-31-key-points"]
+    assert box.count == 0
+    assert box.repeated > 0
+    assert speech.repeated == 0
+    with_box = gwr.count("新质生产力", include_repeated=True)
+    assert with_box["speech-2024-01-31-key-points"].count == box.repeated
+    assert with_box["speech-2024-01-31"].count == speech.count
+    raw = gwr.source("003").text
+    box_text = raw[raw.index("■必须牢记") : raw.index("新华社北京2月1日电")]
+    assert box.repeated == box_text.count("新质生产力")
+    hits = gwr.search("新质生产力", documents="speech-2024-01-31-key-points")
+    assert hits
+    assert all(h.repeated for h in hits)
     assert "(repeated)" in str(hits)
+    assert not gwr.search("新质生产力", documents="speech-2024-01-31-key-points", include_repeated=False)
 
 
 # --------------------------------------------------------------------------------------------

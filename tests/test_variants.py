@@ -13,6 +13,7 @@ import pytest
 
 import gwr
 from gwr._model import Document, Source
+from gwr._normalize import normalize
 from gwr.build.generate import Corpus
 from gwr.build.variants import WitnessNote, _witness, compare
 
@@ -41,7 +42,7 @@ VARIANTS = gwr.variants(2024)
 
 def test_the_variants_found() -> None:
     wording = [
-        (v.part, v.kind, v.readings["003"], *[(s, r) for s, r in v.readings.items() if s != "003"][0])
+        (v.part, v.kind, v.readings["003"], *next((s, r) for s, r in v.readings.items() if s != "003"))
         for v in VARIANTS
         if v.kind == "wording"
     ]
@@ -146,6 +147,7 @@ def _compare(
         document = Document(id=f"doc-{source_id}", title="", kind="report", date="", start=0, end=len(text))
         return Source(source_id, "", "", "", "", "", "one_per_line", 2, "", (document,))
 
+    primary, second = normalize(primary, "one_per_line").text, normalize(second, "one_per_line").text
     corpus = Corpus((source("P", primary), source("S", second)), {"P": primary, "S": second})
     note = WitnessNote(
         part=1, primary="doc-P", witness="doc-S", abridged=abridged, ignore=ignore, primary_ignore=primary_ignore
@@ -161,7 +163,10 @@ FULL = (
 
 
 def test_damage_and_punctuation_are_no_variants() -> None:
-    damaged = "一是加大宏观调控力度 推动经济运行持续好转。全年新增税费优惠超过2.2万亿元；两次降低存款准备金率。\n二是深化\n改革。"
+    damaged = (
+        "一是加大宏观调控力度 推动经济运行持续好转。全年新增税费优惠超过２.２万亿元；"
+        "两次降低存款准备金率。\n二是深化\n改革。"
+    )
     assert _compare(FULL, damaged, abridged=False) == []
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, over
 
 import attrs
 
-from ._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError, NotFoundError
+from ._errors import InvalidTypeError, MissingDependencyError, NotFoundError
 from ._model import Change, Outcome, Quantity, Report, Span, Target, Task
 from ._table import render
 
@@ -195,10 +195,9 @@ class Results(Generic[RowT]):
 
 
 def _check_kind(kind: object) -> None:
-    from ._api import KINDS
+    from ._api import check_kind
 
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise InvalidArgumentError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}, not {kind!r}")
+    check_kind(kind)
 
 
 def _resolve(report: int | str | Report, kind: str) -> Report:

@@ -1,8 +1,9 @@
-"""The bundled database: found with importlib.resources, loaded lazily, once, behind a lock.
+"""The bundled database: found next to the package, loaded lazily, once, behind a lock.
 
 Only ``manifest.json`` is read to know which reports exist; a report's own file is read and
 structured the first time that report is asked for, so loading one report never parses the
-others.
+others. The data folder is opened as a plain path where it is one (an installed package), and
+through ``importlib.resources`` otherwise (a zip).
 """
 
 from __future__ import annotations

@@ -40,8 +40,9 @@ class Hit(_Row):
     ``span`` locates the match in the normalized text of source ``span.source`` (the match may
     run over a line break, which ``span.exact`` keeps); ``context`` is the text around it with
     whitespace runs shown as one space. ``report`` is the id of the report the document belongs
-    to, where it belongs to one. ``repeated`` is true inside a passage the data marks as
-    repeating another (a ■ key-points box that repeats its speech).
+    to, where it belongs to one. ``repeated`` is true in a document the data marks as
+    repeating another (a ■ key-points box that repeats its speech); a hit inside such a box
+    belongs to the box, not to the speech around it.
 
     >>> import gwr
     >>> hit = gwr.search("人工智能+")[0]
@@ -150,27 +151,19 @@ def _report_of(document: Document, report_ids: list[str]) -> str | None:
     return None
 
 
-def _repeated_ranges(document: Document) -> list[tuple[int, int]]:
-    """The ranges of a document's passages that repeat others (the data may mark none).
+def _nested_ranges(source: Source, document: Document) -> list[tuple[int, int]]:
+    """The ranges of the documents that lie inside ``document`` (a box inside its speech).
 
-    Read defensively: ``repeated`` may be a bool (the whole document) or a sequence of ranges,
-    each a ``(start, end)`` pair or an object with ``start`` and ``end`` (offsets in the source's
-    normalized text).
+    A hit there belongs to the inner document, not to ``document``.
     """
-    for name in ("repeated", "repeated_ranges", "repeats"):
-        flag = getattr(document, name, None)
-        if flag is None or flag is False:
-            continue
-        if flag is True:
-            return [(document.start, document.end)]
-        ranges = []
-        for item in flag if isinstance(flag, Iterable) else ():
-            if isinstance(item, (tuple, list)) and len(item) == 2:
-                ranges.append((int(item[0]), int(item[1])))
-            elif hasattr(item, "start") and hasattr(item, "end"):
-                ranges.append((int(item.start), int(item.end)))
-        return ranges
-    return []
+    return [
+        (other.start, other.end)
+        for other in source.documents
+        if other is not document
+        and document.start <= other.start
+        and other.end <= document.end
+        and (other.start, other.end) != (document.start, document.end)
+    ]
 
 
 def _selected(
@@ -211,6 +204,8 @@ def _names(value: str | Iterable[str] | None, what: str) -> set[str] | None:
         return None
     if isinstance(value, str):
         return {value}
+    if not isinstance(value, Iterable):
+        raise InvalidTypeError(f"{what} are named by a str id or an iterable of them, not {type(value).__name__}")
     names = set(value)
     if not all(isinstance(name, str) for name in names):
         raise InvalidTypeError(f"{what} are named by str ids")
@@ -229,9 +224,11 @@ def _matches(
     pattern = _pattern(_phrase(text))
     for source, document, report in _selected(documents, kinds):
         normalized = source.normalized
-        ranges = _repeated_ranges(document)
+        nested = _nested_ranges(source, document)
+        repeated = document.repeats is not None
         for match in pattern.finditer(normalized, document.start, document.end):
-            repeated = any(low <= match.start() and match.end() <= high for low, high in ranges)
+            if any(low <= match.start() < high for low, high in nested):
+                continue  # counted in the inner document
             yield source, document, report, normalized, match, repeated
 
 
@@ -655,10 +652,10 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
     >>> [(p.year, p.report, p.role, str(p.value)) for p in points if p.role == "target"]
     [(2024, 'gwr-2024', 'target', '3'), (2024, 'plan-2024', 'target', '3'), (2025, 'gwr-2025', 'target', '2')]
     """
-    from ._api import KINDS, indicator, indicators, reports
+    from ._api import KINDS, check_kind, indicator, indicators, reports
 
-    if kind is not None and kind not in KINDS:
-        raise InvalidArgumentError(f"kind must be one of {', '.join(repr(k) for k in KINDS)} or None, not {kind!r}")
+    if kind is not None:
+        check_kind(kind)
     keys = None if key is None else {indicator(key).key}
     order = {i.key: n for n, i in enumerate(indicators())}
     all_reports = [r for r in reports() if kind is None or r.kind == kind]

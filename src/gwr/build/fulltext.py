@@ -184,8 +184,8 @@ class _Outline:
             first = paragraph[0]
             text = "".join(s.text for s in paragraph)
             if part := _is_part(paragraph):
-                number = chinese_number(part.group(1))
-                self.part = self.open(self.root, _Node("part", number, _title(text, part), first))
+                part_number = chinese_number(part.group(1))
+                self.part = self.open(self.root, _Node("part", part_number, _title(text, part), first))
                 self.part.sentences.extend(paragraph)
                 self.area = self.item = None
                 self.area_seen_in_part = False

@@ -155,7 +155,7 @@ class _Layout:
                 left.append(gap)
             at = max(at, piece.end)
         if left:
-            raise self.error(f"text no block, task or ● block places: {left[:5]}")
+            raise self.error(f"text that no block, task heading or ● block places: {left[:5]}")
 
     def span(self, start: int, end: int) -> Span:
         return span_at(self.source_id, self.text, start, end)
