@@ -310,6 +310,14 @@ def _records() -> list[object]:
         gwr.indicators()[0],
         gwr.themes()[0],
         gwr.check(),
+        gwr.Problem("path", "message"),
+        gwr.variants(2024)[0],
+        gwr.compare(2024, 2025)[0],
+        gwr.compare_tasks(2024, 2025)[0],
+        gwr.attainment(2024)[0],
+        gwr.search("新质生产力")[0],
+        gwr.count("新质生产力")[0],
+        gwr.series("gdp_growth")[0],
     ]
 
 
@@ -408,3 +416,18 @@ def test_the_default_database_is_created_once(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(_db, "_default", None)
     databases = _at_once(_db.default)
     assert all(d is databases[0] for d in databases)
+
+
+def test_check_result_is_read_only() -> None:
+    result = gwr.check()
+    with pytest.raises(TypeError):
+        result.counts["sources"] = 0  # type: ignore[index]
+
+
+def test_a_phrase_longer_than_every_document_finds_nothing_quickly() -> None:
+    import time
+
+    started = time.perf_counter()
+    assert len(gwr.search("国" * 1_000_000)) == 0
+    assert gwr.count("国" * 1_000_000)["gwr-2024-full"].count == 0
+    assert time.perf_counter() - started < 5

@@ -198,7 +198,7 @@ def _cmd_check(args: argparse.Namespace) -> str:
     result = check(args.path)
     if args.json:
         problems = [{"path": p.path, "message": p.message} for p in result.problems]
-        output = _dumps({"ok": result.ok, "counts": result.counts, "problems": problems})
+        output = _dumps({"ok": result.ok, "counts": dict(result.counts), "problems": problems})
     else:
         output = str(result)
     if not result.ok:

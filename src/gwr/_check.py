@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -44,7 +46,7 @@ class CheckResult:
     """
 
     problems: tuple[Problem, ...]
-    counts: dict[str, int]
+    counts: Mapping[str, int]
 
     @property
     def ok(self) -> bool:
@@ -243,7 +245,7 @@ class _Checker:
             self.problem(path, f"holds {len(quantities)} quantities, its text has {len(parsed)}")
 
     def result(self) -> CheckResult:
-        return CheckResult(tuple(self.problems), dict(self.counts))
+        return CheckResult(tuple(self.problems), MappingProxyType(dict(self.counts)))
 
 
 def _title_in(title: str, quote: str) -> bool:

@@ -221,8 +221,13 @@ def _context(text: str, start: int, end: int, low: int, high: int, width: int) -
 def _matches(
     text: str, documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None
 ) -> Iterator[tuple[Source, Document, str | None, str, re.Match[str], bool]]:
-    pattern = _pattern(_phrase(text))
-    for source, document, report in _selected(documents, kinds):
+    phrase = _phrase(text)
+    selected = list(_selected(documents, kinds))
+    longest = max((d.end - d.start for _, d, _ in selected), default=0)
+    if sum(1 for c in phrase if not c.isspace()) > longest:
+        return  # longer than any document: no hit, and no pattern worth building
+    pattern = _pattern(phrase)
+    for source, document, report in selected:
         normalized = source.normalized
         nested = _nested_ranges(source, document)
         repeated = document.repeats is not None
