@@ -6,6 +6,7 @@ misspelt key fails loudly with the file's name.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -185,6 +186,22 @@ _CONVERTER = _converter()
 
 class AnnotationError(Exception):
     """An annotation file is malformed, or one of its quotes cannot be anchored."""
+
+
+def find_quote(text: str, quote: str, start: int, end: int, what: str, prefix: str | None = None) -> int:
+    """The offset of the one occurrence of ``quote`` in ``text[start:end]``.
+
+    Annotations anchor by quote, never by offset; where a quote repeats, ``prefix`` (the text
+    just before it) picks one. Anything but exactly one occurrence is an :class:`AnnotationError`
+    naming ``what``.
+    """
+    hits = [start + m.start() for m in re.finditer(re.escape(quote), text[start:end])]
+    if prefix:
+        hits = [h for h in hits if text[:h].endswith(prefix)]
+    if len(hits) != 1:
+        found = "not found" if not hits else f"found {len(hits)} times (give a prefix)"
+        raise AnnotationError(f"{what}: quote {quote!r} {found} in [{start}, {end})")
+    return hits[0]
 
 
 def load(path: Path, cls: type[T]) -> T:

@@ -38,7 +38,7 @@ import attrs
 
 from .._model import Measure, Outcome, Section, SectionKind, Span, Target, Task
 from .._provenance import span_at
-from .annotations import AnnotationError, FullTextNote, ReportNote
+from .annotations import AnnotationError, FullTextNote, OutcomeNote, ReportNote, find_quote
 from .content import Content, measure_at, outcome_at
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -376,15 +376,15 @@ def build_fulltext(
     sentences = sentences_of(source_id, text, start, end)
     for witness in full.merge:
         w_source, w_start, w_end = ranges[witness.document]
-        w_from = _find_one(texts[w_source], witness.from_, w_start, w_end, f"{path} merge.from")
-        w_to = _find_one(texts[w_source], witness.to, w_from, w_end, f"{path} merge.to") if witness.to else w_end
-        p_from = _find_one(text, witness.primary_from, start, end, f"{path} merge.primary_from")
+        w_from = find_quote(texts[w_source], witness.from_, w_start, w_end, f"{path} merge.from")
+        w_to = find_quote(texts[w_source], witness.to, w_from, w_end, f"{path} merge.to") if witness.to else w_end
+        p_from = find_quote(text, witness.primary_from, start, end, f"{path} merge.primary_from")
         head = [s for s in sentences if s.start < p_from]
         tail = [s for s in sentences if s.start >= p_from]
         sentences = head + merge(tail, sentences_of(w_source, texts[w_source], w_from, w_to))
     keys = []
     for key_note in note.quantity_keys:
-        at = _find_one(text, key_note.quote, start, end, f"{path} quantity key {key_note.key}", key_note.prefix)
+        at = find_quote(text, key_note.quote, start, end, f"{path} quantity key {key_note.key}", key_note.prefix)
         keys.append((span_at(source_id, text, at, at + len(key_note.quote)), key_note.key))
     builder = FullTextBuilder(texts, targets, keys)
     nodes = _Outline(full, list(_paragraphs(sentences))).build()
@@ -405,23 +405,10 @@ def build_fulltext(
     )
 
 
-def _outcome(o: object, note: ReportNote, text: str, source_id: str, start: int, end: int, path: Path) -> Outcome:
-    from .annotations import OutcomeNote
-
-    assert isinstance(o, OutcomeNote)
-    at = _find_one(text, o.quote, start, end, f"{path} outcome {o.key}", o.prefix)
+def _outcome(o: OutcomeNote, note: ReportNote, text: str, source_id: str, start: int, end: int, path: Path) -> Outcome:
+    at = find_quote(text, o.quote, start, end, f"{path} outcome {o.key}", o.prefix)
     year = o.year if o.year is not None else note.year - 1
     try:
         return outcome_at(source_id, text, at, at + len(o.quote), o.key, year)
     except ValueError as error:
         raise AnnotationError(f"{path}: {error}") from None
-
-
-def _find_one(text: str, quote: str, start: int, end: int, what: str, prefix: str | None = None) -> int:
-    hits = [start + m.start() for m in re.finditer(re.escape(quote), text[start:end])]
-    if prefix:
-        hits = [h for h in hits if text[:h].endswith(prefix)]
-    if len(hits) != 1:
-        found = "not found" if not hits else f"found {len(hits)} times (give a prefix)"
-        raise AnnotationError(f"{what}: quote {quote!r} {found}")
-    return hits[0]

@@ -23,6 +23,7 @@ from .annotations import (
     SourcesFile,
     TargetNote,
     ThemesFile,
+    find_quote,
     load,
 )
 from .content import Content
@@ -52,12 +53,7 @@ class Corpus:
 
     def find_one(self, source_id: str, quote: str, start: int, end: int, what: str) -> int:
         """The offset of the one occurrence of ``quote`` in ``[start, end)`` of ``source_id``."""
-        text = self.texts[source_id]
-        hits = [m.start() for m in re.finditer(re.escape(quote), text[start:end])]
-        if len(hits) != 1:
-            found = "not found" if not hits else f"found {len(hits)} times"
-            raise AnnotationError(f"{what}: quote {quote!r} {found} in source {source_id} [{start}, {end})")
-        return start + hits[0]
+        return find_quote(self.texts[source_id], quote, start, end, f"{what} (source {source_id})")
 
 
 def build_sources(root: Path) -> tuple[tuple[Source, ...], dict[str, str]]:

@@ -39,7 +39,7 @@ import attrs
 from .._model import Document, Report
 from .._provenance import span_at
 from .._variants import Variant
-from .annotations import AnnotationError, load
+from .annotations import AnnotationError, find_quote, load
 from .fulltext import sentences_of
 
 if TYPE_CHECKING:
@@ -125,9 +125,9 @@ def _witness(
     text = corpus.texts[source_id]
     start, end = document.start, document.end
     if starts is not None:
-        start = _find_one(text, starts, start, end, f"{path}: {document_id} starts")
+        start = find_quote(text, starts, start, end, f"{path}: {document_id} starts")
     if ends_before is not None:
-        end = _find_one(text, ends_before, start, end, f"{path}: {document_id} ends_before")
+        end = find_quote(text, ends_before, start, end, f"{path}: {document_id} ends_before")
     masked = bytearray(len(text))
     for box in _boxes(corpus, source_id, document):
         masked[box.start : box.end] = b"\x01" * (box.end - box.start)
@@ -170,13 +170,6 @@ def _boxes(corpus: Corpus, source_id: str, document: Document) -> list[Document]
 
 def _is_word(char: str) -> bool:
     return unicodedata.category(char)[0] not in "PSZC"
-
-
-def _find_one(text: str, quote: str, start: int, end: int, what: str) -> int:
-    hits = [start + m.start() for m in re.finditer(re.escape(quote), text[start:end])]
-    if len(hits) != 1:
-        raise AnnotationError(f"{what}: quote {quote!r} {'not found' if not hits else f'found {len(hits)} times'}")
-    return hits[0]
 
 
 def compare(report_id: str, part: int, primary: _Witness, second: _Witness, *, abridged: bool) -> list[Variant]:
