@@ -107,7 +107,7 @@ def _cmd_targets(args: argparse.Namespace) -> str:
         return _dumps([_target_record(t) for t in report.targets])
     rows = [
         [
-            t.key,
+            t.key or "(no key)",
             _value(t.quantity),
             t.quantity.unit if t.quantity else "",
             t.qualifier or "qualitative",

@@ -446,9 +446,10 @@ def compare(a: int | str | Report, b: int | str | Report, kind: str = "gwr") -> 
     'up'
     """
     before, after = _resolve(a, kind), _resolve(b, kind)
-    old = {t.key: t for t in reversed(before.targets)}
-    new = {t.key: t for t in reversed(after.targets)}
-    keys = list(dict.fromkeys([t.key for t in after.targets] + [t.key for t in before.targets]))
+    # a target no indicator keys (key None) cannot be paired across reports, so it is left out
+    old = {t.key: t for t in reversed(before.targets) if t.key is not None}
+    new = {t.key: t for t in reversed(after.targets) if t.key is not None}
+    keys = list(dict.fromkeys(t.key for t in (*after.targets, *before.targets) if t.key is not None))
     rows = [_target_change(key, old.get(key), new.get(key), before, after) for key in keys]
     return Results(rows, TargetChange, f"{before.id} → {after.id}: main expected targets")
 
@@ -704,6 +705,8 @@ def attainment(
     readings: dict[str, Reading] = {i.key: i.reading for i in indicators()}
     rows = []
     for target in report.targets:
+        if target.key is None:  # no indicator: nothing to look an outcome up by
+            continue
         found = _find_outcome(target, candidates)
         outcome, source = found if found is not None else (None, None)
         status: AttainmentStatus

@@ -9,29 +9,30 @@ fingerprint recorded for it.
 # mypy: ignore-errors
 
 HOOKS = {  # the structure function of each record class: its class, and its fingerprint
-    '_f_gwr__model_Report': ('gwr._model', 'Report', 'bdbdc1d3-1633'),
-    '_f_gwr__model_Target': ('gwr._model', 'Target', '68fe13e7-943'),
+    '_f_gwr__model_Report': ('gwr._model', 'Report', '9b5ea569-1782'),
+    '_f_gwr__model_Target': ('gwr._model', 'Target', '1499a7d4-968'),
     '_f_gwr__model_Quantity': ('gwr._model', 'Quantity', 'f566498b-1137'),
     '_f_gwr__model_Span': ('gwr._model', 'Span', '92023441-545'),
     '_f_gwr__model_Outcome': ('gwr._model', 'Outcome', '4cdf7053-697'),
     '_f_gwr__model_Task': ('gwr._model', 'Task', 'c8b27452-829'),
     '_f_gwr__model_Measure': ('gwr._model', 'Measure', '35cfdf60-363'),
     '_f_gwr__model_Section': ('gwr._model', 'Section', '4d7e4106-761'),
-    '_f_gwr__model_Source': ('gwr._model', 'Source', '6235bc6e-997'),
+    '_f_gwr__model_Source': ('gwr._model', 'Source', '228a0804-1301'),
     '_f_gwr__model_Document': ('gwr._model', 'Document', '8b807b73-645'),
-    '_f_gwr__model_Indicator': ('gwr._model', 'Indicator', 'e1999a0d-634'),
+    '_f_gwr__model_Indicator': ('gwr._model', 'Indicator', '681feec1-762'),
     '_f_gwr__model_Theme': ('gwr._model', 'Theme', '3097a508-290'),
     '_f_gwr__variants_Variant': ('gwr._variants', 'Variant', 'c38a0dfd-479'),
 }
 
 
-_f_gwr__model_Report_keys = frozenset(['completeness', 'date', 'id', 'kind', 'measures', 'meeting', 'outcomes', 'outline', 'speaker', 'targets', 'tasks', 'title', 'witnesses', 'year'])
-_f_gwr__model_Report_1_values = frozenset(['gwr', 'plan'])
-_f_gwr__model_Report_7_values = frozenset(['full', 'summary'])
+_f_gwr__model_Report_keys = frozenset(['completeness', 'date', 'id', 'kind', 'measures', 'meeting', 'outcomes', 'outline', 'region', 'speaker', 'targets', 'tasks', 'title', 'witnesses', 'year'])
+_f_gwr__model_Report_1_values = frozenset(['gwr', 'plan', 'provincial'])
+_f_gwr__model_Report_7_values = frozenset(['cited', 'full', 'summary'])
 _f_gwr__model_Report_10_default = ()
 _f_gwr__model_Report_11_default = ()
 _f_gwr__model_Report_12_default = ()
 _f_gwr__model_Report_13_default = ()
+_f_gwr__model_Report_14_default = None
 
 
 def _f_gwr__model_Report(d):
@@ -44,7 +45,7 @@ def _f_gwr__model_Report(d):
         if v0.__class__ is not str: raise _expected('a string', v0)
         k = 'kind'
         v1 = d['kind']
-        if v1.__class__ is not str or v1 not in _f_gwr__model_Report_1_values: raise _expected("'gwr' or 'plan'", v1)
+        if v1.__class__ is not str or v1 not in _f_gwr__model_Report_1_values: raise _expected("'gwr' or 'plan' or 'provincial'", v1)
         k = 'year'
         v2 = d['year']
         if v2.__class__ is not int: raise _expected('an integer', v2)
@@ -62,7 +63,7 @@ def _f_gwr__model_Report(d):
         if v6.__class__ is not str: raise _expected('a string', v6)
         k = 'completeness'
         v7 = d['completeness']
-        if v7.__class__ is not str or v7 not in _f_gwr__model_Report_7_values: raise _expected("'full' or 'summary'", v7)
+        if v7.__class__ is not str or v7 not in _f_gwr__model_Report_7_values: raise _expected("'full' or 'summary' or 'cited'", v7)
         k = 'witnesses'
         v8 = d['witnesses']
         v8 = _str_tuple(v8)
@@ -89,13 +90,19 @@ def _f_gwr__model_Report(d):
         if v13 is _MISSING: v13 = _f_gwr__model_Report_13_default
         else:
             v13 = _tuple(_f_gwr__model_Section, v13)
+        k = 'region'
+        v14 = d.get('region', _MISSING)
+        if v14 is _MISSING: v14 = _f_gwr__model_Report_14_default
+        else:
+            if v14 is not None:
+                if v14.__class__ is not str: raise _expected('a string', v14)
     except KeyError:
         if k in d: raise
         raise StructureError(f'missing key {k!r}') from None
     except StructureError as error:
         error.steps.append(k)
         raise error from None
-    return _f_gwr__model_Report_cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13)
+    return _f_gwr__model_Report_cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14)
 
 
 _f_gwr__model_Target_keys = frozenset(['key', 'qualifier', 'quantity', 'rationale', 'rationale_span', 'span', 'text', 'year'])
@@ -111,7 +118,8 @@ def _f_gwr__model_Target(d):
     try:
         k = 'key'
         v0 = d['key']
-        if v0.__class__ is not str: raise _expected('a string', v0)
+        if v0 is not None:
+            if v0.__class__ is not str: raise _expected('a string', v0)
         k = 'year'
         v1 = d['year']
         if v1.__class__ is not int: raise _expected('an integer', v1)
@@ -397,7 +405,10 @@ def _f_gwr__model_Section(d):
     return _f_gwr__model_Section_cls(v0, v1, v2, v3, v4, v5)
 
 
-_f_gwr__model_Source_keys = frozenset(['date', 'description', 'documents', 'file', 'id', 'profile', 'profile_version', 'publisher', 'sha256', 'title'])
+_f_gwr__model_Source_keys = frozenset(['bundled', 'date', 'description', 'documents', 'file', 'id', 'length', 'profile', 'profile_version', 'publisher', 'sha256', 'title', 'url'])
+_f_gwr__model_Source_10_default = None
+_f_gwr__model_Source_11_default = None
+_f_gwr__model_Source_12_default = True
 
 
 def _f_gwr__model_Source(d):
@@ -435,13 +446,30 @@ def _f_gwr__model_Source(d):
         k = 'documents'
         v9 = d['documents']
         v9 = _tuple(_f_gwr__model_Document, v9)
+        k = 'url'
+        v10 = d.get('url', _MISSING)
+        if v10 is _MISSING: v10 = _f_gwr__model_Source_10_default
+        else:
+            if v10 is not None:
+                if v10.__class__ is not str: raise _expected('a string', v10)
+        k = 'length'
+        v11 = d.get('length', _MISSING)
+        if v11 is _MISSING: v11 = _f_gwr__model_Source_11_default
+        else:
+            if v11 is not None:
+                if v11.__class__ is not int: raise _expected('an integer', v11)
+        k = 'bundled'
+        v12 = d.get('bundled', _MISSING)
+        if v12 is _MISSING: v12 = _f_gwr__model_Source_12_default
+        else:
+            if v12.__class__ is not bool: raise _expected('true or false', v12)
     except KeyError:
         if k in d: raise
         raise StructureError(f'missing key {k!r}') from None
     except StructureError as error:
         error.steps.append(k)
         raise error from None
-    return _f_gwr__model_Source_cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9)
+    return _f_gwr__model_Source_cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12)
 
 
 _f_gwr__model_Document_keys = frozenset(['date', 'end', 'id', 'kind', 'repeats', 'start', 'title'])
@@ -486,9 +514,10 @@ def _f_gwr__model_Document(d):
     return _f_gwr__model_Document_cls(v0, v1, v2, v3, v4, v5, v6)
 
 
-_f_gwr__model_Indicator_keys = frozenset(['description', 'key', 'name_en', 'name_zh', 'reading', 'unit'])
+_f_gwr__model_Indicator_keys = frozenset(['description', 'key', 'name_en', 'name_zh', 'names', 'reading', 'unit'])
 _f_gwr__model_Indicator_4_values = frozenset(['ceiling', 'floor', 'level', 'qualitative'])
 _f_gwr__model_Indicator_5_default = ''
+_f_gwr__model_Indicator_6_default = ()
 
 
 def _f_gwr__model_Indicator(d):
@@ -517,13 +546,18 @@ def _f_gwr__model_Indicator(d):
         if v5 is _MISSING: v5 = _f_gwr__model_Indicator_5_default
         else:
             if v5.__class__ is not str: raise _expected('a string', v5)
+        k = 'names'
+        v6 = d.get('names', _MISSING)
+        if v6 is _MISSING: v6 = _f_gwr__model_Indicator_6_default
+        else:
+            v6 = _str_tuple(v6)
     except KeyError:
         if k in d: raise
         raise StructureError(f'missing key {k!r}') from None
     except StructureError as error:
         error.steps.append(k)
         raise error from None
-    return _f_gwr__model_Indicator_cls(v0, v1, v2, v3, v4, v5)
+    return _f_gwr__model_Indicator_cls(v0, v1, v2, v3, v4, v5, v6)
 
 
 _f_gwr__model_Theme_keys = frozenset(['key', 'name_en', 'name_zh'])

@@ -24,6 +24,15 @@ Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_
 Change = Literal["increase", "decrease", "unchanged"]
 """The direction of a stated change (增长/提高 → ``increase``, 下降/降低 → ``decrease``, 持平)."""
 
+ReportKind = Literal["gwr", "plan", "provincial"]
+"""What a report is: a national Government Work Report (``gwr``), an NDRC plan report
+(``plan``), or a provincial government's work report (``provincial``)."""
+
+Completeness = Literal["full", "summary", "cited"]
+"""How much of a report the data holds: ``full`` (the whole text is bundled), ``summary``
+(known from a bundled summary), ``cited`` (facts with their clauses, from a text that is not
+bundled; :func:`gwr.check` verifies them where the text is at hand)."""
+
 Reading = Literal["floor", "ceiling", "level", "qualitative"]
 """How a target on an indicator is read: a floor (at least), a ceiling (at most), a level
 (about), or qualitative (no number)."""
@@ -101,6 +110,9 @@ class Indicator:
     unit: str | None
     reading: Reading
     description: str = ""
+    names: tuple[str, ...] = ()
+    """The phrasings that state the indicator in a target or outcome clause (地区生产总值 states
+    ``gdp_growth`` in a provincial report), which the reader keys clauses by."""
 
 
 @attrs.frozen
@@ -123,7 +135,8 @@ class Target:
     """A main expected target (主要预期目标) of a report.
 
     ``text`` is the target as written; ``quantity`` is ``None`` for a qualitative target
-    (居民收入增长和经济增长同步). ``rationale`` is the reasoning the report gives for the
+    (居民收入增长和经济增长同步). ``key`` is ``None`` for a clause of the targets passage that
+    no indicator of the registry states: such a clause is still a target, never dropped. ``rationale`` is the reasoning the report gives for the
     target (the plan report's 主要考虑), with its own span.
 
     >>> import gwr
@@ -136,7 +149,7 @@ class Target:
     '主要考虑：'
     """
 
-    key: str
+    key: str | None
     year: int
     text: str
     quantity: Quantity | None
@@ -255,11 +268,13 @@ class Document:
 
 @attrs.frozen
 class Report:
-    """One report: a Government Work Report (``kind="gwr"``) or an NDRC plan report (``"plan"``).
+    """One report: a Government Work Report (``kind="gwr"``), an NDRC plan report (``"plan"``)
+    or a provincial work report (``"provincial"``, with its ``region``, an ISO 3166-2:CN code).
 
-    ``completeness`` is ``"full"`` where the whole text is bundled and ``"summary"`` where
-    the report is known only from a summary; ``witnesses`` lists the ids of the sources
-    it was built from.
+    ``completeness`` is ``"full"`` where the whole text is bundled, ``"summary"`` where
+    the report is known only from a summary, and ``"cited"`` where the data holds the report's
+    facts with their clauses while the text itself is not bundled; ``witnesses`` lists the ids
+    of the sources it was built from.
 
     >>> import gwr
     >>> report = gwr.report(2024)
@@ -270,19 +285,20 @@ class Report:
     """
 
     id: str
-    kind: Literal["gwr", "plan"]
+    kind: ReportKind
     year: int
     title: str
     date: str
     meeting: str
     speaker: str
-    completeness: Literal["full", "summary"]
+    completeness: Completeness
     witnesses: tuple[str, ...]
     targets: tuple[Target, ...]
     outcomes: tuple[Outcome, ...] = ()
     tasks: tuple[Task, ...] = ()
     measures: tuple[Measure, ...] = ()
     outline: tuple[Section, ...] = ()
+    region: str | None = None
 
     def target(self, key: str) -> Target:
         """Return the target on indicator ``key``.
@@ -358,7 +374,10 @@ class Source:
     """A bundled source text, byte-for-byte as received, with its metadata.
 
     ``text`` is the raw text; ``normalized`` is the text after the source's normalization
-    ``profile``, the text every :class:`Span` counts in. ``documents`` lists the documents the
+    ``profile``, the text every :class:`Span` counts in. A *cited* source (``bundled`` is
+    ``False``) is a text the package does not ship: it records the ``url`` it transcribes, its
+    ``sha256`` and its ``length`` in code points, so that :func:`gwr.check` can verify the
+    facts cited from it wherever the text is at hand. ``documents`` lists the documents the
     file holds, each with its range in the normalized text.
 
     >>> import gwr
@@ -379,6 +398,9 @@ class Source:
     profile_version: int
     description: str
     documents: tuple[Document, ...]
+    url: str | None = None
+    length: int | None = None
+    bundled: bool = True
 
     @property
     def text(self) -> str:

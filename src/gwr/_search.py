@@ -611,7 +611,7 @@ def _report_points(report: Report, keys: set[str] | None) -> Iterator[SeriesPoin
     items: list[tuple[Target | Outcome, Role]] = [(t, "target") for t in report.targets]
     items += [(o, "outcome") for o in report.outcomes]
     for item, role in items:
-        if keys is None or item.key in keys:
+        if item.key is not None and (keys is None or item.key in keys):
             if item.quantity is None:
                 yield _point(item.key, item.year, None, role, report, item, qualifier=item.qualifier)
             else:

@@ -59,6 +59,7 @@ class IndicatorNote:
     reading: Literal["floor", "ceiling", "level", "qualitative"]
     description: str
     unit: str | None = None
+    names: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -253,7 +253,13 @@ def generate(root: Path) -> dict[str, bytes]:
     corpus = Corpus(sources, texts)
     indicators = tuple(
         Indicator(
-            key=n.key, name_zh=n.name_zh, name_en=n.name_en, unit=n.unit, reading=n.reading, description=n.description
+            key=n.key,
+            name_zh=n.name_zh,
+            name_en=n.name_en,
+            unit=n.unit,
+            reading=n.reading,
+            description=n.description,
+            names=n.names,
         )
         for n in load(annotations / "indicators.toml", IndicatorsFile).indicators
     )
