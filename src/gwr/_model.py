@@ -136,8 +136,9 @@ class Target:
 
     ``text`` is the target as written; ``quantity`` is ``None`` for a qualitative target
     (居民收入增长和经济增长同步). ``key`` is ``None`` for a clause of the targets passage that
-    no indicator of the registry states: such a clause is still a target, never dropped. ``rationale`` is the reasoning the report gives for the
-    target (the plan report's 主要考虑), with its own span.
+    no indicator of the registry states: such a clause is still a target, never dropped.
+    ``rationale`` is the reasoning the report gives for the target (the plan report's 主要考虑),
+    with its own span.
 
     >>> import gwr
     >>> target = gwr.report(2025).target("cpi_growth")
