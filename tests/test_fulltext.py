@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 import gwr
-from gwr.build.fulltext import Sentence, chinese_number, merge
+from gwr._reader import Sentence, chinese_number
+from gwr.build.fulltext import merge
 
 
 def test_gwr_2024_tasks_in_order() -> None:
@@ -119,9 +120,29 @@ def test_gwr_2024_outline() -> None:
         (2, "2024年经济社会发展总体要求和政策取向"),
         (3, "2024年政府工作任务"),
     ]
-    # three closing passages, each opened by "各位代表！"
-    assert [(p.number, p.title) for p in parts[3:]] == [(None, "各位代表！")] * 3
+    # three closing passages, each opened by "各位代表！": a salutation, not a title
+    closings = [s for s in outline if s.kind == "closing"]
+    assert len(parts) == 3
+    assert [(c.number, c.title) for c in closings] == [(None, None)] * 3
+    assert [c.heading.exact for c in closings if c.heading] == ["各位代表！"] * 3
+    assert closings[0].children[0].span.exact.startswith("新征程新使命，对政府工作提出了新的更高要求")
     review = parts[0]
+    # the last bullet holds its own paragraph only; the look-back paragraph and the lead-in
+    # (一年来……主要做了以下工作。) belong to the part, as do the diplomacy, thanks and
+    # difficulties paragraphs after 六是
+    last_bullet = next(c for c in review.children if c.title == "民生保障有力有效")
+    assert last_bullet.span.exact.endswith("加强城镇老旧小区改造和保障性住房供给，惠及上千万家庭。")
+    assert not last_bullet.children
+    paragraphs = [c.span.exact for c in review.children if c.kind == "paragraph"]
+    assert any(p.startswith("回顾过去一年，多重困难挑战交织叠加") for p in paragraphs)
+    assert (
+        "一年来，我们深入学习贯彻党的二十大和二十届二中全会精神，按照党中央决策部署，主要做了以下工作。" in paragraphs
+    )
+    assert any(p.startswith("一年来，中国特色大国外交全面推进") for p in paragraphs)
+    assert any(p.startswith("在肯定成绩的同时，我们也清醒看到面临的困难和挑战") for p in paragraphs)
+    sixth = next(c for c in review.children if c.kind == "item" and c.number == 6)
+    assert "中国特色大国外交" not in sixth.span.exact
+    assert [c.heading.exact for c in review.children if c.kind == "heading" and c.heading] == ["各位代表！"]
     bullets = [c.title for c in review.children if c.kind == "item" and c.number is None]
     assert bullets[0] == "经济总体回升向好"
     assert len(bullets) == 7

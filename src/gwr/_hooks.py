@@ -16,7 +16,7 @@ HOOKS = {  # the structure function of each record class: its class, and its fin
     '_f_gwr__model_Outcome': ('gwr._model', 'Outcome', '4cdf7053-697'),
     '_f_gwr__model_Task': ('gwr._model', 'Task', 'c8b27452-829'),
     '_f_gwr__model_Measure': ('gwr._model', 'Measure', '35cfdf60-363'),
-    '_f_gwr__model_Section': ('gwr._model', 'Section', '4d7e4106-761'),
+    '_f_gwr__model_Section': ('gwr._model', 'Section', '6e3991d7-772'),
     '_f_gwr__model_Source': ('gwr._model', 'Source', '228a0804-1301'),
     '_f_gwr__model_Document': ('gwr._model', 'Document', '8b807b73-645'),
     '_f_gwr__model_Indicator': ('gwr._model', 'Indicator', '681feec1-762'),
@@ -362,7 +362,7 @@ def _f_gwr__model_Measure(d):
 
 
 _f_gwr__model_Section_keys = frozenset(['children', 'heading', 'kind', 'number', 'span', 'title'])
-_f_gwr__model_Section_0_values = frozenset(['area', 'block', 'heading', 'item', 'paragraph', 'part'])
+_f_gwr__model_Section_0_values = frozenset(['area', 'block', 'closing', 'heading', 'item', 'paragraph', 'part'])
 _f_gwr__model_Section_4_default = None
 _f_gwr__model_Section_5_default = ()
 
@@ -374,7 +374,7 @@ def _f_gwr__model_Section(d):
     try:
         k = 'kind'
         v0 = d['kind']
-        if v0.__class__ is not str or v0 not in _f_gwr__model_Section_0_values: raise _expected("'part' or 'area' or 'item' or 'paragraph' or 'heading' or 'block'", v0)
+        if v0.__class__ is not str or v0 not in _f_gwr__model_Section_0_values: raise _expected("'part' or 'area' or 'item' or 'paragraph' or 'heading' or 'closing' or 'block'", v0)
         k = 'number'
         v1 = d['number']
         if v1 is not None:

@@ -216,9 +216,10 @@ class Task:
     span: Span
 
 
-SectionKind = Literal["part", "area", "item", "paragraph", "heading", "block"]
+SectionKind = Literal["part", "area", "item", "paragraph", "heading", "closing", "block"]
 """What a node of a report's outline is: a part (一、), an area or task (（一）), an item
-(一是, a sub-area), a paragraph, a heading, or a block of a summary's layout."""
+(一是, a sub-area), a paragraph, a heading (a title line, or a salutation inside a part), a
+closing passage (after the tasks, opened by 各位代表！), or a block of a summary's layout."""
 
 
 @attrs.frozen

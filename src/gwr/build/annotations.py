@@ -114,7 +114,7 @@ class FullTextNote:
     """How to read a full text: its document, which part holds the tasks, and what no rule knows."""
 
     document: str
-    task_part: int
+    task_part: int | None = None
     part_paragraphs: tuple[str, ...] = ()
     merge: tuple[MergeNote, ...] = ()
 

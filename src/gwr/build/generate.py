@@ -15,6 +15,7 @@ from .._model import Document, Indicator, Report, Source, Target, Theme
 from .._normalize import NORMALIZATION_VERSION, normalize
 from .._provenance import span_at
 from .._quantities import parse_quantities
+from .._reader import Content
 from .annotations import (
     AnnotationError,
     IndicatorsFile,
@@ -26,7 +27,6 @@ from .annotations import (
     find_quote,
     load,
 )
-from .content import Content
 from .variants import build_variants
 
 FORMAT_VERSION = 1

@@ -33,9 +33,8 @@ import attrs
 
 from .._model import Measure, Outcome, Section, Span, Task
 from .._provenance import span_at
+from .._reader import Content, measure_at, outcome_at, sentences_of
 from .annotations import AnnotationError, OutcomeNote, ReportNote, load
-from .content import Content, measure_at, outcome_at
-from .fulltext import sentences_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable

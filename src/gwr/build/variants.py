@@ -38,9 +38,9 @@ import attrs
 
 from .._model import Document, Report
 from .._provenance import span_at
+from .._reader import sentences_of
 from .._variants import Variant
 from .annotations import AnnotationError, find_quote, load
-from .fulltext import sentences_of
 
 if TYPE_CHECKING:
     from .generate import Corpus
