@@ -21,9 +21,10 @@ of report (national, plan, provincial):
 * Any other paragraph is a **paragraph** of the current area or part.
 
 The **task part** is the part with the most areas after the targets passage (the first such
-part on a tie; with no targets found, the first part after the review that has areas). A report with no such part but with parts after
-the one holding its targets (the 2015 layout) gives its tasks as those parts: each part is a task
-and each of its paragraphs a sub-task titled by its lead sentence.
+part on a tie; with no targets found, the first part after the review that has areas). A report
+with no such part but with parts after the one holding its targets (the 2015 layout) gives its
+tasks as those parts: each part is a task and each of its paragraphs a sub-task titled by its
+lead sentence.
 
 Every sentence that is not a heading becomes a :class:`~gwr.Measure` with its quantities: under
 the innermost task where there is one, otherwise in ``Report.measures``. Sentences that state a
