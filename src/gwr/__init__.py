@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         Theme,
     )
     from ._quantities import parse_quantities
+    from ._read import read
     from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
     from ._variants import Variant, variants
 
@@ -88,6 +89,7 @@ _EXPORTS = {
     "Task": "_model",
     "Theme": "_model",
     "parse_quantities": "_quantities",
+    "read": "_read",
     "Hit": "_search",
     "PhraseCount": "_search",
     "SeriesPoint": "_search",
@@ -135,6 +137,7 @@ __all__ = [
     "indicator",
     "indicators",
     "parse_quantities",
+    "read",
     "report",
     "reports",
     "search",

@@ -195,15 +195,51 @@ def _cmd_series(args: argparse.Namespace) -> str:
 def _cmd_check(args: argparse.Namespace) -> str:
     from ._check import check
 
-    result = check(args.path)
+    result = check(args.path, corpus=args.corpus)
     if args.json:
         problems = [{"path": p.path, "message": p.message} for p in result.problems]
-        output = _dumps({"ok": result.ok, "counts": dict(result.counts), "problems": problems})
+        output = _dumps(
+            {
+                "ok": result.ok,
+                "counts": dict(result.counts),
+                "problems": problems,
+                "unverified": list(result.unverified),
+            }
+        )
     else:
         output = str(result)
     if not result.ok:
         raise _Failed(f"check found {len(result.problems)} problem(s)", output)
     return output
+
+
+def _cmd_read(args: argparse.Namespace) -> str:
+    from ._read import read
+
+    try:
+        with open(args.file, encoding="utf-8") as file:
+            text = file.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise _Failed(f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}", "") from None
+    report = read(text, kind=args.kind, year=args.year, region=args.region)
+    if args.json:
+        from ._converter import converter
+
+        return _dumps(converter.unstructure(report))
+    lines = [
+        f"{report.id}: {report.title} ({report.date}; {report.speaker}); read from {args.file}",
+        f"{len(report.targets)} targets, {len(report.outcomes)} outcomes, {len(report.tasks)} tasks, "
+        f"{sum(1 for _ in report.iter_items())} items",
+        "",
+    ]
+    rows = [
+        [t.key or "(no key)", _value(t.quantity), t.quantity.unit if t.quantity else "", t.qualifier or "", t.text]
+        for t in report.targets
+    ]
+    lines.append(render(["indicator", "value", "unit", "qualifier", "text"], rows))
+    if report.tasks:
+        lines += ["", render(["task", "title"], [[str(t.number), t.title] for t in report.tasks])]
+    return "\n".join(lines)
 
 
 def _cmd_export(args: argparse.Namespace) -> str:
@@ -305,7 +341,17 @@ def _parser() -> argparse.ArgumentParser:
 
     checker = commands.add_parser("check", help="verify the bundled data against the bundled sources")
     checker.add_argument("--path", default=None, help="a data folder to check instead of the installed one")
+    checker.add_argument(
+        "--corpus", default=None, metavar="DIR", help="the folder of the cited texts (with corpus.json), to verify them"
+    )
     checker.set_defaults(run=_cmd_check)
+
+    reader = commands.add_parser("read", help="read any report text with no annotation: targets, tasks, outline")
+    reader.add_argument("file", help="a UTF-8 text file holding one report")
+    reader.add_argument("--kind", default="gwr", choices=("gwr", "plan", "provincial"), help="the kind of report")
+    reader.add_argument("--year", default=None, type=int, help="the report's year, where the text does not say it")
+    reader.add_argument("--region", default=None, help="a province's ISO 3166-2:CN code (CN-ZJ), for --kind provincial")
+    reader.set_defaults(run=_cmd_read)
 
     export = commands.add_parser(
         "export", help="every target, outcome and keyed measure value, with its quote, as CSV or JSON"
@@ -316,7 +362,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
     export.set_defaults(run=_cmd_export)
 
-    for sub in (reports, targets, compare, attain, tasks, search, series, checker, export):
+    for sub in (reports, targets, compare, attain, tasks, search, series, checker, reader, export):
         sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 

@@ -73,10 +73,10 @@ def report(year_or_id: int | str, kind: str = "gwr") -> Report:
 
 
 def sources() -> tuple[Source, ...]:
-    """Every bundled source text, with its metadata.
+    """Every source text, with its metadata: the bundled texts, then the cited ones.
 
     >>> import gwr
-    >>> [s.id for s in gwr.sources()]
+    >>> [s.id for s in gwr.sources() if s.bundled]
     ['000', '001', '002', '003', '004']
     """
     from . import _db
@@ -101,6 +101,11 @@ def source(source_id: str) -> Source:
     """
     if not isinstance(source_id, str):
         raise InvalidTypeError(f"a source is named by its id (str), not {type(source_id).__name__}")
+    from . import _held
+
+    held = _held.held(source_id)
+    if held is not None:  # the text of a report made by gwr.read
+        return held[0]
     all_sources = sources()
     for candidate in all_sources:
         if candidate.id == source_id:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -14,7 +14,7 @@ from ._errors import GwrError
 
 if TYPE_CHECKING:
     from ._db import Database
-    from ._model import Document, Quantity, Report, Section
+    from ._model import Document, Quantity, Report, Section, Source
 
 
 @attrs.frozen
@@ -47,26 +47,36 @@ class CheckResult:
 
     problems: tuple[Problem, ...]
     counts: Mapping[str, int]
+    unverified: tuple[str, ...] = ()
+    """The reports that could not be verified because the text they cite is not at hand (a
+    cited report, checked without ``corpus``). They are not counted in ``counts``."""
 
     @property
     def ok(self) -> bool:
-        """True when nothing was found wrong."""
+        """True when nothing was found wrong (reports in ``unverified`` were not checked)."""
         return not self.problems
 
     def __str__(self) -> str:
         checked = ", ".join(f"{n} {what}" for what, n in self.counts.items())
-        if self.ok:
-            return f"ok: checked {checked}"
-        lines = [f"{len(self.problems)} problems (checked {checked}):"]
+        lines = [f"ok: checked {checked}" if self.ok else f"{len(self.problems)} problems (checked {checked}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
+        if self.unverified:
+            lines.append(
+                f"not verified ({len(self.unverified)} cited reports whose text is not at hand; "
+                f"pass corpus=): {', '.join(self.unverified)}"
+            )
         return "\n".join(lines)
 
 
 class _Checker:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, corpus: Path | None = None) -> None:
         self.db = db
+        self.corpus = corpus
         self.problems: list[Problem] = []
         self.counts = {"sources": 0, "reports": 0, "items": 0, "spans": 0, "quantities": 0, "variants": 0}
+        self.texts: dict[str, str] = {}
+        self.unavailable: set[str] = set()  # cited sources whose text is not at hand
+        self.unverified: list[str] = []
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -82,9 +92,11 @@ class _Checker:
         except GwrError as error:
             self.problem("data", str(error))
             return self.result()
-        self.texts: dict[str, str] = {}
         for source in sources:
             path = f"sources[{source.id}]"
+            if not source.bundled:
+                self.check_cited_source(path, source)
+                continue
             self.counts["sources"] += 1
             if source.profile not in PROFILES:
                 self.problem(path, f"unknown normalization profile {source.profile!r}")
@@ -111,10 +123,80 @@ class _Checker:
             except GwrError as error:
                 self.problem(f"reports[{report_id}]", str(error))
                 continue
-            self.counts["reports"] += 1
-            self.check_report(report, indicators, themes)
-            self.check_variants(report)
+            self.check_one(report, indicators, themes)
         return self.result()
+
+    def check_one(self, report: Report, indicators: set[str], themes: set[str]) -> None:
+        """Check one report, or list it as unverified when none of its witnesses is at hand."""
+        if all(w in self.unavailable for w in report.witnesses):
+            self.unverified.append(report.id)
+            return
+        self.counts["reports"] += 1
+        self.check_report(report, indicators, themes)
+        self.check_variants(report)
+
+    def check_reports(self, reports: tuple[Report, ...]) -> CheckResult:
+        """Check the given reports (made by :func:`gwr.read`, or from the data) and their sources."""
+        from . import _held
+
+        try:
+            indicators = {i.key for i in self.db.indicators()}
+            themes = {t.key for t in self.db.themes()}
+        except GwrError as error:
+            self.problem("data", str(error))
+            return self.result()
+        for witness in dict.fromkeys(w for r in reports for w in r.witnesses):
+            held = _held.held(witness)
+            if held is not None:
+                self.counts["sources"] += 1
+                source, raw, _ = held
+                self.check_source_text(f"sources[{witness}]", source, raw.encode("utf-8"))
+                continue
+            try:
+                source = next(s for s in self.db.sources() if s.id == witness)
+            except (GwrError, StopIteration):
+                continue  # reported by check_report as a witness that is not at hand
+            if not source.bundled:
+                self.check_cited_source(f"sources[{witness}]", source)
+                continue
+            self.counts["sources"] += 1
+            try:
+                self.check_source_text(f"sources[{witness}]", source, self.db.source_bytes(witness))
+            except GwrError as error:
+                self.problem(f"sources[{witness}]", str(error))
+        for report in reports:
+            self.check_one(report, indicators, themes)
+        return self.result()
+
+    def check_cited_source(self, path: str, source: Source) -> None:
+        """A cited text is verified where the corpus holds it, else its reports are unverified."""
+        file = self.corpus / source.file if self.corpus is not None and source.file else None
+        if file is None or not file.is_file():
+            self.unavailable.add(source.id)
+            return
+        self.counts["sources"] += 1
+        self.check_source_text(path, source, file.read_bytes())
+
+    def check_source_text(self, path: str, source: Source, raw: bytes) -> None:
+        """The raw bytes must have the recorded sha256 (and length); their normalized text is kept."""
+        import hashlib
+
+        from ._normalize import NORMALIZATION_VERSION, PROFILES, normalize
+
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.sha256:
+            self.problem(path, f"file {source.file or source.id} has sha256 {digest}, the data says {source.sha256}")
+            self.unavailable.add(source.id)
+            return
+        if source.profile not in PROFILES:
+            self.problem(path, f"unknown normalization profile {source.profile!r}")
+            return
+        if source.profile_version != NORMALIZATION_VERSION:
+            self.problem(path, f"normalized with profile version {source.profile_version}, not {NORMALIZATION_VERSION}")
+        text = raw.decode("utf-8")
+        if source.length is not None and len(text) != source.length:
+            self.problem(path, f"text has {len(text)} code points, the data says {source.length}")
+        self.texts[source.id] = normalize(text, source.profile).text
 
     def check_variants(self, report: Report) -> None:
         """Each variant's spans must be its witnesses' text; its readings must differ."""
@@ -147,15 +229,17 @@ class _Checker:
         from ._model import Measure, Outcome, Target, Task
 
         for witness in report.witnesses:
-            if witness not in self.texts:
-                self.problem(report.id, f"witness {witness!r} is not a bundled source")
-        self.check_outline(f"{report.id}.outline", report.outline)
+            if witness not in self.texts and witness not in self.unavailable:
+                self.problem(report.id, f"witness {witness!r} is not a known source")
+        self.check_outline(f"{report.id}.outline", report.outline, nested=report.completeness != "cited")
         for item_path, item in report.iter_items():
             path = f"{report.id}.{item_path}"
             self.counts["items"] += 1
             self.check_span(path, item.span)
             if isinstance(item, (Target, Outcome)):
-                if item.key not in indicators:
+                if item.key is None and isinstance(item, Outcome):
+                    self.problem(path, "an outcome needs an indicator key")
+                elif item.key is not None and item.key not in indicators:
                     self.problem(path, f"indicator key {item.key!r} is not in the registry")
                 if item.text != item.span.exact:
                     self.problem(path, f"text {item.text!r} is not its quote {item.span.exact!r}")
@@ -189,7 +273,9 @@ class _Checker:
         if not before or not before[-1].start <= document.start <= document.end <= before[-1].end:
             self.problem(path, "a box does not lie inside the document before it")
 
-    def check_outline(self, path: str, sections: tuple[Section, ...]) -> None:
+    def check_outline(self, path: str, sections: tuple[Section, ...], nested: bool = True) -> None:
+        """Spans and titles of every section; a child lies inside its parent where ``nested``
+        (a cited report's sections span their headings only)."""
         for i, section in enumerate(sections):
             section_path = f"{path}[{i}]"
             self.check_span(section_path, section.span)
@@ -197,13 +283,13 @@ class _Checker:
                 self.check_span(f"{section_path}.heading", section.heading)
             if section.title is not None and not _title_in(section.title, section.span.exact):
                 self.problem(section_path, f"title {section.title!r} is not in its quote")
-            for child in section.children:
+            for child in section.children if nested else ():
                 if child.span.source != section.span.source:
                     continue  # a passage that only another witness has
                 if not section.span.start <= child.span.start <= child.span.end <= section.span.end:
                     self.problem(section_path, "a child section lies outside its parent")
                     break
-            self.check_outline(f"{section_path}.children", section.children)
+            self.check_outline(f"{section_path}.children", section.children, nested)
 
     def check_span(self, path: str, span: object) -> None:
         from ._model import Span
@@ -213,7 +299,8 @@ class _Checker:
         self.counts["spans"] += 1
         text = self.texts.get(span.source)
         if text is None:
-            self.problem(path, f"span points into source {span.source!r}, which is not bundled")
+            if span.source not in self.unavailable:
+                self.problem(path, f"span points into source {span.source!r}, which is not known")
             return
         for message in span_problems(span, text):
             self.problem(path, message)
@@ -245,7 +332,7 @@ class _Checker:
             self.problem(path, f"holds {len(quantities)} quantities, its text has {len(parsed)}")
 
     def result(self) -> CheckResult:
-        return CheckResult(tuple(self.problems), MappingProxyType(dict(self.counts)))
+        return CheckResult(tuple(self.problems), MappingProxyType(dict(self.counts)), tuple(self.unverified))
 
 
 def _title_in(title: str, quote: str) -> bool:
@@ -265,37 +352,75 @@ def _describe(quantity: Quantity) -> str:
     return ", ".join(parts)
 
 
-def check(path: str | os.PathLike[str] | None = None) -> CheckResult:
-    """Verify the bundled data against the bundled sources.
+CORPUS_ENV = "GWR_CORPUS"
+"""The environment variable naming the corpus folder that :func:`check` verifies cited reports against."""
+
+
+def check(
+    data: str | os.PathLike[str] | Report | Iterable[Report] | None = None,
+    *,
+    corpus: str | os.PathLike[str] | None = None,
+) -> CheckResult:
+    """Verify data against its sources: the bundled data, a copy of it, or reports you hold.
 
     Checks each source's sha256 and normalization profile version; each item's quote, prefix
     and suffix against the normalized source at its offsets; each quantity against what the
     parser reads at its place in its item's text (value, unit, qualifier, change); and every
     indicator key and theme against its registry.
 
+    A *cited* report (``completeness="cited"``) points into a text the package does not bundle:
+    it is verified where ``corpus`` (or the folder named by the ``GWR_CORPUS`` environment
+    variable) holds its text, at the path its source records (``national/1999.txt``), with the
+    recorded sha256. A cited report whose text is not at hand is listed in
+    :attr:`CheckResult.unverified`, never counted as verified.
+
     Args:
-        path: a data folder to check instead of the installed package's (a copy, say).
+        data: ``None`` for the installed package's data; a data folder to check instead (a copy,
+            say); or a :class:`Report` or several (from :func:`gwr.read`, or from the data).
+        corpus: the folder holding the cited texts (the one with ``corpus.json``).
 
     Returns:
         A :class:`CheckResult`; ``ok`` is true when nothing was found wrong. A data file that
         is missing, unreadable or malformed is a problem naming the file, not an exception.
 
     Raises:
-        InvalidTypeError: ``path`` is not a str or :class:`os.PathLike`.
-        InvalidArgumentError: ``path`` is empty or is not a folder.
+        InvalidTypeError: ``data`` is none of these; ``corpus`` is not a str or :class:`os.PathLike`.
+        InvalidArgumentError: a folder is empty or is not a folder.
 
     >>> import gwr
     >>> gwr.check().ok
     True
     """
-    from ._db import Database, _package_root
+    from ._db import Database, _package_root, default
+    from ._model import Report
 
-    if path is None:
-        return _Checker(Database(_package_root())).run()
-    return _Checker(Database(_data_folder(path))).run()
+    corpus_dir = _corpus_folder(corpus)
+    if data is None:
+        return _Checker(Database(_package_root()), corpus_dir).run()
+    if isinstance(data, (str, os.PathLike)):
+        return _Checker(Database(_data_folder(data)), corpus_dir).run()
+    if isinstance(data, Report):
+        return _Checker(default(), corpus_dir).check_reports((data,))
+    if isinstance(data, Iterable):
+        reports = tuple(data)
+        if all(isinstance(r, Report) for r in reports):
+            return _Checker(default(), corpus_dir).check_reports(reports)
+    from ._errors import InvalidTypeError
+
+    raise InvalidTypeError(
+        f"check takes a data folder (str or os.PathLike), a Report or several, not {type(data).__name__}"
+    )
 
 
-def _data_folder(path: object) -> Path:
+def _corpus_folder(corpus: object) -> Path | None:
+    """The corpus folder: ``corpus``, else ``$GWR_CORPUS``, else none."""
+    if corpus is None:
+        named = os.environ.get(CORPUS_ENV)
+        return Path(named) if named else None
+    return _data_folder(corpus, "corpus folder")
+
+
+def _data_folder(path: object, what: str = "gwr data folder") -> Path:
     """``path`` as a folder to check: a TypeError if it is no path, a ValueError if no folder."""
     from ._errors import InvalidArgumentError, InvalidTypeError
 
@@ -307,11 +432,11 @@ def _data_folder(path: object) -> Path:
         raise InvalidTypeError(f"path is a folder (str or os.PathLike of str), not {path!r}") from None
     shown = str(root) if len(str(root)) <= 80 else f"{str(root)[:60]}... ({len(str(root))} characters)"
     if isinstance(path, str) and not path.strip():
-        raise InvalidArgumentError("path is empty: name a gwr data folder, or pass None for the bundled data")
+        raise InvalidArgumentError(f"path is empty: name a {what}, or pass None for the bundled data")
     try:
         is_dir = root.is_dir()
     except OSError as error:
-        raise InvalidArgumentError(f"{shown} is not a gwr data folder ({error.strerror or error})") from None
+        raise InvalidArgumentError(f"{shown} is not a {what} ({error.strerror or error})") from None
     if not is_dir:
-        raise InvalidArgumentError(f"{shown} is not a gwr data folder (no such directory)")
+        raise InvalidArgumentError(f"{shown} is not a {what} (no such directory)")
     return root

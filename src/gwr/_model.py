@@ -17,6 +17,8 @@ from ._errors import NotFoundError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ._normalize import Normalized
+
 Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 """How a quantity relates to its number: 左右/约 → ``about``; 以上/至少 → ``at_least``;
 超过/突破/逾/多/余 → ``more_than``; 以内/以下/不超过 → ``at_most``; 近/不到 → ``less_than``."""
@@ -276,7 +278,8 @@ class Report:
     ``completeness`` is ``"full"`` where the whole text is bundled, ``"summary"`` where
     the report is known only from a summary, and ``"cited"`` where the data holds the report's
     facts with their clauses while the text itself is not bundled; ``witnesses`` lists the ids
-    of the sources it was built from.
+    of the sources it was built from. ``description`` says what the report is where it is not a
+    premier's work report (the corpus files the 1956 budget report as that year's report).
 
     >>> import gwr
     >>> report = gwr.report(2024)
@@ -301,6 +304,7 @@ class Report:
     measures: tuple[Measure, ...] = ()
     outline: tuple[Section, ...] = ()
     region: str | None = None
+    description: str = ""
 
     def target(self, key: str) -> Target:
         """Return the target on indicator ``key``.
@@ -406,17 +410,37 @@ class Source:
 
     @property
     def text(self) -> str:
-        """The raw text of the bundled file, decoded as UTF-8."""
-        from . import _db
+        """The raw text of the bundled file (or of the text given to :func:`gwr.read`), as UTF-8.
 
-        return _db.default().source_text(self.id)
+        Raises:
+            NotFoundError: the source is cited, not bundled; the message says where its text is.
+        """
+        return self._normalized_text()[0]
 
     @property
     def normalized(self) -> str:
-        """The normalized text that spans count in."""
+        """The normalized text that spans count in.
+
+        Raises:
+            NotFoundError: the source is cited, not bundled; the message says where its text is.
+        """
+        return self._normalized_text()[1].text
+
+    def _normalized_text(self) -> tuple[str, Normalized]:
+        from . import _held
+
+        held = _held.held(self.id)
+        if held is not None:
+            return held[1], held[2]
+        if not self.bundled:
+            raise NotFoundError(
+                f"source {self.id} is cited, not bundled: its text is {self.file} of the corpus, transcribed "
+                f"from {self.url or 'an unnamed page'}; gwr.check(corpus=...) verifies it where you hold it"
+            )
         from . import _db
 
-        return _db.default().normalized(self.id).text
+        db = _db.default()
+        return db.source_text(self.id), db.normalized(self.id)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a range of the normalized text to the range of the raw text it was read from.
@@ -425,13 +449,12 @@ class Source:
             InvalidTypeError: ``start`` or ``end`` is not an int.
             InvalidArgumentError: the range is not within the normalized text.
         """
-        from . import _db
 
         if any(isinstance(n, bool) or not isinstance(n, int) for n in (start, end)):
             from ._errors import InvalidTypeError
 
             raise InvalidTypeError(f"start and end are offsets (int), not {type(start).__name__}, {type(end).__name__}")
-        return _db.default().normalized(self.id).to_raw(start, end)
+        return self._normalized_text()[1].to_raw(start, end)
 
     def document(self, document_id: str) -> Document:
         """Return the document ``document_id`` of this source.

@@ -175,7 +175,7 @@ def _selected(
     report_ids = default().report_ids()
     wanted_documents = _names(documents, "documents")
     wanted_kinds = _names(kinds, "kinds")
-    all_sources = sources()
+    all_sources = [s for s in sources() if s.bundled]  # a cited text is not at hand to search
     every = [(s, d, _report_of(d, report_ids)) for s in all_sources for d in s.documents]
     if wanted_documents is not None:
         known = {d.id for _, d, _ in every} | {r for _, _, r in every if r is not None}

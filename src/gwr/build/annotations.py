@@ -148,6 +148,20 @@ class TaskThemeNote:
 
 
 @attrs.frozen
+class CitedNote:
+    """What no rule knows about a cited corpus text (``annotations/cited/<report id>.toml``).
+
+    ``title`` replaces the corpus title where the text is not what the corpus calls it;
+    ``description`` says what the text is when it is not a premier's work report.
+    """
+
+    title: str | None = None
+    description: str = ""
+    publisher: str | None = None
+    tasks: tuple[TaskThemeNote, ...] = ()
+
+
+@attrs.frozen
 class ReportNote:
     id: str
     kind: Literal["gwr", "plan"]

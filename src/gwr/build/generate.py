@@ -27,6 +27,7 @@ from .annotations import (
     find_quote,
     load,
 )
+from .cited import CORPUS_ENV, build_cited, corpus_folder
 from .variants import build_variants
 
 FORMAT_VERSION = 1
@@ -242,6 +243,17 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Re
     )
 
 
+def _region_slugs(annotations: Path) -> dict[str, str]:
+    """Corpus region slug → ISO 3166-2:CN code, from annotations/regions.toml."""
+    import tomllib
+
+    path = annotations / "regions.toml"
+    if not path.exists():
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {r["slug"]: r["code"] for r in data.get("regions", [])}
+
+
 def _dump(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -284,6 +296,26 @@ def generate(root: Path) -> dict[str, bytes]:
             outputs[variants_name] = _dump(converter.unstructure(build_variants(report, corpus, root)))
             entry["variants"] = variants_name
         entries.append(entry)
+    corpus_dir = corpus_folder(root)
+    if corpus_dir is None:
+        raise AnnotationError(
+            f"the corpus is not found: set {CORPUS_ENV} to the folder holding corpus.json "
+            "(by default ../shared/corpus beside the checkout); the cited reports are generated from it"
+        )
+    cited_sources = []
+    for report, source in build_cited(root, corpus_dir, indicators, _region_slugs(annotations)):
+        name = f"reports/{report.id}.json"
+        outputs[name] = _dump(converter.unstructure(report))
+        cited_entry: dict[str, str | int] = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
+        if report.region is not None:
+            cited_entry["region"] = report.region
+        entries.append(cited_entry)
+        cited_sources.append(source)
+    sources = (*sources, *cited_sources)
+    cited_notes = {p.stem for p in (annotations / "cited").glob("*.toml")}
+    orphans = sorted(cited_notes - {str(e["id"]) for e in entries})
+    if orphans:
+        raise AnnotationError(f"annotations/cited: files for reports the corpus does not hold: {orphans}")
     unknown = sorted(
         p.name for p in (annotations / "variants").glob("*.toml") if p.stem not in {e["id"] for e in entries}
     )
