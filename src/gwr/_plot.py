@@ -244,7 +244,8 @@ def theme_chart(reports: Sequence[Report], *, kind: str = "gwr") -> ThemeChart:
 
     Returns:
         A :class:`ThemeChart` with a row for each theme of the registry, a column for each year
-        from the first report of ``kind`` to the last, and the years with no report of ``kind``.
+        from the first report of ``kind`` with themed tasks to the last, and the years in between
+        with no report of ``kind``.
 
     Raises:
         InvalidArgumentError: ``kind`` is unknown, or no report of ``kind`` has themed tasks.
@@ -253,9 +254,10 @@ def theme_chart(reports: Sequence[Report], *, kind: str = "gwr") -> ThemeChart:
 
     check_kind(kind)
     chosen = sorted((r for r in reports if r.kind == kind), key=lambda r: r.year)
-    if not any(task.theme for report in chosen for task in report.tasks):
+    themed = [report.year for report in chosen if any(task.theme for task in report.tasks)]
+    if not themed:
         raise InvalidArgumentError(f"no {kind} report has numbered tasks with themes to draw")
-    years = tuple(range(chosen[0].year, chosen[-1].year + 1))
+    years = tuple(range(themed[0], themed[-1] + 1))
     by_year = {report.year: report for report in reversed(chosen)}  # the first report of a year
     registry = themes()
     ranks = []
