@@ -188,6 +188,40 @@ class Results(Generic[RowT]):
         ]
         return pandas.DataFrame.from_records(records, columns=list(self._row_type._fields))
 
+    def plot(self, ax: Any = None, *, since: int | None = None, until: int | None = None) -> Any:
+        """Draw the rows of :func:`gwr.series` for one indicator with matplotlib.
+
+        Targets and outcomes (and values stated in measures) are each a line over the years,
+        one value per year (the Government Work Report's where several reports state one); a
+        range is an error bar; a year with no value is a gap in the line, and a year with no
+        report (``role="missing"``) a shaded band.
+
+        Args:
+            ax: the matplotlib ``Axes`` to draw on; ``None`` draws on a new figure.
+            since: draw only the years from this one on.
+            until: draw only the years up to this one.
+
+        Returns:
+            The matplotlib ``Axes`` drawn on.
+
+        Raises:
+            MissingDependencyError: matplotlib is not installed
+                (``pip install "china-gwr[plot]"``); it is also an :class:`ImportError`.
+            InvalidArgumentError: the rows are not those of a series of one indicator, or
+                hold no number to draw.
+
+        >>> import gwr
+        >>> axes = gwr.series("gdp_growth").plot()
+        >>> axes.get_title(), axes.get_ylabel()
+        ('GDP growth: target and outcome, 2023–2025', '%')
+        >>> gwr.compare(2024, 2025).plot()
+        Traceback (most recent call last):
+        gwr._errors.InvalidArgumentError: plot() draws the rows of gwr.series(key), not TargetChange rows; ...
+        """
+        from ._plot import plot
+
+        return plot(self, ax, since=since, until=until)
+
 
 # --------------------------------------------------------------------------------------------
 # Shared helpers

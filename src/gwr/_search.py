@@ -4,14 +4,15 @@
   press conference, summaries), each with its document, :class:`~gwr.Span` and context.
 - :func:`count`: how often a phrase occurs, per document.
 - :func:`series`: an indicator's values across reports, by year: targets, outcomes and the
-  quantities of measures keyed to the indicator, stated or derived from a stated change.
+  quantities of measures keyed to the indicator, stated or derived from a stated change, with
+  a ``missing`` row for each year in between whose report the data lacks.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import ClassVar, Literal
 
@@ -24,8 +25,9 @@ from ._provenance import span_at
 
 __all__ = ["Hit", "PhraseCount", "SeriesPoint", "count", "search", "series"]
 
-Role = Literal["target", "outcome", "measure"]
-"""What kind of item a value of a series was read from."""
+Role = Literal["target", "outcome", "measure", "missing"]
+"""What kind of item a value of a series was read from; ``missing`` marks a year with no report
+(see :func:`series`)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -367,7 +369,8 @@ class SeriesPoint(_Row):
     change (比上年增加1000亿元), and ``derivation`` then shows the arithmetic. ``text`` and
     ``span`` are the item the value was read from (the target, outcome or measure); ``quantity``
     is the quantity as the text states it (for a derived value: the level it was derived from).
-    A qualitative target is a point without a ``value``.
+    A qualitative target is a point without a ``value``. A row with ``role="missing"`` is a year
+    with no report in the data: it has no value, ``report``, ``text`` or ``span``.
 
     >>> import gwr
     >>> point = gwr.series("gdp_growth")[0]
@@ -383,11 +386,11 @@ class SeriesPoint(_Row):
     qualifier: Qualifier | None
     change: Change | None
     role: Role
-    report: str
+    report: str | None
     stated: bool
     derivation: str | None
     text: str
-    span: Span
+    span: Span | None
     quantity: Quantity | None
 
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "year", "value", "qualifier", "role", "report", "how", "text")
@@ -424,12 +427,14 @@ class SeriesPoint(_Row):
             "stated": self.stated,
             "derivation": self.derivation,
             "text": self.text,
-            "source": self.span.source,
-            "start": self.span.start,
-            "end": self.span.end,
+            "source": None if self.span is None else self.span.source,
+            "start": None if self.span is None else self.span.start,
+            "end": None if self.span is None else self.span.end,
         }
 
     def _cells(self) -> list[str]:
+        if self.role == "missing":
+            return [self.key, str(self.year), "", "", "missing", "", "", "(no report for this year in the data)"]
         if self.value is None:
             value = "qualitative"
         else:
@@ -438,7 +443,7 @@ class SeriesPoint(_Row):
             if self.change in ("increase", "decrease"):
                 value = ("+" if self.change == "increase" else "−") + value
         how = "stated" if self.stated else f"derived: {self.derivation}"
-        return [self.key, str(self.year), value, self.qualifier or "", self.role, self.report, how, self.text]
+        return [self.key, str(self.year), value, self.qualifier or "", self.role, self.report or "", how, self.text]
 
 
 _PREVIOUS = ("上年", "去年", "上年同期", "上年末", "上一年")
@@ -626,6 +631,54 @@ def _report_points(report: Report, keys: set[str] | None) -> Iterator[SeriesPoin
             yield from _walk(key, year, found.quantities, "measure", report, found)
 
 
+def _with_missing_years(
+    points: list[SeriesPoint], from_reports: Sequence[Report], order: dict[str, int]
+) -> list[SeriesPoint]:
+    """``points`` (sorted) with a ``missing`` row for each year of a key's span that has no report.
+
+    A key's span runs from the year of the first national report (``gwr`` or ``plan``) that
+    gives one of its points to the year of the last. A year in it without a national report
+    among ``from_reports`` (the reports the series was drawn from) gets a row of its own, first
+    in its year, so that a gap in the data is never a gap in the table.
+    """
+    from ._api import KINDS
+
+    national = [r for r in from_reports if r.kind in KINDS]
+    report_years = {r.year for r in national}
+    year_of = {r.id: r.year for r in national}
+    spans: dict[str, tuple[int, int]] = {}
+    for point in points:
+        year = year_of.get(point.report or "")
+        if year is not None:
+            first, last = spans.get(point.key, (year, year))
+            spans[point.key] = (min(first, year), max(last, year))
+    missing = [
+        SeriesPoint(
+            key=key,
+            year=year,
+            value=None,
+            upper=None,
+            unit=None,
+            qualifier=None,
+            change=None,
+            role="missing",
+            report=None,
+            stated=False,
+            derivation=None,
+            text="",
+            span=None,
+            quantity=None,
+        )
+        for key, (first, last) in spans.items()
+        for year in range(first, last + 1)
+        if year not in report_years
+    ]
+    if not missing:
+        return points
+    # a stable sort on the leading fields of the order ``points`` is in keeps that order
+    return sorted([*points, *missing], key=lambda p: (order.get(p.key, len(order)), p.key, p.year, p.role != "missing"))
+
+
 def series(key: str | None = None, *, kind: str | None = None) -> Results[SeriesPoint]:
     """An indicator's values across the reports, by year: stated, and derived from stated changes.
 
@@ -638,6 +691,13 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
     level 与2023年年初预算持平 gives the same value for 2023. Derived values are exact; a
     derived value is ``about`` where either number it comes from is not exact.
 
+    A year the data has no report for is never skipped silently: between the first and the last
+    report an indicator's points come from, each year without a national report (of the
+    ``kind`` asked for; ``gwr`` or ``plan`` when ``kind`` is ``None``) is a row of its own with
+    ``role="missing"`` and no value, report, text or span (1996 and 2020 have no Government
+    Work Report in the corpus the data is built from). Leave such rows out with
+    ``[p for p in points if p.role != "missing"]``.
+
     Args:
         key: the indicator: a key (``"gdp_growth"``), or an English or Chinese name as
             :func:`gwr.indicator` takes them. ``None`` gives every indicator (a tidy table of all
@@ -646,7 +706,8 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
 
     Returns:
         :class:`Results` of :class:`SeriesPoint` rows, ordered by indicator (registry order), year,
-        report (Government Work Report first) and role (targets, outcomes, measures).
+        report (Government Work Report first) and role (a missing year first, then targets,
+        outcomes, measures).
 
     Raises:
         NotFoundError: no indicator has that name; the message names the closest ones.
@@ -667,6 +728,7 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
     position = {r.id: (KINDS.index(r.kind), n) for n, r in enumerate(all_reports)}
     roles = {"target": 0, "outcome": 1, "measure": 2}
     points = [p for r in all_reports for p in _report_points(r, keys)]
-    points.sort(key=lambda p: (order.get(p.key, len(order)), p.key, p.year, position[p.report], roles[p.role]))
+    points.sort(key=lambda p: (order.get(p.key, len(order)), p.key, p.year, position[p.report or ""], roles[p.role]))
+    points = _with_missing_years(points, all_reports, order)
     what = "every indicator" if keys is None else next(iter(keys))
     return Results(points, SeriesPoint, f"{what}: values by year")

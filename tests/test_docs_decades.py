@@ -1,0 +1,193 @@
+"""The generated pages about the decades (docs/_ext/gwr_decades.py): the coverage table and the charts.
+
+They are built from whatever the data holds: the bundled reports now, and a synthetic folder with
+gaps (:mod:`synthetic`) standing in for the decades of cited reports to come. The notes on the
+coverage page, which say what a text filed under a year is, are checked against the corpus texts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import gwr
+import synthetic
+from gwr import _db
+from gwr._db import Database
+
+pytest.importorskip("sphinx")
+pytest.importorskip("myst_parser")
+pytest.importorskip("matplotlib")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXT = ROOT / "docs" / "_ext"
+COVERAGE_PAGE = ROOT / "docs" / "coverage.md"
+
+
+@pytest.fixture(scope="module")
+def decades() -> Iterator[object]:
+    sys.path.insert(0, str(EXT))
+    try:
+        import gwr_decades
+
+        yield gwr_decades
+    finally:
+        sys.path.remove(str(EXT))
+
+
+@pytest.fixture(scope="module")
+def gappy_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Reports of 3000, 3003, 3005 (a plan report only) and 3006; none for 3001, 3002, 3004."""
+    folder = tmp_path_factory.mktemp("gappy") / "data"
+    synthetic.make_data_folder(folder, 7)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["reports"] = [e for e in manifest["reports"] if e["id"] not in ("gwr-3001", "plan-3002", "gwr-3004")]
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def gappy(gappy_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(_db, "_default", Database(gappy_folder))
+    return gappy_folder
+
+
+def _notes() -> dict[int, str]:
+    text = COVERAGE_PAGE.read_text(encoding="utf-8")
+    block = re.search(r"^```\{gwr-coverage\}\n(?P<body>.*?)^```", text, re.M | re.S)
+    assert block is not None
+    return {int(m[1]): m[2] for m in re.finditer(r"^(\d{4}): (.+)$", block["body"], re.M)}
+
+
+# --------------------------------------------------------------------------------------------
+# The coverage table
+
+
+def test_coverage_of_the_bundled_data(decades: object) -> None:
+    rows = decades.coverage_rows(gwr.reports(), 1954)  # type: ignore[attr-defined]
+    assert [r.year for r in rows] == [*range(1954, 2024), 2024, 2024, 2025]
+    assert {r.completeness for r in rows if r.year < 2024} == {"missing"}
+    by_id = {r.report: r for r in rows if r.report}
+    # 003: the 2024 report's nine main expected targets and ten numbered tasks
+    assert (by_id["gwr-2024"].completeness, by_id["gwr-2024"].targets, by_id["gwr-2024"].tasks) == ("full", 9, 10)
+    assert by_id["gwr-2025"].completeness == "summary"
+    assert by_id["plan-2024"].kind == "plan"
+    assert by_id["gwr-2024"].sources[0] == ("003", None)
+    summary = decades.coverage_summary(rows)  # type: ignore[attr-defined]
+    assert summary.startswith("2 of the 72 years from 1954 to 2025 have a Government Work Report")
+    assert "1 full, 1 summary" in summary
+    assert "70 have none: 1954–2023." in summary
+
+
+def test_coverage_reads_the_years_from_the_data(decades: object, gappy: Path) -> None:
+    rows = decades.coverage_rows(gwr.reports(), 2998, {3001: "a note", 3003: "another"})  # type: ignore[attr-defined]
+    assert [(r.year, r.report or r.completeness) for r in rows] == [
+        (2998, "missing"),
+        (2999, "missing"),
+        (3000, "gwr-3000"),
+        (3001, "missing"),
+        (3002, "missing"),
+        (3003, "gwr-3003"),
+        (3004, "missing"),
+        (3005, "plan-3005"),
+        (3006, "gwr-3006"),
+    ]
+    assert [(r.year, r.note) for r in rows if r.note] == [(3001, "a note"), (3003, "another")]
+    summary = decades.coverage_summary(rows)  # type: ignore[attr-defined]
+    assert "3 of the 9 years from 2998 to 3006" in summary
+    assert "6 have none: 2998–2999, 3001–3002, 3004–3005." in summary
+
+
+def test_coverage_notes_say_what_the_corpus_texts_are() -> None:
+    """Each note quotes the title a text gives itself in its opening lines."""
+    corpus = Path(os.environ.get("GWR_CORPUS", ROOT.parent / "shared" / "corpus"))
+    if not (corpus / "corpus.json").is_file():
+        pytest.skip(f"no corpus at {corpus} (set GWR_CORPUS)")
+    entries = {e["year"]: e for e in json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))}
+    notes = _notes()
+    assert sorted(notes) == [1955, 1956, 1958, 1960, 1964, 1982, 1986]
+    for year, note in notes.items():
+        entry = entries[year]
+        assert entry["kind"] == "national"
+        if year == 1964:
+            continue  # an abstract: see below
+        assert note.startswith("Not a work report")
+        opening = unicodedata.normalize("NFKC", (corpus / entry["file"]).read_text(encoding="utf-8")[:600])
+        title = re.search(r"关于.+的报告", note)
+        assert title is not None, f"the note on {year} quotes no title"
+        assert unicodedata.normalize("NFKC", title[0]) in opening, f"{year}: {title[0]!r} is not in {entry['file']}"
+    assert entries[1964]["title"].endswith("（摘要）")
+    assert (corpus / entries[1964]["file"]).read_text(encoding="utf-8").startswith("五年来")
+
+
+# --------------------------------------------------------------------------------------------
+# The charts
+
+
+def test_chart_svg_is_the_same_on_every_build(decades: object) -> None:
+    chart = decades.make_chart("series", "gdp_growth", "gwr", 1992, None)  # type: ignore[attr-defined]
+    assert chart.years == (2023, 2024, 2025)
+    first = decades.chart_svg(chart)  # type: ignore[attr-defined]
+    assert first.startswith(b"<?xml")
+    assert b"<svg" in first
+    assert decades.chart_svg(chart) == first  # type: ignore[attr-defined]
+
+
+def _build(tmp_path: Path, page: str) -> Path:
+    from sphinx.cmd.build import build_main
+
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(EXT)!r})\n"
+        "extensions = ['myst_parser', 'gwr_decades']\nsource_suffix = {'.md': 'markdown'}\n",
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(page, encoding="utf-8")
+    out = tmp_path / "html"
+    status = build_main(["-W", "-q", "-b", "html", str(source), str(out)])
+    assert status == 0
+    return out
+
+
+PAGE = """# Decades
+
+```{gwr-coverage}
+:from: 2998
+3001: the note on 3001
+```
+
+```{gwr-chart} series gdp_growth
+:since: 2999
+Target against outcome.
+```
+
+```{gwr-chart} themes
+```
+"""
+
+
+def test_pages_build_with_gaps_in_the_data(gappy: Path, tmp_path: Path) -> None:
+    out = _build(tmp_path, PAGE)
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.count(">missing<") == 5  # 2998, 2999, 3001, 3002, 3004 (3005 has a plan report)
+    assert "the note on 3001" in html
+    images = sorted(p.name for p in (out / "_images").iterdir())
+    assert images == ["series-gdp_growth-2999.svg", "themes.svg"]
+    assert "Target against outcome." in html
+
+
+def test_pages_build_with_the_bundled_data(tmp_path: Path) -> None:
+    page = PAGE.replace(":from: 2998\n3001: the note on 3001", ":from: 2020").replace(":since: 2999", ":since: 2020")
+    out = _build(tmp_path, page)
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.count(">missing<") == 4  # 2020 to 2023
+    assert "gwr-2024" in html
+    assert "plan-2024" in html
