@@ -96,6 +96,14 @@ _FOLD = re.compile("|".join(re.escape(a) for a, _ in _FOLDS))
 _FOLD_TO = dict(_FOLDS)
 
 
+_TRADITIONAL = str.maketrans(
+    "國內產産總長際價漲業資財預計劃經濟鎮糧費貸貨幣進額稅發農貿對調買實節單現設億萬噸點數間區關與會個務動勞環鄉專債門項級儲備匯構標準增",
+    "国内产产总长际价涨业资财预计划经济镇粮费贷货币进额税发农贸对调买实节单现设亿万吨点数间区关与会个务动劳环乡专债门项级储备汇构标准增",
+)
+"""Traditional forms of the characters of the registry's names (the 1954 report is in
+traditional characters); matching folds them to the simplified forms."""
+
+
 def matching_form(text: str) -> str:
     """The form of ``text`` that names are matched in (see the module documentation).
 
@@ -104,7 +112,7 @@ def matching_form(text: str) -> str:
     >>> matching_form("一般公共预算收入同口径增长4%以上")
     '一般公共预算收入增长4%以上'
     """
-    text = _DROP.sub("", text)
+    text = _DROP.sub("", text).translate(_TRADITIONAL)
     text = _FILLER.sub("", text)
     return _FOLD.sub(lambda m: _FOLD_TO[m.group()], text)
 
@@ -172,10 +180,17 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
     return index
 
 
+_SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例")
+
+
 def _name_in(form: str, index: _Index) -> str | None:
+    """The longest name in ``form``, leaving out a name that only says what a share is of
+    (占国内生产总值的比重: the clause states a share, not the indicator)."""
     best: str | None = None
     for match in index.pattern.finditer(form):
         name = match.group()
+        if form[match.start() - 1 : match.start()] == "占" or form.startswith(_SHARE_AFTER, match.end()):
+            continue
         if best is None or len(name) > len(best):
             best = name
     return best
@@ -247,7 +262,7 @@ def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
 
 
 _ENUMERATION = re.compile("、")
-_DIGIT = re.compile(r"[0-9]|百分之")
+_DIGIT = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9]|\.[0-9]|年)|百分之")
 
 
 @attrs.frozen
@@ -270,22 +285,50 @@ def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
         name = _name_in(form, index)
         quantities = parse_quantities(clause.text) if _MAY_HAVE_NUMBER.search(clause.text) else ()
         inherited = False
-        if name is None and subject is not None and quantities:
+        if name is None and subject is not None and quantities and _CONTINUES.match(clause.text):
             name = _name_in(subject + form, index)
-            inherited = name is not None
+            key = index.keys[name] if name else None
+            fits = any(unit_fits(index.units.get(_twin(key, q, index) or ""), q.unit) for q in quantities)
+            inherited = name is not None and fits
+            if not inherited:
+                name = None
         if name is not None and not inherited:
             subject = name
         keyed.append(_Keyed(clause, index.keys[name] if name else None, name, quantities, inherited))
     return keyed
 
 
+_CONTINUES = re.compile(
+    r"^(?:(?:全年|今年|当年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
+    r"|比[^，。；]{0,14}?)\s*)*"
+    r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
+    r"|控制在|力争|争取|保持|跃上|增产|减产)"
+)
+"""How a clause that reads its figure after the previous clause's name begins: with a verb
+(增长5.2%, 定为百分之八至九, 力争达到8%), after a time or comparison (今年先发行1万亿元,
+规模比2023年增加1000亿元). A clause with a noun of its own (产业投资增长7%) does not."""
+
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
+def _twin(key: str | None, quantity: Quantity | None, index: _Index) -> str | None:
+    """A level indicator stated as a percentage change is its growth twin (国内生产总值比上年…
+    增长5.2% after its level: ``gdp`` → ``gdp_growth``), where the registry has one."""
+    if key is None or quantity is None or quantity.unit != "%" or unit_fits(index.units.get(key), "%"):
+        return key
+    twin = f"{key}_growth"
+    return twin if twin in index.units else key
+
+
 def _fit(quantity: Quantity, key: str | None, index: _Index) -> Quantity:
-    if key is not None and unit_fits(index.units.get(key), quantity.unit):
-        return attrs.evolve(quantity, indicator=key)
-    return quantity
+    """``quantity`` keyed to ``key`` where its unit fits; a bare count keyed to an indicator of
+    people takes the indicator's unit (农村贫困人口减少1000万以上: 10000000 ``persons``)."""
+    unit = index.units.get(key) if key is not None else None
+    if key is None or not unit_fits(unit, quantity.unit):
+        return quantity
+    if quantity.unit == "count" and unit is not None:
+        return attrs.evolve(quantity, indicator=key, unit=unit)
+    return attrs.evolve(quantity, indicator=key)
 
 
 def _shift(quantity: Quantity, by: int) -> Quantity:
@@ -326,7 +369,13 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
             continue
         start = item.clause.start
         quantities = item.quantities
-        if item.inherited and i and not keyed[i - 1].quantities and keyed[i - 1].key is not None:
+        if (
+            item.inherited
+            and i
+            and not keyed[i - 1].quantities
+            and keyed[i - 1].key is not None
+            and len(text[keyed[i - 1].clause.end : item.clause.start]) <= 2
+        ):
             # 经济增长速度的宏观调控目标，定为百分之八至九: the target is both clauses
             previous = keyed[i - 1].clause
             if targets and targets[-1].span.start == previous.start:
@@ -336,11 +385,20 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
         span = span_at(source_id, text, start, item.clause.end)
         pairs = _respectively(item, index)
         if pairs is None:
-            pairs = [(item.key, quantities[0] if quantities else None)]  # type: ignore[list-item]
+            unit = index.units.get(item.key) if item.key else None
+            fitting = [
+                q
+                for q in quantities
+                if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])
+            ]
+            others = [q for q in quantities if not _BASE.search(span.exact[: q.start])]
+            chosen = (fitting or others or [None])[0]
+            pairs = [(_twin(item.key, chosen, index), chosen)]  # type: ignore[list-item]
         else:
             pairs = [(k, _shift(q, item.clause.start - start)) for k, q in pairs]
         for key, quantity in pairs:
             if quantity is not None:
+                key = _twin(key, quantity, index)
                 quantity = _fit(quantity, key, index)
             targets.append(
                 Target(
@@ -359,14 +417,14 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
 # The targets passage
 
 _INTRO = re.compile(
-    r"(?:主要预期目标|预期目标|主要目标)(?:建议)?(?:是|为)\s*(?:[：:]|[，,])"
+    r"(?:主要预期目标|预期目标|主要目标|调控的目标)(?:建议)?(?:是|为)\s*(?:[：:]|[，,])"
     r"|主要预期目标。(?=\s*\n\s*(?:——|--|－－))"
 )
 _FIVE_YEAR = re.compile(r"五年|“十|十[一二三四五]五|规划|纲要|时期|期间|远景|今后")
 _ABOUT_TARGETS = re.compile(r"目标|^(?:这里|上述|总的考虑|提出|实现|要|今年要|加强|确定|为实现|综合)")
 _BULLET = re.compile(r"\s*(?:——|--|－－)")
 _RATIONALE_PART = re.compile(r"关于([^：:。，]{1,24})[：:]")
-_THIS_YEAR_WORDS = re.compile(r"计划|预期|目标|要求")
+_THIS_YEAR_WORDS = re.compile(r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定")
 
 
 def _line_end(text: str, at: int, end: int) -> int:
@@ -461,17 +519,36 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
             sentence = match.group()
             s = line_start + match.start()
             opens = bool(this_year.search(sentence) and _THIS_YEAR_WORDS.search(sentence))
-            if _FIVE_YEAR.search(sentence) or re.search(r"去年|上年|过去|已经", sentence):
+            if _FIVE_YEAR.search(sentence):
                 following = False
                 continue
             if not (opens or following):
                 continue
             keyed = _key_clauses(list(_clauses(text, s, s + len(sentence))), index)
             keyed = [k for k in keyed if k.key is not None and k.quantities or _has_keyed_next(keyed, k)]
-            found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.key and t.quantity]
+            keyed = [k for k in keyed if not _PAST_YEAR(k.clause.text, year) and not _PAST.search(k.clause.text)]
+            found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.quantity and t.quantity.indicator]
             targets += found
-            following = bool(found)
+            following = following or bool(found)
     return targets
+
+
+_BASE = re.compile(r"比[^，。；]{0,12}的$")
+_PAST = re.compile(r"去年|上年|上一年|过去|過去|已经|已經|实际达到|实际完成")
+_YEAR_MENTION = re.compile(r"(?<!比)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年")
+
+
+def _PAST_YEAR(clause: str, year: int) -> bool:  # noqa: N802 - a predicate read like a constant rule
+    """Whether ``clause`` speaks of a year other than ``year`` (not as the base of a comparison)."""
+    digits = "〇一二三四五六七八九"
+    for match in _YEAR_MENTION.finditer(clause):
+        if match["arabic"]:
+            mentioned = int(match["arabic"])
+        else:
+            mentioned = int("".join(str(digits.index(c) if c != "零" else 0) for c in match["chinese"]))
+        if mentioned != year:
+            return True
+    return False
 
 
 def _has_keyed_next(keyed: list[_Keyed], item: _Keyed) -> bool:
@@ -596,6 +673,8 @@ def find_outcomes(
                 continue
             pairs = _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]] or [(item.key, None)]
             for key, candidate in pairs:
+                if candidate is not None and not unit_fits(index.units.get(key), candidate.unit):
+                    key = _twin(key, candidate, index)
                 if key is None or key in seen:
                     continue
                 unit = index.units.get(key)
@@ -652,6 +731,7 @@ def key_quantities(
         if owner is not None and (pairs := _respectively(owner, index)) is not None:
             offset = owner.clause.start
             key = next((k for k, q in pairs if q.start + offset == quantity.start), key)
+        key = _twin(key, quantity, index)
         result.append(_fit(quantity, key, index) if quantity.indicator is None else quantity)
     return tuple(result)
 
