@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-import gwr  # noqa: E402
-from gwr._quantities import parse_quantities  # noqa: E402
-from gwr._targets import find_outcomes, find_targets  # noqa: E402
-from targets_expected import corpus_root, describe, expectation_files, load, read_report, read_text  # noqa: E402
+import gwr
+from gwr._quantities import parse_quantities
+from gwr._targets import find_outcomes, find_targets
+from targets_expected import corpus_root, describe, expectation_files, load, read_report, read_text
 
 
 def main() -> int:

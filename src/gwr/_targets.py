@@ -59,6 +59,7 @@ Every clause of the passage that states a target is a :class:`~gwr.Target`, keye
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -247,7 +248,7 @@ def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
                 if _DIGIT.search(left) and _DIGIT.search(right) and not _DIGIT.match(right):
                     cuts.append(at)
         cuts.append(e)
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             piece = text[a:b]
             if piece.startswith("、"):
                 a, piece = a + 1, piece[1:]
@@ -363,7 +364,7 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
 
 
 def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
-    targets = []
+    targets: list[Target] = []
     for i, item in enumerate(keyed):
         if _FRAMING.search(item.clause.text):
             continue
@@ -383,19 +384,17 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
             quantities = tuple(_shift(q, item.clause.start - previous.start) for q in quantities)
             start = previous.start
         span = span_at(source_id, text, start, item.clause.end)
-        pairs = _respectively(item, index)
+        pairs: list[tuple[str | None, Quantity | None]] | None
+        pairs = list(_respectively(item, index) or []) or None
         if pairs is None:
             unit = index.units.get(item.key) if item.key else None
-            fitting = [
-                q
-                for q in quantities
-                if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])
-            ]
+            fitting = [q for q in quantities if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])]
             others = [q for q in quantities if not _BASE.search(span.exact[: q.start])]
-            chosen = (fitting or others or [None])[0]
-            pairs = [(_twin(item.key, chosen, index), chosen)]  # type: ignore[list-item]
+            candidates: list[Quantity | None] = [*fitting, *others, None]
+            chosen = candidates[0]
+            pairs = [(_twin(item.key, chosen, index), chosen)]
         else:
-            pairs = [(k, _shift(q, item.clause.start - start)) for k, q in pairs]
+            pairs = [(k, _shift(q, item.clause.start - start) if q else None) for k, q in pairs]
         for key, quantity in pairs:
             if quantity is not None:
                 key = _twin(key, quantity, index)
@@ -525,8 +524,8 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
             if not (opens or following):
                 continue
             keyed = _key_clauses(list(_clauses(text, s, s + len(sentence))), index)
-            keyed = [k for k in keyed if k.key is not None and k.quantities or _has_keyed_next(keyed, k)]
-            keyed = [k for k in keyed if not _PAST_YEAR(k.clause.text, year) and not _PAST.search(k.clause.text)]
+            keyed = [k for k in keyed if (k.key is not None and k.quantities) or _has_keyed_next(keyed, k)]
+            keyed = [k for k in keyed if not _past_year(k.clause.text, year) and not _PAST.search(k.clause.text)]
             found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.quantity and t.quantity.indicator]
             targets += found
             following = following or bool(found)
@@ -535,10 +534,12 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
 
 _BASE = re.compile(r"比[^，。；]{0,12}的$")
 _PAST = re.compile(r"去年|上年|上一年|过去|過去|已经|已經|实际达到|实际完成")
-_YEAR_MENTION = re.compile(r"(?<!比)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年")
+_YEAR_MENTION = re.compile(
+    r"(?<!比)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
+)
 
 
-def _PAST_YEAR(clause: str, year: int) -> bool:  # noqa: N802 - a predicate read like a constant rule
+def _past_year(clause: str, year: int) -> bool:
     """Whether ``clause`` speaks of a year other than ``year`` (not as the base of a comparison)."""
     digits = "〇一二三四五六七八九"
     for match in _YEAR_MENTION.finditer(clause):
@@ -613,12 +614,13 @@ def find_targets(
 
     >>> import gwr
     >>> text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。"
-    >>> [(t.key, t.text, str(t.quantity.value)) for t in find_targets(text, "x", year=2024, indicators=gwr.indicators())]
+    >>> found = find_targets(text, "x", year=2024, indicators=gwr.indicators())
+    >>> [(t.key, t.text, str(t.quantity.value)) for t in found]
     [('gdp_growth', '国内生产总值增长5%左右', '5'), ('urban_new_jobs', '城镇新增就业1200万人以上', '12000000')]
     """
     text, start, stop = _check(text, source_id, year, start, end)
     index = _index(indicators)
-    at, targets = _passage(text, source_id, year, start, stop, index)
+    _, targets = _passage(text, source_id, year, start, stop, index)
     if sum(1 for t in targets if t.key is not None) < 3:
         seen = {(t.span.start, t.key) for t in targets}
         for target in _statement_targets(text, source_id, year, start, stop, index):
@@ -636,6 +638,8 @@ def find_targets(
 
 _MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|从.{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
+
+
 def find_outcomes(
     text: str,
     source_id: str,
@@ -655,8 +659,11 @@ def find_outcomes(
 
     >>> import gwr
     >>> text = "国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人。"
-    >>> [(o.key, o.text, o.year) for o in find_outcomes(text, "x", year=2024, indicators=gwr.indicators())]
-    [('gdp', '国内生产总值超过126万亿元', 2023), ('gdp_growth', '增长5.2%', 2023), ('urban_new_jobs', '城镇新增就业1244万人', 2023)]
+    >>> for outcome in find_outcomes(text, "x", year=2024, indicators=gwr.indicators()):
+    ...     print(outcome.key, outcome.text, outcome.year)
+    gdp 国内生产总值超过126万亿元 2023
+    gdp_growth 增长5.2% 2023
+    urban_new_jobs 城镇新增就业1244万人 2023
     """
     text, start, stop = _check(text, source_id, year, start, end)
     index = _index(indicators)
@@ -671,9 +678,11 @@ def find_outcomes(
         for item in keyed:
             if item.key is None or _MULTI_YEAR.search(item.clause.text):
                 continue
-            pairs = _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]] or [(item.key, None)]
+            pairs: list[tuple[str | None, Quantity | None]] = []
+            pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
+            pairs = pairs or [(item.key, None)]
             for key, candidate in pairs:
-                if candidate is not None and not unit_fits(index.units.get(key), candidate.unit):
+                if key is not None and candidate is not None and not unit_fits(index.units.get(key), candidate.unit):
                     key = _twin(key, candidate, index)
                 if key is None or key in seen:
                     continue
@@ -734,4 +743,3 @@ def key_quantities(
         key = _twin(key, quantity, index)
         result.append(_fit(quantity, key, index) if quantity.indicator is None else quantity)
     return tuple(result)
-
