@@ -93,6 +93,7 @@ def test_every_indicator_has_names_and_no_name_states_two_indicators() -> None:
         ("脱贫地区农村居民收入增长8.4%", "poverty_area_rural_income_growth"),
         ("一九五四年計劃的工業基本建設投資總額", "fixed_asset_investment"),  # traditional characters
         ("服务业增加值占国内生产总值比重", "tertiary_industry_growth"),  # a share of GDP is not GDP
+        ("对世界经济增长的贡献率超过30%", None),  # 2018: a contribution to the world's growth
         ("糖料蔗种植面积稳定在1100万亩以上", None),
         ("发展的协调性进一步增强", None),
     ],
@@ -257,6 +258,23 @@ def test_seed_outcomes_include_the_bundled_ones(report_id: str, source_id: str, 
     # leaves out
     assert [o for o in bundled if o not in found] == []
     assert len({o.key for o in found}) == len(found)
+
+
+def test_figures_after_the_indicators_they_follow() -> None:
+    # 2006: 城镇居民人均可支配收入达到10493元，农村居民人均纯收入达到3255元，扣除价格因素，分别增长9.6%和6.2%
+    text = (
+        "全年国内生产总值达到18.23万亿元，比上年增长9.9%。"
+        "城镇居民人均可支配收入达到10493元，农村居民人均纯收入达到3255元，扣除价格因素，分别增长9.6%和6.2%。"
+        "粮食总产量达到9680亿斤，又增产291亿斤。"
+    )
+    found = find_outcomes(text, "t", year=2006, indicators=REGISTRY)
+    assert [(o.key, o.year, str(o.quantity.value) if o.quantity else None) for o in found] == [
+        ("gdp", 2005, "18230000000000"),
+        ("gdp_growth", 2005, "9.9"),
+        ("urban_income_growth", 2005, "9.6"),
+        ("rural_income_growth", 2005, "6.2"),
+        ("grain_output", 2005, "968000000000"),
+    ]
 
 
 def test_review_figures_are_outcomes_of_last_year() -> None:

@@ -157,8 +157,11 @@ class _Index:
     pattern: re.Pattern[str]
     keys: dict[str, str]
     units: dict[str, str | None]
+    changes: frozenset[str]
+    """Keys of indicators that are themselves a change (增长, 新增, 减少, a rate in %)."""
 
 
+_CHANGE_WORDS = r"增长|新增|增加|减少|降低|下降|涨幅|转移"
 _CACHE: list[tuple[Sequence[Indicator], _Index]] = []
 
 
@@ -176,22 +179,26 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
                 keys.setdefault(form, indicator.key)  # a name two indicators share: the first keeps it
     ordered = sorted(keys, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else re.compile(r"(?!)")
-    index = _Index(pattern, keys, {i.key: i.unit for i in indicators})
+    changes = frozenset(i.key for i in indicators if i.unit == "%" or re.search(_CHANGE_WORDS, i.name_zh))
+    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes)
     _CACHE[:] = [*_CACHE[-3:], (indicators, index)]
     return index
 
 
-_SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例")
+_SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例", "的贡献", "贡献")
+_OTHER_ECONOMY = ("世界", "全球", "国际")
 
 
 def _name_in(form: str, index: _Index) -> str | None:
     """The longest name in ``form``, leaving out a name that only says what a share is of
-    (占国内生产总值的比重: the clause states a share, not the indicator)."""
+    (占国内生产总值的比重: the clause states a share, not the indicator), what a contribution is
+    to (对世界经济增长的贡献率), or another economy's (世界经济增长)."""
     best: str | None = None
     for match in index.pattern.finditer(form):
         name = match.group()
-        if form[match.start() - 1 : match.start()] == "占" or form.startswith(_SHARE_AFTER, match.end()):
-            continue
+        before = form[max(0, match.start() - 2) : match.start()]
+        if before.endswith("占") or before in _OTHER_ECONOMY or form.startswith(_SHARE_AFTER, match.end()):
+            continue  # a share of it, a contribution to it, or the world's
         if best is None or len(name) > len(best):
             best = name
     return best
@@ -275,12 +282,15 @@ class _Keyed:
     name: str | None
     quantities: tuple[Quantity, ...]
     inherited: bool = False
+    subjects: tuple[str, ...] = ()
+    """The keys of the clauses before it in its sentence that name an indicator, in order."""
 
 
 def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
     """Key each clause; a clause naming nothing is read after the last name of its sentence."""
     keyed: list[_Keyed] = []
     subject: str | None = None
+    subjects: list[str] = []
     for clause in clauses:
         form = matching_form(clause.text)
         name = _name_in(form, index)
@@ -293,9 +303,12 @@ def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
             inherited = name is not None and fits
             if not inherited:
                 name = None
+        key = index.keys[name] if name else None
+        keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects)))
         if name is not None and not inherited:
             subject = name
-        keyed.append(_Keyed(clause, index.keys[name] if name else None, name, quantities, inherited))
+            if key is not None and (not subjects or subjects[-1] != key):
+                subjects.append(key)
     return keyed
 
 
@@ -336,16 +349,29 @@ def _shift(quantity: Quantity, by: int) -> Quantity:
     return attrs.evolve(quantity, start=quantity.start + by, end=quantity.end + by)
 
 
+_JOINED = re.compile(r"[0-9%％](?:和|、|及)[0-9]")
+
+
 def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity]] | None:
     """The figures of a clause with 分别 and two or more figures, each with its own key.
 
     The subject before 分别 is split at 、/和/及/与; a short part naming nothing borrows the rest
     of the last part (城镇和农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入). A subject
-    with 城乡 and two figures stands for 城镇 and 农村.
+    with 城乡 and two figures stands for 城镇 and 农村. Where the clause names no subject of its own
+    (…，扣除价格因素，分别增长9.6%和6.2%; …，实际增长9.8%和8.5%), its figures go to the last
+    indicators named before it in the sentence, in order.
     """
     text = keyed.clause.text
+    count = len(keyed.quantities)
     at = text.find("分别")
-    if at < 0 or len(keyed.quantities) < 2:
+    several = count >= 2 and (keyed.key is None or keyed.inherited) and bool(_JOINED.search(text))
+    if count < 2 or (at < 0 and not several):
+        return None
+    subject = text[: max(at, 0)]
+    if _name_in(matching_form(subject), index) is None and len(keyed.subjects) >= count:
+        # 城镇居民…10493元，农村居民…3255元，扣除价格因素，分别增长9.6%和6.2%
+        return list(zip(keyed.subjects[-count:], keyed.quantities, strict=True))
+    if at < 0:
         return None
     subject = text[:at]
     parts = [p for p in re.split(r"[、和及与]", subject) if p]
@@ -636,7 +662,9 @@ def find_targets(
 # --------------------------------------------------------------------------------------------
 # Outcomes
 
-_MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|从.{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
+_MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
+_INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
+_MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
 
 
@@ -653,7 +681,8 @@ def find_outcomes(
 
     Where ``end`` is ``None`` the review is taken to end where the targets passage opens (or at
     the end of the text). Every keyed clause whose figure fits its indicator's unit is an outcome,
-    the first one of each key (a figure over several years -- 年均, 累计, 从…到… -- is not);
+    the first one of each key (a figure over several years -- 年均, 累计, 从…到…, a sentence on
+    五年 or “十一五” -- is not, nor is a change of a level: 粮食…又增产291亿斤);
     a clause on a qualitative indicator (国际收支基本平衡) is one without a figure. The budget
     figures of the review (全国一般公共预算支出27.46万亿元) are outcomes like any other.
 
@@ -674,6 +703,8 @@ def find_outcomes(
     outcomes: list[Outcome] = []
     seen: set[str] = set()
     for match in _SENTENCE.finditer(text, start, stop):
+        if _MULTI_YEAR_SENTENCE.search(match.group()):
+            continue  # a look back over several years (“十一五”前四年累计…, 五年来…)
         keyed = _key_clauses(list(_clauses(text, *match.span())), index)
         for item in keyed:
             if item.key is None or _MULTI_YEAR.search(item.clause.text):
@@ -688,6 +719,11 @@ def find_outcomes(
                     continue
                 unit = index.units.get(key)
                 quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
+                changed = quantity is not None and (
+                    quantity.change in ("increase", "decrease") or _INCREMENT.search(item.clause.text[: quantity.start])
+                )
+                if changed and key not in index.changes:
+                    continue  # 粮食…又增产291亿斤: a change of a level is not its outcome
                 if quantity is None and candidate is None:
                     quantity = next((q for q in item.quantities if unit_fits(unit, q.unit)), None)
                 if quantity is None:
@@ -696,7 +732,7 @@ def find_outcomes(
                         continue
                 span = span_at(source_id, text, item.clause.start, item.clause.end)
                 if quantity is not None:
-                    quantity = attrs.evolve(quantity, indicator=key)
+                    quantity = _fit(quantity, key, index)
                 outcomes.append(
                     Outcome(
                         key=key,
