@@ -106,7 +106,7 @@ def test_source_that_does_not_exist(bad: str) -> None:
     assert "'004'" in message
 
 
-@pytest.mark.parametrize("bad", ["", "GNP", "gdp growth rate", "cpi", HUGE])
+@pytest.mark.parametrize("bad", ["", "GNI", "gdp growth rate", "cpi", HUGE])
 def test_indicator_that_does_not_exist(bad: str) -> None:
     message = expect(LookupError, gwr.indicator, bad)
     assert "gdp_growth" in message

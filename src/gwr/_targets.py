@@ -1,0 +1,781 @@
+"""Targets, outcomes and keyed figures in any report text, with no annotation.
+
+The reading layer's part of the reader that knows about indicators. Four functions:
+
+:func:`key_of`
+    The one keying rule: which indicator of the registry a clause states.
+:func:`find_targets`
+    The main expected targets of a report: its targets passage, split into clauses, one
+    :class:`~gwr.Target` per clause (two for a clause with two figures after 分别).
+:func:`find_outcomes`
+    The results of the year before that the review part states, keyed the same way.
+:func:`key_quantities`
+    The quantities of a measure sentence, each carrying the key of the indicator its clause
+    states (经济增长预期目标为5%左右 → ``gdp_growth``; 中央预算内投资拟安排7000亿元 →
+    ``central_budget_investment``).
+
+The keying rule
+---------------
+
+A clause is first reduced to its *matching form*: whitespace, zero-width characters and
+parenthesised Latin abbreviations (（CPI）, （GDP）) are dropped; so are words that qualify a
+figure without naming what it measures (comparisons such as 比上年 or 比2023年年初预算, and
+同比, 实际, 名义, 按可比价格计算, 预计, 计划, 预期目标, 预期, 全年, 年均, 平均, 力争, 同口径,
+保持(在), 控制(在), 拟, 首次); and words of change are folded (增速, 增幅, 增长率, 增长速度, 涨幅,
+上涨, 正增长 → 增长; 降幅, 降低 → 下降). Every name of every indicator (:attr:`Indicator.names`
+and :attr:`Indicator.name_zh`) is reduced the same way. The clause states the indicator whose
+name occurs in its matching form; where several names occur, **the longest name wins** (the
+first one in the clause on a tie), so 城镇居民人均可支配收入 wins over 居民人均可支配收入,
+单位国内生产总值能耗 over 国内生产总值, and 居民收入增长 over 经济增长 in
+居民收入增长和经济增长同步. A growth indicator is named with its verb (国内生产总值增长 →
+``gdp_growth``) and the level with the bare noun (国内生产总值 → ``gdp``), so the same rule
+tells a level from a growth rate.
+
+A clause that names no indicator but follows one that does in the same sentence (增长5.2% after
+国内生产总值超过126万亿元; 今年先发行1万亿元 after 发行超长期特别国债) is read with that
+clause's name before it. A quantity carries a key only where its unit fits the indicator's unit
+(a share for ``%``, money for ``CNY``, a mass for ``jin``, people or a count for ``persons``).
+
+Where the targets are
+---------------------
+
+The targets passage opens with a phrase such as 主要预期目标是： / 主要预期目标为： / 预期目标是，
+/ 宏观调控的主要目标是： / 主要预期目标建议为： (national reports since 2005, provincial reports,
+the 1998 report). It runs to the end of its paragraph (or, where the colon ends the line, over
+the next paragraph), and on over the following sentences of that paragraph while each of them
+states a keyed clause and does not speak about the targets (上述, 这里, 目标...). In the NDRC
+plan report the targets are —— bullets after a sentence ending in 主要预期目标。: each bullet's
+first sentence states the targets and the rest is their rationale (主要考虑), split among them
+where it says 关于城镇新增就业：… 关于城镇调查失业率：…. Where a report states fewer than three
+keyed targets in such a passage (the reports of 1954-2004), single statements are taken too: a
+sentence about this year (今年, 本年, or the year itself) that speaks of a plan or a target
+(计划, 预期, 目标, 要求) and states a keyed figure, and the following sentences of its paragraph
+that state keyed figures. Passages about five-year plans (五年, “十五”, 规划, 纲要, 时期) are
+not the year's targets.
+
+Every clause of the passage that states a target is a :class:`~gwr.Target`, keyed or not
+(``key=None``); clauses that only frame the targets (在…的基础上, 力争更好结果) are not targets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ._errors import InvalidArgumentError, InvalidTypeError
+from ._model import Indicator, Outcome, Quantity, Target
+from ._provenance import span_at
+from ._quantities import parse_quantities
+
+__all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
+
+# --------------------------------------------------------------------------------------------
+# The matching form and the registry index
+
+_DROP = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+|[（(][A-Za-z0-9.&\s\u200b]*[）)]")
+_FILLER = re.compile(
+    r"比(?:上年末|上年同期|上年|去年|前年|[0-9〇零一二三四五六七八九]{2,4}年(?:预计|年初预算|年初|同期)?)"
+    r"|同比|按可比价格计算|扣除价格因素|实际|名义|预计|计划|预期目标|预期|全年|年均|平均每年|平均值|平均"
+    r"|力争|同口径|保持在|保持|控制在|控制|拟|首次"
+)
+_FOLDS = (
+    ("增长速度", "增长"),
+    ("增长率", "增长"),
+    ("正增长", "增长"),
+    ("上涨幅度", "增长"),
+    ("增速", "增长"),
+    ("增幅", "增长"),
+    ("涨幅", "增长"),
+    ("上涨", "增长"),
+    ("降幅", "下降"),
+    ("降低", "下降"),
+)
+_FOLD = re.compile("|".join(re.escape(a) for a, _ in _FOLDS))
+_FOLD_TO = dict(_FOLDS)
+
+
+_TRADITIONAL = str.maketrans(
+    "國內產産總長際價漲業資財預計劃經濟鎮糧費貸貨幣進額稅發農貿對調買實節單現設億萬噸點數間區關與會個務動勞環鄉專債門項級儲備匯構標準增",
+    "国内产产总长际价涨业资财预计划经济镇粮费贷货币进额税发农贸对调买实节单现设亿万吨点数间区关与会个务动劳环乡专债门项级储备汇构标准增",
+)
+"""Traditional forms of the characters of the registry's names (the 1954 report is in
+traditional characters); matching folds them to the simplified forms."""
+
+
+def matching_form(text: str) -> str:
+    """The form of ``text`` that names are matched in (see the module documentation).
+
+    >>> matching_form("居民消费价格（CPI）上涨0.2%")
+    '居民消费价格增长0.2%'
+    >>> matching_form("一般公共预算收入同口径增长4%以上")
+    '一般公共预算收入增长4%以上'
+    """
+    text = _DROP.sub("", text).translate(_TRADITIONAL)
+    text = _FILLER.sub("", text)
+    return _FOLD.sub(lambda m: _FOLD_TO[m.group()], text)
+
+
+_DIMENSIONS: dict[str, str] = {
+    "%": "share",
+    "percentage_points": "share",
+    "permille": "share",
+    "basis_points": "share",
+    "CNY": "money",
+    "USD": "money",
+    "EUR": "money",
+    "HKD": "money",
+    "jin": "mass",
+    "kg": "mass",
+    "t": "mass",
+    "persons": "people",
+    "person_times": "people",
+    "households": "people",
+    "count": "people",
+    "ug/m3": "concentration",
+}
+
+
+def unit_fits(indicator_unit: str | None, quantity_unit: str) -> bool:
+    """Whether a quantity in ``quantity_unit`` can state an indicator measured in ``indicator_unit``.
+
+    >>> unit_fits("jin", "t"), unit_fits("%", "percentage_points"), unit_fits("CNY", "%")
+    (True, True, False)
+    """
+    if indicator_unit is None:
+        return False
+    if indicator_unit == quantity_unit:
+        return True
+    dimension = _DIMENSIONS.get(indicator_unit)
+    return dimension is not None and dimension == _DIMENSIONS.get(quantity_unit)
+
+
+@attrs.frozen
+class _Index:
+    pattern: re.Pattern[str]
+    keys: dict[str, str]
+    units: dict[str, str | None]
+    changes: frozenset[str]
+    """Keys of indicators that are themselves a change (增长, 新增, 减少, a rate in %)."""
+
+
+_CHANGE_WORDS = r"增长|新增|增加|减少|降低|下降|涨幅|转移"
+_CACHE: list[tuple[Sequence[Indicator], _Index]] = []
+
+
+def _index(indicators: Sequence[Indicator]) -> _Index:
+    for registry, index in _CACHE:
+        if registry is indicators:
+            return index
+    if isinstance(indicators, (str, bytes)) or not all(isinstance(i, Indicator) for i in indicators):
+        raise InvalidTypeError("indicators must be a sequence of gwr.Indicator (gwr.indicators())")
+    keys: dict[str, str] = {}
+    for indicator in indicators:
+        for name in (*indicator.names, indicator.name_zh):
+            form = matching_form(name)
+            if form:
+                keys.setdefault(form, indicator.key)  # a name two indicators share: the first keeps it
+    ordered = sorted(keys, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else re.compile(r"(?!)")
+    changes = frozenset(i.key for i in indicators if i.unit == "%" or re.search(_CHANGE_WORDS, i.name_zh))
+    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes)
+    _CACHE[:] = [*_CACHE[-3:], (indicators, index)]
+    return index
+
+
+_SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例", "的贡献", "贡献")
+_OTHER_ECONOMY = ("世界", "全球", "国际")
+
+
+def _name_in(form: str, index: _Index) -> str | None:
+    """The longest name in ``form``, leaving out a name that only says what a share is of
+    (占国内生产总值的比重: the clause states a share, not the indicator), what a contribution is
+    to (对世界经济增长的贡献率), or another economy's (世界经济增长)."""
+    best: str | None = None
+    for match in index.pattern.finditer(form):
+        name = match.group()
+        before = form[max(0, match.start() - 2) : match.start()]
+        if before.endswith("占") or before in _OTHER_ECONOMY or form.startswith(_SHARE_AFTER, match.end()):
+            continue  # a share of it, a contribution to it, or the world's
+        if best is None or len(name) > len(best):
+            best = name
+    return best
+
+
+def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
+    """The key of the indicator that ``clause`` states, or ``None`` (the rule: module documentation).
+
+    >>> import gwr
+    >>> registry = gwr.indicators()
+    >>> key_of("国内生产总值增长5%左右", registry), key_of("国内生产总值超过126万亿元", registry)
+    ('gdp_growth', 'gdp')
+    >>> key_of("居民消费价格（CPI）涨幅3%左右", registry)
+    'cpi_growth'
+    >>> key_of("城镇居民人均可支配收入增长5%", registry), key_of("糖料蔗种植面积1100万亩", registry)
+    ('urban_income_growth', None)
+    """
+    if not isinstance(clause, str):
+        raise InvalidTypeError(f"key_of reads a clause (str), not {type(clause).__name__}")
+    index = _index(indicators)
+    name = _name_in(matching_form(clause), index)
+    return None if name is None else index.keys[name]
+
+
+# --------------------------------------------------------------------------------------------
+# Clauses
+
+_CLAUSE = re.compile(r"[^，；。：！？,;:!?\n]+")
+_LEAD = re.compile(r"^(?:[—\-－]{2,}|其中|同时|并且|并)+")
+_FRAMING = re.compile(r"^在.*(?:基础上|前提下|条件下)$|(?:争取|力争|努力实现)更好(?:的)?结果|^同时$")
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+
+
+@attrs.frozen
+class _Clause:
+    start: int  # in the text the clauses were cut from
+    end: int
+    text: str
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
+    """The clauses of ``text[start:end]``: split at ，；。： and line ends, and at a 、 between two
+    pieces that each state a figure (城镇新增就业47万人左右、城镇调查失业率5.5%左右) unless the
+    second starts with its figure (分别增长3.5%以上、7%左右); leading bullets and connectives
+    (——, 其中, 同时) are cut off."""
+    for match in _CLAUSE.finditer(text, start, end):
+        s, e = match.span()
+        cuts = [s]
+        if "、" in match.group():
+            commas = [s + m.start() for m in _ENUMERATION.finditer(match.group())]
+            for n, at in enumerate(commas):
+                right_end = commas[n + 1] if n + 1 < len(commas) else e
+                left, right = text[cuts[-1] : at], text[at + 1 : right_end]
+                if _DIGIT.search(left) and _DIGIT.search(right) and not _DIGIT.match(right):
+                    cuts.append(at)
+        cuts.append(e)
+        for a, b in itertools.pairwise(cuts):
+            piece = text[a:b]
+            if piece.startswith("、"):
+                a, piece = a + 1, piece[1:]
+            lead = _LEAD.match(piece)
+            if lead:
+                a, piece = a + lead.end(), piece[lead.end() :]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            a += len(piece) - len(piece.lstrip())
+            yield _Clause(a, a + len(stripped), stripped)
+
+
+_ENUMERATION = re.compile("、")
+_DIGIT = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9]|\.[0-9]|年)|百分之")
+
+
+@attrs.frozen
+class _Keyed:
+    """A clause with its key, the name it was keyed by and its quantities."""
+
+    clause: _Clause
+    key: str | None
+    name: str | None
+    quantities: tuple[Quantity, ...]
+    inherited: bool = False
+    subjects: tuple[str, ...] = ()
+    """The keys of the clauses before it in its sentence that name an indicator, in order."""
+
+
+def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
+    """Key each clause; a clause naming nothing is read after the last name of its sentence."""
+    keyed: list[_Keyed] = []
+    subject: str | None = None
+    subjects: list[str] = []
+    for clause in clauses:
+        form = matching_form(clause.text)
+        name = _name_in(form, index)
+        quantities = parse_quantities(clause.text) if _MAY_HAVE_NUMBER.search(clause.text) else ()
+        inherited = False
+        if name is None and subject is not None and quantities and _CONTINUES.match(clause.text):
+            name = _name_in(subject + form, index)
+            key = index.keys[name] if name else None
+            fits = any(unit_fits(index.units.get(_twin(key, q, index) or ""), q.unit) for q in quantities)
+            inherited = name is not None and fits
+            if not inherited:
+                name = None
+        key = index.keys[name] if name else None
+        keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects)))
+        if name is not None and not inherited:
+            subject = name
+            if key is not None and (not subjects or subjects[-1] != key):
+                subjects.append(key)
+    return keyed
+
+
+_CONTINUES = re.compile(
+    r"^(?:(?:全年|今年|当年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
+    r"|比[^，。；]{0,14}?)\s*)*"
+    r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
+    r"|控制在|力争|争取|保持|跃上|增产|减产)"
+)
+"""How a clause that reads its figure after the previous clause's name begins: with a verb
+(增长5.2%, 定为百分之八至九, 力争达到8%), after a time or comparison (今年先发行1万亿元,
+规模比2023年增加1000亿元). A clause with a noun of its own (产业投资增长7%) does not."""
+
+_MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+
+
+def _twin(key: str | None, quantity: Quantity | None, index: _Index) -> str | None:
+    """A level indicator stated as a percentage change is its growth twin (国内生产总值比上年…
+    增长5.2% after its level: ``gdp`` → ``gdp_growth``), where the registry has one."""
+    if key is None or quantity is None or quantity.unit != "%" or unit_fits(index.units.get(key), "%"):
+        return key
+    twin = f"{key}_growth"
+    return twin if twin in index.units else key
+
+
+def _fit(quantity: Quantity, key: str | None, index: _Index) -> Quantity:
+    """``quantity`` keyed to ``key`` where its unit fits; a bare count keyed to an indicator of
+    people takes the indicator's unit (农村贫困人口减少1000万以上: 10000000 ``persons``)."""
+    unit = index.units.get(key) if key is not None else None
+    if key is None or not unit_fits(unit, quantity.unit):
+        return quantity
+    if quantity.unit == "count" and unit is not None:
+        return attrs.evolve(quantity, indicator=key, unit=unit)
+    return attrs.evolve(quantity, indicator=key)
+
+
+def _shift(quantity: Quantity, by: int) -> Quantity:
+    return attrs.evolve(quantity, start=quantity.start + by, end=quantity.end + by)
+
+
+_JOINED = re.compile(r"[0-9%％](?:和|、|及)[0-9]")
+
+
+def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity]] | None:
+    """The figures of a clause with 分别 and two or more figures, each with its own key.
+
+    The subject before 分别 is split at 、/和/及/与; a short part naming nothing borrows the rest
+    of the last part (城镇和农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入). A subject
+    with 城乡 and two figures stands for 城镇 and 农村. Where the clause names no subject of its own
+    (…，扣除价格因素，分别增长9.6%和6.2%; …，实际增长9.8%和8.5%), its figures go to the last
+    indicators named before it in the sentence, in order.
+    """
+    text = keyed.clause.text
+    count = len(keyed.quantities)
+    at = text.find("分别")
+    several = count >= 2 and (keyed.key is None or keyed.inherited) and bool(_JOINED.search(text))
+    if count < 2 or (at < 0 and not several):
+        return None
+    subject = text[: max(at, 0)]
+    if _name_in(matching_form(subject), index) is None and len(keyed.subjects) >= count:
+        # 城镇居民…10493元，农村居民…3255元，扣除价格因素，分别增长9.6%和6.2%
+        return list(zip(keyed.subjects[-count:], keyed.quantities, strict=True))
+    if at < 0:
+        return None
+    subject = text[:at]
+    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(parts) == 1 and "城乡" in subject and len(keyed.quantities) == 2:
+        parts = [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
+    if len(parts) != len(keyed.quantities):
+        return [(keyed.key, q) for q in keyed.quantities]
+    last = parts[-1]
+    result = []
+    for part, quantity in zip(parts, keyed.quantities, strict=True):
+        name = _name_in(matching_form(part), index)
+        if name is None and len(part) < len(last):
+            name = _name_in(matching_form(part + last[len(part) :]), index)
+        result.append((index.keys[name] if name else keyed.key, quantity))
+    return result
+
+
+def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
+    targets: list[Target] = []
+    for i, item in enumerate(keyed):
+        if _FRAMING.search(item.clause.text):
+            continue
+        start = item.clause.start
+        quantities = item.quantities
+        if (
+            item.inherited
+            and i
+            and not keyed[i - 1].quantities
+            and keyed[i - 1].key is not None
+            and len(text[keyed[i - 1].clause.end : item.clause.start]) <= 2
+        ):
+            # 经济增长速度的宏观调控目标，定为百分之八至九: the target is both clauses
+            previous = keyed[i - 1].clause
+            if targets and targets[-1].span.start == previous.start:
+                targets.pop()
+            quantities = tuple(_shift(q, item.clause.start - previous.start) for q in quantities)
+            start = previous.start
+        span = span_at(source_id, text, start, item.clause.end)
+        pairs: list[tuple[str | None, Quantity | None]] | None
+        pairs = list(_respectively(item, index) or []) or None
+        if pairs is None:
+            unit = index.units.get(item.key) if item.key else None
+            fitting = [q for q in quantities if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])]
+            others = [q for q in quantities if not _BASE.search(span.exact[: q.start])]
+            candidates: list[Quantity | None] = [*fitting, *others, None]
+            chosen = candidates[0]
+            pairs = [(_twin(item.key, chosen, index), chosen)]
+        else:
+            pairs = [(k, _shift(q, item.clause.start - start) if q else None) for k, q in pairs]
+        for key, quantity in pairs:
+            if quantity is not None:
+                key = _twin(key, quantity, index)
+                quantity = _fit(quantity, key, index)
+            targets.append(
+                Target(
+                    key=key,
+                    year=year,
+                    text=span.exact,
+                    quantity=quantity,
+                    qualifier=quantity.qualifier if quantity is not None else None,
+                    span=span,
+                )
+            )
+    return targets
+
+
+# --------------------------------------------------------------------------------------------
+# The targets passage
+
+_INTRO = re.compile(
+    r"(?:主要预期目标|预期目标|主要目标|调控的目标)(?:建议)?(?:是|为)\s*(?:[：:]|[，,])"
+    r"|主要预期目标。(?=\s*\n\s*(?:——|--|－－))"
+)
+_FIVE_YEAR = re.compile(r"五年|“十|十[一二三四五]五|规划|纲要|时期|期间|远景|今后")
+_ABOUT_TARGETS = re.compile(r"目标|^(?:这里|上述|总的考虑|提出|实现|要|今年要|加强|确定|为实现|综合)")
+_BULLET = re.compile(r"\s*(?:——|--|－－)")
+_RATIONALE_PART = re.compile(r"关于([^：:。，]{1,24})[：:]")
+_THIS_YEAR_WORDS = re.compile(r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定")
+
+
+def _line_end(text: str, at: int, end: int) -> int:
+    stop = text.find("\n", at, end)
+    return end if stop < 0 else stop
+
+
+def _sentence_start(text: str, at: int, start: int) -> int:
+    cut = max(text.rfind("。", start, at), text.rfind("\n", start, at), text.rfind("！", start, at))
+    return max(start, cut + 1)
+
+
+def _passage_targets(
+    text: str, source_id: str, year: int, at: int, intro_end: int, end: int, index: _Index
+) -> list[Target]:
+    """The targets of the passage whose opening phrase ends at ``intro_end``."""
+    line_end = _line_end(text, intro_end, end)
+    if text[at:intro_end].endswith("。"):
+        return _bullet_targets(text, source_id, year, line_end, end, index)
+    body = intro_end
+    if not text[intro_end:line_end].strip():  # the list starts on the next line
+        body = line_end + 1
+        line_end = _line_end(text, body, end)
+    targets: list[Target] = []
+    for n, match in enumerate(_SENTENCE.finditer(text, body, line_end)):
+        keyed = _key_clauses(list(_clauses(text, *match.span())), index)
+        if n and (not any(k.key for k in keyed) or _ABOUT_TARGETS.search(match.group().strip())):
+            break
+        targets += _targets_of(keyed, source_id, text, year, index)
+    return targets
+
+
+def _bullet_targets(text: str, source_id: str, year: int, line_end: int, end: int, index: _Index) -> list[Target]:
+    """The plan report's layout: —— bullets, each a statement and its rationale (主要考虑)."""
+    targets: list[Target] = []
+    at = line_end + 1
+    while at < end and _BULLET.match(text, at):
+        stop = _line_end(text, at, end)
+        statement_end = text.find("。", at, stop)
+        statement_end = stop if statement_end < 0 else statement_end
+        keyed = _key_clauses(list(_clauses(text, at, statement_end)), index)
+        found = _targets_of(keyed, source_id, text, year, index)
+        rationale_start = statement_end + 1
+        if found and rationale_start < stop:
+            found = _with_rationales(found, text, source_id, rationale_start, stop, index)
+        targets += found
+        at = stop + 1
+    return targets
+
+
+def _with_rationales(
+    found: list[Target], text: str, source_id: str, start: int, stop: int, index: _Index
+) -> list[Target]:
+    parts = list(_RATIONALE_PART.finditer(text, start, stop))
+    if not parts or parts[0].start() != start:
+        span = span_at(source_id, text, start, stop)
+        return [attrs.evolve(found[0], rationale=span.exact, rationale_span=span), *found[1:]]
+    result = list(found)
+    taken: set[int] = set()
+    for n, part in enumerate(parts):
+        finish = parts[n + 1].start() if n + 1 < len(parts) else stop
+        span = span_at(source_id, text, part.start(), finish)
+        name = _name_in(matching_form(part.group(1)), index)
+        key = index.keys[name] if name else None
+        choice = next((i for i, t in enumerate(result) if t.key == key and i not in taken), None)
+        if choice is None:
+            choice = next((i for i in range(len(result)) if i not in taken), None)
+        if choice is None:
+            break
+        taken.add(choice)
+        result[choice] = attrs.evolve(result[choice], rationale=span.exact, rationale_span=span)
+    return result
+
+
+def _year_pattern(year: int) -> re.Pattern[str]:
+    digits = "〇一二三四五六七八九"
+    chinese = "".join(digits[int(d)] for d in str(year))
+    return re.compile(rf"今年|本年|{year}年|{chinese}年")
+
+
+def _statement_targets(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> list[Target]:
+    """Single statements of this year's targets (the older layouts): see the module documentation."""
+    this_year = _year_pattern(year)
+    targets: list[Target] = []
+    for line_match in re.finditer(r"[^\n]+", text[start:end]):
+        line_start = start + line_match.start()
+        line = line_match.group()
+        if not this_year.search(line):
+            continue
+        following = False
+        for match in _SENTENCE.finditer(line):
+            sentence = match.group()
+            s = line_start + match.start()
+            opens = bool(this_year.search(sentence) and _THIS_YEAR_WORDS.search(sentence))
+            if _FIVE_YEAR.search(sentence):
+                following = False
+                continue
+            if not (opens or following):
+                continue
+            keyed = _key_clauses(list(_clauses(text, s, s + len(sentence))), index)
+            keyed = [k for k in keyed if (k.key is not None and k.quantities) or _has_keyed_next(keyed, k)]
+            keyed = [k for k in keyed if not _past_year(k.clause.text, year) and not _PAST.search(k.clause.text)]
+            found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.quantity and t.quantity.indicator]
+            targets += found
+            following = following or bool(found)
+    return targets
+
+
+_BASE = re.compile(r"比[^，。；]{0,12}的$")
+_PAST = re.compile(r"去年|上年|上一年|过去|過去|已经|已經|实际达到|实际完成")
+_YEAR_MENTION = re.compile(
+    r"(?<!比)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
+)
+
+
+def _past_year(clause: str, year: int) -> bool:
+    """Whether ``clause`` speaks of a year other than ``year`` (not as the base of a comparison)."""
+    digits = "〇一二三四五六七八九"
+    for match in _YEAR_MENTION.finditer(clause):
+        if match["arabic"]:
+            mentioned = int(match["arabic"])
+        else:
+            mentioned = int("".join(str(digits.index(c) if c != "零" else 0) for c in match["chinese"]))
+        if mentioned != year:
+            return True
+    return False
+
+
+def _has_keyed_next(keyed: list[_Keyed], item: _Keyed) -> bool:
+    """Whether the clause after ``item`` reads its figure after ``item``'s name (and has none)."""
+    at = keyed.index(item)
+    return (
+        item.key is not None
+        and not item.quantities
+        and at + 1 < len(keyed)
+        and keyed[at + 1].inherited
+        and bool(keyed[at + 1].quantities)
+    )
+
+
+def _check(text: object, source_id: object, year: object, start: object, end: object) -> tuple[str, int, int]:
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"the text is a str, not {type(text).__name__}")
+    if not isinstance(source_id, str):
+        raise InvalidTypeError(f"source_id is a str, not {type(source_id).__name__}")
+    for name, value in (("year", year), ("start", start)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidTypeError(f"{name} is an int, not {type(value).__name__}")
+    if end is not None and (isinstance(end, bool) or not isinstance(end, int)):
+        raise InvalidTypeError(f"end is an int or None, not {type(end).__name__}")
+    stop = len(text) if end is None else end
+    assert isinstance(start, int)
+    if not 0 <= start <= stop <= len(text):
+        raise InvalidArgumentError(f"range [{start}, {stop}) is outside the text (length {len(text)})")
+    return text, start, stop
+
+
+def _passage(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> tuple[int, list[Target]]:
+    """The best targets passage: its opening offset and its targets (``-1`` where none)."""
+    best: tuple[int, list[Target]] = (-1, [])
+    best_count = 0
+    for match in _INTRO.finditer(text, start, end):
+        opening = text[_sentence_start(text, match.start(), start) : match.start()]
+        if _FIVE_YEAR.search(re.split(r"[，,]", opening)[-1]):
+            continue
+        found = _passage_targets(text, source_id, year, match.start(), match.end(), end, index)
+        count = sum(1 for t in found if t.key is not None)
+        if count > best_count:
+            best, best_count = (match.start(), found), count
+    return best
+
+
+def find_targets(
+    text: str,
+    source_id: str,
+    *,
+    year: int,
+    start: int = 0,
+    end: int | None = None,
+    indicators: Sequence[Indicator],
+) -> tuple[Target, ...]:
+    """The main expected targets stated in ``text[start:end]`` (the rules: module documentation).
+
+    ``text`` is a normalized text and ``source_id`` the id its spans name; ``year`` is the year
+    the targets are for. Every target's span points into ``text``; a clause no indicator states
+    has ``key=None``. Raises :class:`~gwr.InvalidTypeError` or :class:`~gwr.InvalidArgumentError`
+    on bad arguments, never on any text.
+
+    >>> import gwr
+    >>> text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。"
+    >>> found = find_targets(text, "x", year=2024, indicators=gwr.indicators())
+    >>> [(t.key, t.text, str(t.quantity.value)) for t in found]
+    [('gdp_growth', '国内生产总值增长5%左右', '5'), ('urban_new_jobs', '城镇新增就业1200万人以上', '12000000')]
+    """
+    text, start, stop = _check(text, source_id, year, start, end)
+    index = _index(indicators)
+    _, targets = _passage(text, source_id, year, start, stop, index)
+    if sum(1 for t in targets if t.key is not None) < 3:
+        seen = {(t.span.start, t.key) for t in targets}
+        for target in _statement_targets(text, source_id, year, start, stop, index):
+            if (target.span.start, target.key) not in seen and not any(
+                t.span.start <= target.span.start < t.span.end for t in targets
+            ):
+                targets.append(target)
+                seen.add((target.span.start, target.key))
+        targets.sort(key=lambda t: t.span.start)
+    return tuple(targets)
+
+
+# --------------------------------------------------------------------------------------------
+# Outcomes
+
+_MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
+_INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
+_MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
+_QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
+
+
+def find_outcomes(
+    text: str,
+    source_id: str,
+    *,
+    year: int,
+    start: int = 0,
+    end: int | None = None,
+    indicators: Sequence[Indicator],
+) -> tuple[Outcome, ...]:
+    """The results for ``year - 1`` that the review part in ``text[start:end]`` states.
+
+    Where ``end`` is ``None`` the review is taken to end where the targets passage opens (or at
+    the end of the text). Every keyed clause whose figure fits its indicator's unit is an outcome,
+    the first one of each key (a figure over several years -- 年均, 累计, 从…到…, a sentence on
+    五年 or “十一五” -- is not, nor is a change of a level: 粮食…又增产291亿斤);
+    a clause on a qualitative indicator (国际收支基本平衡) is one without a figure. The budget
+    figures of the review (全国一般公共预算支出27.46万亿元) are outcomes like any other.
+
+    >>> import gwr
+    >>> text = "国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人。"
+    >>> for outcome in find_outcomes(text, "x", year=2024, indicators=gwr.indicators()):
+    ...     print(outcome.key, outcome.text, outcome.year)
+    gdp 国内生产总值超过126万亿元 2023
+    gdp_growth 增长5.2% 2023
+    urban_new_jobs 城镇新增就业1244万人 2023
+    """
+    text, start, stop = _check(text, source_id, year, start, end)
+    index = _index(indicators)
+    if end is None:
+        at, _ = _passage(text, source_id, year, start, stop, index)
+        if at >= 0:
+            stop = _sentence_start(text, at, start)
+    outcomes: list[Outcome] = []
+    seen: set[str] = set()
+    for match in _SENTENCE.finditer(text, start, stop):
+        if _MULTI_YEAR_SENTENCE.search(match.group()):
+            continue  # a look back over several years (“十一五”前四年累计…, 五年来…)
+        keyed = _key_clauses(list(_clauses(text, *match.span())), index)
+        for item in keyed:
+            if item.key is None or _MULTI_YEAR.search(item.clause.text):
+                continue
+            pairs: list[tuple[str | None, Quantity | None]] = []
+            pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
+            pairs = pairs or [(item.key, None)]
+            for key, candidate in pairs:
+                if key is not None and candidate is not None and not unit_fits(index.units.get(key), candidate.unit):
+                    key = _twin(key, candidate, index)
+                if key is None or key in seen:
+                    continue
+                unit = index.units.get(key)
+                quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
+                changed = quantity is not None and (
+                    quantity.change in ("increase", "decrease") or _INCREMENT.search(item.clause.text[: quantity.start])
+                )
+                if changed and key not in index.changes:
+                    continue  # 粮食…又增产291亿斤: a change of a level is not its outcome
+                if quantity is None and candidate is None:
+                    quantity = next((q for q in item.quantities if unit_fits(unit, q.unit)), None)
+                if quantity is None:
+                    qualitative = unit is None and not item.quantities and len(item.clause.text) <= 20
+                    if not (qualitative and _QUALITATIVE_STATE.search(item.clause.text)):
+                        continue
+                span = span_at(source_id, text, item.clause.start, item.clause.end)
+                if quantity is not None:
+                    quantity = _fit(quantity, key, index)
+                outcomes.append(
+                    Outcome(
+                        key=key,
+                        year=year - 1,
+                        text=span.exact,
+                        quantity=quantity,
+                        qualifier=quantity.qualifier if quantity is not None else None,
+                        span=span,
+                    )
+                )
+                seen.add(key)
+    return tuple(outcomes)
+
+
+# --------------------------------------------------------------------------------------------
+# Keyed quantities of measures
+
+
+def key_quantities(
+    sentence_text: str, quantities: Sequence[Quantity], indicators: Sequence[Indicator]
+) -> tuple[Quantity, ...]:
+    """``quantities`` (parsed from ``sentence_text``, offsets in it) with the key of the indicator
+    their clause states, where the quantity's unit fits it; others unchanged.
+
+    >>> import gwr
+    >>> from gwr._quantities import parse_quantities
+    >>> sentence = "今年中央预算内投资拟安排7000亿元，比上年增加200亿元。"
+    >>> [(q.text, q.indicator) for q in key_quantities(sentence, parse_quantities(sentence), gwr.indicators())]
+    [('7000亿元', 'central_budget_investment'), ('200亿元', 'central_budget_investment')]
+    """
+    if not isinstance(sentence_text, str):
+        raise InvalidTypeError(f"key_quantities reads a sentence (str), not {type(sentence_text).__name__}")
+    if not quantities:
+        return tuple(quantities)
+    index = _index(indicators)
+    keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index)
+    result = []
+    for quantity in quantities:
+        owner = next((k for k in keyed if k.clause.start <= quantity.start < k.clause.end), None)
+        key = owner.key if owner is not None else None
+        if owner is not None and (pairs := _respectively(owner, index)) is not None:
+            offset = owner.clause.start
+            key = next((k for k, q in pairs if q.start + offset == quantity.start), key)
+        key = _twin(key, quantity, index)
+        result.append(_fit(quantity, key, index) if quantity.indicator is None else quantity)
+    return tuple(result)

@@ -1,0 +1,120 @@
+"""The hand-read expectations of tests/expected/ and their comparison with what the reader finds.
+
+Shared by tests/test_targets_reader.py and benchmarks/targets_recall.py. The format is described
+in tests/expected/README.md.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import gwr
+from gwr._model import Outcome, Target
+from gwr._normalize import normalize
+from gwr._targets import find_outcomes, find_targets
+
+EXPECTED = Path(__file__).parent / "expected"
+"""The folder of expectation files."""
+
+
+def corpus_root() -> Path | None:
+    """The corpus folder: ``GWR_CORPUS``, else ``<repo root>/../shared/corpus``; ``None`` if absent."""
+    configured = os.environ.get("GWR_CORPUS")
+    root = Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    return root if (root / "corpus.json").exists() else None
+
+
+def expectation_files() -> list[Path]:
+    """Every expectation file, national first, in name order."""
+    return sorted(EXPECTED.glob("national/*.toml")) + sorted(EXPECTED.glob("provincial/*.toml"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def read_text(root: Path, relative: str) -> str:
+    """The corpus file ``relative``, normalized (one paragraph a line)."""
+    raw = (root / relative).read_text(encoding="utf-8")
+    return normalize(raw, "one_per_line").text
+
+
+@dataclass
+class Comparison:
+    """What the reader found against what a person read, for one kind of item of one report."""
+
+    expected: list[dict[str, Any]]
+    found: list[Target] | list[Outcome]
+    matched: list[tuple[dict[str, Any], Target | Outcome]] = field(default_factory=list)
+    missing: list[dict[str, Any]] = field(default_factory=list)
+    extra: list[Target | Outcome] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return len(self.matched) / len(self.expected) if self.expected else 1.0
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def matches(expected: dict[str, Any], item: Target | Outcome) -> bool:
+    """Whether ``item`` is the target or outcome a person read as ``expected``."""
+    if expected.get("key") != item.key:
+        return False
+    text = expected["text"]
+    if text not in item.text and item.text not in text:
+        return False
+    quantity = item.quantity
+    if "value" not in expected:
+        return quantity is None
+    if quantity is None:
+        return False
+    return (
+        _decimal(expected["value"]) == quantity.value
+        and _decimal(expected.get("upper")) == quantity.upper
+        and expected.get("unit") == quantity.unit
+        and expected.get("qualifier", "exact") == quantity.qualifier
+    )
+
+
+def compare(expected: list[dict[str, Any]], found: list[Target] | list[Outcome]) -> Comparison:
+    result = Comparison(expected, found)
+    used: set[int] = set()
+    for wanted in expected:
+        hit = next((i for i, item in enumerate(found) if i not in used and matches(wanted, item)), None)
+        if hit is None:
+            result.missing.append(wanted)
+        else:
+            used.add(hit)
+            result.matched.append((wanted, found[hit]))
+    result.extra = [item for i, item in enumerate(found) if i not in used]  # type: ignore[assignment]
+    return result
+
+
+def read_report(root: Path, spec: dict[str, Any]) -> tuple[Comparison, Comparison, int]:
+    """Run the reader over the text of ``spec``; compare targets and outcomes; return the
+    text's length too."""
+    text = read_text(root, spec["file"])
+    registry = gwr.indicators()
+    targets = list(find_targets(text, "corpus", year=spec["year"], indicators=registry))
+    outcomes = list(find_outcomes(text, "corpus", year=spec["year"], indicators=registry))
+    expected_outcomes = spec.get("outcomes", [])
+    wanted_keys = {o.get("key") for o in expected_outcomes}
+    # outcomes: only the keys a person read are compared (the review states many more figures)
+    outcomes = [o for o in outcomes if o.key in wanted_keys]
+    return compare(spec.get("targets", []), targets), compare(expected_outcomes, outcomes), len(text)
+
+
+def describe(item: dict[str, Any] | Target | Outcome) -> str:
+    if isinstance(item, dict):
+        value = item.get("value")
+        return f"{item.get('key')} {value or ''}{item.get('unit', '') if value else ''} {item['text']}"
+    quantity = item.quantity
+    value = f"{quantity.value}{'-' + str(quantity.upper) if quantity.upper else ''}{quantity.unit}" if quantity else ""
+    return f"{item.key} {value} {quantity.qualifier if quantity else ''} {item.text}"
