@@ -121,7 +121,9 @@ def read_normalized(
         raise InvalidArgumentError("the text does not say which year it is for: pass year=")
     start, end = layout.start, layout.end
     targets = find_targets(text, source_id, year=year, start=start, end=end, indicators=indicators)
-    outcomes = find_outcomes(text, source_id, year=year, start=start, end=end, indicators=indicators)
+    # the outcomes of the year before are stated in the review, before the targets passage
+    review_end = min((t.span.start for t in targets), default=end)
+    outcomes = find_outcomes(text, source_id, year=year, start=start, end=review_end, indicators=indicators)
 
     def keyer(sentence: Sentence, measure: Measure) -> Measure:
         keyed = key_quantities(measure.text, measure.quantities, indicators)
