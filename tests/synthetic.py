@@ -82,7 +82,7 @@ def make_data_folder(folder: Path, count: int, *, seed: int = 0, size: float = 1
     package = Path(str(package_data()))
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(package / "sources", folder / "sources", dirs_exist_ok=True)
-    for name in ("indicators.json", "themes.json"):
+    for name in ("indicators.json", "themes.json", "regions.json"):
         shutil.copyfile(package / name, folder / name)
     (folder / "reports").mkdir(exist_ok=True)
     rng = random.Random(seed)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Measure,
         Outcome,
         Quantity,
+        Region,
         Report,
         Section,
         Source,
@@ -45,7 +46,9 @@ if TYPE_CHECKING:
         Task,
         Theme,
     )
+    from ._provinces import region, regions
     from ._quantities import parse_quantities
+    from ._regions import RegionComparison, compare_regions
     from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
     from ._variants import Variant, variants
 
@@ -80,6 +83,7 @@ _EXPORTS = {
     "Measure": "_model",
     "Outcome": "_model",
     "Quantity": "_model",
+    "Region": "_model",
     "Report": "_model",
     "Section": "_model",
     "Source": "_model",
@@ -87,7 +91,11 @@ _EXPORTS = {
     "Target": "_model",
     "Task": "_model",
     "Theme": "_model",
+    "region": "_provinces",
+    "regions": "_provinces",
     "parse_quantities": "_quantities",
+    "RegionComparison": "_regions",
+    "compare_regions": "_regions",
     "Hit": "_search",
     "PhraseCount": "_search",
     "SeriesPoint": "_search",
@@ -115,6 +123,8 @@ __all__ = [
     "PhraseCount",
     "Problem",
     "Quantity",
+    "Region",
+    "RegionComparison",
     "Report",
     "Results",
     "Section",
@@ -130,11 +140,14 @@ __all__ = [
     "attainment",
     "check",
     "compare",
+    "compare_regions",
     "compare_tasks",
     "count",
     "indicator",
     "indicators",
     "parse_quantities",
+    "region",
+    "regions",
     "report",
     "reports",
     "search",
