@@ -112,7 +112,7 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
     'plan-2024'
     >>> gwr.report(2025, kind="provincial")
     Traceback (most recent call last):
-    gwr._errors.InvalidArgumentError: a provincial report needs a region: report(2025, kind='provincial', region='CN-ZJ')...
+    gwr._errors.InvalidArgumentError: a provincial report needs a region: report(2025, kind='provincial', ...
     """
     from . import _db
 
@@ -133,7 +133,8 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
     if kind != "provincial":
         if region is not None:
             raise InvalidArgumentError(
-                f"region {region!r} is only for provincial reports: report({year}, kind='provincial', region={region!r})"
+                f"region {region!r} is only for provincial reports: "
+                f"report({year}, kind='provincial', region={region!r})"
             )
         wanted = f"{kind}-{year}"
         if wanted not in ids:

@@ -43,7 +43,9 @@ def _fold(name: str) -> str:
 
 def _names(entry: Region) -> set[str]:
     bare = entry.code.removeprefix("CN-")
-    return {_fold(n) for n in (entry.code, bare, entry.name_zh, entry.short_zh, entry.name_en, entry.slug, *entry.aliases)}
+    return {
+        _fold(n) for n in (entry.code, bare, entry.name_zh, entry.short_zh, entry.name_en, entry.slug, *entry.aliases)
+    }
 
 
 def _lookup() -> dict[str, Region]:

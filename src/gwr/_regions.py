@@ -286,7 +286,9 @@ def compare_regions(
     if not isinstance(kind, str):
         raise InvalidTypeError(f"kind is a str ('provincial'), not {type(kind).__name__}")
     if kind != "provincial":
-        raise InvalidArgumentError(f"compare_regions compares provincial reports: kind must be 'provincial', not {kind!r}")
+        raise InvalidArgumentError(
+            f"compare_regions compares provincial reports: kind must be 'provincial', not {kind!r}"
+        )
     if role not in ("target", "outcome"):
         raise InvalidArgumentError(f"role must be 'target' or 'outcome', not {role!r}")
     provincial = reports(kind="provincial", year=year)
@@ -343,7 +345,8 @@ def _resolve_key(key: str, provincial: tuple[Report, ...]) -> str:
     try:
         return lookup(key).key
     except NotFoundError:
-        used = {item.key for report in provincial for item in (*report.targets, *report.outcomes)}
+        used = {t.key for report in provincial for t in report.targets}
+        used |= {o.key for report in provincial for o in report.outcomes}
         if key in used:
             return key
         raise
