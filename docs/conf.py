@@ -26,6 +26,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "gwr_docs",
+    "gwr_regions",
 ]
 
 source_suffix = {".md": "markdown"}

@@ -402,3 +402,22 @@ def test_cli_reports_by_region(provinces: Path, capsys: pytest.CaptureFixture[st
     assert "生产总值增长5.5%左右" in capsys.readouterr().out
     assert main(["targets", "2025", "--kind", "provincial"]) == 1
     assert "needs a region" in capsys.readouterr().err
+
+
+def test_docs_chart(provinces: Path, tmp_path: Path) -> None:
+    """The docs' chart draws each comparable province (and leaves out the others)."""
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("sphinx")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        from gwr_regions import draw_chart
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    image = tmp_path / "chart.png"
+    drawn = draw_chart(gwr.compare_regions(2025, "gdp_growth"), image)
+    assert [row.region for row in drawn] == ["CN-XZ", "CN-ZJ", "CN-NX", "CN-LN", "CN-GX", "CN-QH"]
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert draw_chart(gwr.compare_regions(2025, "urban_new_jobs"), tmp_path / "none.png") == []
+    assert not (tmp_path / "none.png").exists()
