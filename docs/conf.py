@@ -27,6 +27,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "gwr_docs",
     "gwr_decades",
+    "gwr_regions",
 ]
 
 source_suffix = {".md": "markdown"}

@@ -82,7 +82,7 @@ def make_data_folder(folder: Path, count: int, *, seed: int = 0, size: float = 1
     package = Path(str(package_data()))
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(package / "sources", folder / "sources", dirs_exist_ok=True)
-    for name in ("indicators.json", "themes.json"):
+    for name in ("indicators.json", "themes.json", "regions.json"):
         shutil.copyfile(package / name, folder / name)
     (folder / "reports").mkdir(exist_ok=True)
     rng = random.Random(seed)
@@ -146,3 +146,76 @@ if __name__ == "__main__":
     target, number = Path(sys.argv[1]), int(sys.argv[2])
     made = make_data_folder(target, number)
     print(f"wrote {len(made)} reports to {target}")
+
+
+# -- synthetic provincial reports ----------------------------------------------------------------
+
+
+def _clause_span(text: str) -> Any:
+    """A span for a synthetic clause (it points nowhere real: these reports are not for checking)."""
+    from gwr._model import Span
+
+    return Span(source="000", start=0, end=len(text), exact=text, prefix="", suffix="")
+
+
+def _quantity(key: str | None, text: str) -> Any:
+    import attrs
+
+    from gwr import parse_quantities
+
+    found = parse_quantities(text)
+    return attrs.evolve(found[0], indicator=key) if found else None
+
+
+def synthetic_target(key: str | None, text: str, year: int = 2025) -> Any:
+    """A :class:`gwr.Target` on ``key`` read from the clause ``text`` (its first quantity)."""
+    from gwr._model import Target
+
+    quantity = _quantity(key, text)
+    qualifier = None if quantity is None else quantity.qualifier
+    return Target(key=key, year=year, text=text, quantity=quantity, qualifier=qualifier, span=_clause_span(text))
+
+
+def synthetic_outcome(key: str, text: str, year: int = 2024) -> Any:
+    """A :class:`gwr.Outcome` on ``key`` for ``year`` read from the clause ``text``."""
+    from gwr._model import Outcome
+
+    quantity = _quantity(key, text)
+    qualifier = None if quantity is None else quantity.qualifier
+    return Outcome(key=key, year=year, text=text, quantity=quantity, qualifier=qualifier, span=_clause_span(text))
+
+
+def provincial_report(region: str, year: int, targets: Any = (), outcomes: Any = ()) -> Any:
+    """A cited provincial :class:`gwr.Report` of ``region`` (an ISO code) with the given items."""
+    from gwr._model import Report
+
+    return Report(
+        id=f"provincial-{year}-{region}",
+        kind="provincial",
+        year=year,
+        title="政府工作报告",
+        date=f"{year}-01-15",
+        meeting="",
+        speaker="",
+        completeness="cited",
+        witnesses=(),
+        targets=tuple(targets),
+        outcomes=tuple(outcomes),
+        region=region,
+    )
+
+
+def add_reports(folder: Path, reports: Any) -> list[str]:
+    """Write ``reports`` into the data folder ``folder`` (a copy of the package's) and its manifest."""
+    from gwr._converter import converter
+
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    ids = []
+    for report in reports:
+        name = f"reports/{report.id}.json"
+        (folder / name).write_bytes(_dump(converter.unstructure(report)))
+        entry = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
+        manifest["reports"] = [e for e in manifest["reports"] if e["id"] != report.id] + [entry]
+        ids.append(report.id)
+    (folder / "manifest.json").write_bytes(_dump(manifest))
+    return ids

@@ -292,7 +292,7 @@ def test_new_report_builds_in_a_small_checkout(tmp_path: Path) -> None:
     root = tmp_path / "checkout"
     (root / "annotations" / "reports").mkdir(parents=True)
     (root / "src" / "gwr" / "data" / "sources").mkdir(parents=True)
-    for registry in ("indicators.toml", "themes.toml"):
+    for registry in ("indicators.toml", "themes.toml", "regions.toml"):
         shutil.copy(ROOT / "annotations" / registry, root / "annotations" / registry)
     report_id = _add_guide_files(root)
 

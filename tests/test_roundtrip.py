@@ -37,6 +37,7 @@ PUBLIC_RECORDS = [
     gwr.Document,
     gwr.Indicator,
     gwr.Theme,
+    gwr.Region,
 ]
 if hasattr(gwr, "Variant"):
     PUBLIC_RECORDS.append(gwr.Variant)

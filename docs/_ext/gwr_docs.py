@@ -89,7 +89,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
     (
         "Looking things up",
         "Reports, sources and registries, each loaded on first use.",
-        ["reports", "report", "sources", "source", "indicators", "indicator", "themes"],
+        ["reports", "report", "sources", "source", "indicators", "indicator", "themes", "regions", "region"],
     ),
     (
         "Comparing, searching and series",
@@ -98,6 +98,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "compare",
             "attainment",
             "compare_tasks",
+            "compare_regions",
             "search",
             "count",
             "series",
@@ -105,6 +106,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "TargetChange",
             "Attainment",
             "TaskMove",
+            "RegionComparison",
             "Hit",
             "PhraseCount",
             "SeriesPoint",
@@ -137,6 +139,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "Document",
             "Indicator",
             "Theme",
+            "Region",
         ],
     ),
     (

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Measure,
         Outcome,
         Quantity,
+        Region,
         Report,
         Section,
         Source,
@@ -45,8 +46,10 @@ if TYPE_CHECKING:
         Task,
         Theme,
     )
+    from ._provinces import region, regions
     from ._quantities import parse_quantities
     from ._read import read
+    from ._regions import RegionComparison, compare_regions
     from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
     from ._variants import Variant, variants
 
@@ -81,6 +84,7 @@ _EXPORTS = {
     "Measure": "_model",
     "Outcome": "_model",
     "Quantity": "_model",
+    "Region": "_model",
     "Report": "_model",
     "Section": "_model",
     "Source": "_model",
@@ -88,8 +92,12 @@ _EXPORTS = {
     "Target": "_model",
     "Task": "_model",
     "Theme": "_model",
+    "region": "_provinces",
+    "regions": "_provinces",
     "parse_quantities": "_quantities",
     "read": "_read",
+    "RegionComparison": "_regions",
+    "compare_regions": "_regions",
     "Hit": "_search",
     "PhraseCount": "_search",
     "SeriesPoint": "_search",
@@ -117,6 +125,8 @@ __all__ = [
     "PhraseCount",
     "Problem",
     "Quantity",
+    "Region",
+    "RegionComparison",
     "Report",
     "Results",
     "Section",
@@ -132,12 +142,15 @@ __all__ = [
     "attainment",
     "check",
     "compare",
+    "compare_regions",
     "compare_tasks",
     "count",
     "indicator",
     "indicators",
     "parse_quantities",
     "read",
+    "region",
+    "regions",
     "report",
     "reports",
     "search",

@@ -1,10 +1,10 @@
 """The command line: ``python -m gwr`` (or ``gwr``).
 
 Commands: ``reports``, ``targets YEAR``, ``compare A B``, ``attain YEAR``, ``tasks YEAR``,
-``search TEXT``, ``series INDICATOR``, ``check``, ``export``. Every command prints an aligned
-table (or JSON with ``--json``). Bad input ends with one line on stderr (``gwr: error: ...``)
-and a non-zero exit status: 2 for a malformed command line, 1 for anything gwr cannot find or
-use, never a traceback.
+``search TEXT``, ``series INDICATOR``, ``regions YEAR INDICATOR``, ``check``, ``export``.
+Every command prints an aligned table (or JSON with ``--json``). Bad input ends with one line
+on stderr (``gwr: error: ...``) and a non-zero exit status: 2 for a malformed command line,
+1 for anything gwr cannot find or use, never a traceback.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _target_record(target: Target) -> dict[str, object]:
 
 
 def _cmd_reports(args: argparse.Namespace) -> str:
-    reports = _api.reports()
+    reports = _api.reports(kind=args.kind, region=args.region, year=args.year)
     if args.json:
         fields = ("id", "kind", "year", "title", "date", "speaker", "completeness")
         return _dumps([{f: getattr(r, f) for f in fields} for r in reports])
@@ -102,7 +102,7 @@ def _cmd_reports(args: argparse.Namespace) -> str:
 
 
 def _cmd_targets(args: argparse.Namespace) -> str:
-    report = _api.report(args.year, kind=args.kind)
+    report = _api.report(args.year, kind=args.kind, region=args.region)
     if args.json:
         return _dumps([_target_record(t) for t in report.targets])
     rows = [
@@ -149,7 +149,7 @@ def _task_record(task: Task) -> dict[str, object]:
 
 
 def _cmd_tasks(args: argparse.Namespace) -> str:
-    report = _api.report(args.year, kind=args.kind)
+    report = _api.report(args.year, kind=args.kind, region=args.region)
     if args.json:
         return _dumps([_task_record(t) for t in report.tasks])
     if not report.tasks:
@@ -190,6 +190,13 @@ def _cmd_series(args: argparse.Namespace) -> str:
 
     points = series(args.indicator, kind=args.kind)
     return _dumps(points.to_records()) if args.json else str(points)
+
+
+def _cmd_regions(args: argparse.Namespace) -> str:
+    from ._regions import compare_regions
+
+    results = compare_regions(args.year, args.indicator, role="outcome" if args.outcomes else "target")
+    return _dumps(results.to_records()) if args.json else str(results)
 
 
 def _cmd_check(args: argparse.Namespace) -> str:
@@ -277,7 +284,16 @@ def _report_arguments(parser: argparse.ArgumentParser, *names: str) -> None:
         "--kind",
         default="gwr",
         choices=_api.KINDS,
-        help="the report a year stands for: gwr (Government Work Report, default) or plan (NDRC plan report)",
+        help="the report a year stands for: gwr (Government Work Report, default), plan (NDRC plan report) "
+        "or provincial (with --region)",
+    )
+
+
+def _region_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--region",
+        default=None,
+        help="the province of a provincial report: CN-ZJ, 浙江 or Zhejiang (with --kind provincial)",
     )
 
 
@@ -291,10 +307,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     reports = commands.add_parser("reports", help="list the bundled reports")
+    reports.add_argument("--kind", default=None, choices=_api.KINDS, help="only reports of this kind")
+    reports.add_argument("--year", type=int, default=None, help="only reports of this year")
+    _region_argument(reports)
     reports.set_defaults(run=_cmd_reports)
 
     targets = commands.add_parser("targets", help="the main expected targets of a year's report")
     _report_arguments(targets, "year")
+    _region_argument(targets)
     targets.set_defaults(run=_cmd_targets)
 
     compare = commands.add_parser("compare", help="how the main targets changed from report A to report B")
@@ -314,6 +334,7 @@ def _parser() -> argparse.ArgumentParser:
     tasks = commands.add_parser("tasks", help="the numbered tasks of a year's report, in order, with themes")
     _report_arguments(tasks, "year")
     tasks.add_argument("--subtasks", action="store_true", help="list each task's sub-tasks too")
+    _region_argument(tasks)
     tasks.set_defaults(run=_cmd_tasks)
 
     search = commands.add_parser("search", help="find a phrase in every bundled document, with context")
@@ -339,6 +360,16 @@ def _parser() -> argparse.ArgumentParser:
     series.add_argument("--kind", default=None, choices=_api.KINDS, help="only reports of this kind")
     series.set_defaults(run=_cmd_series)
 
+    regions = commands.add_parser(
+        "regions", help="each province's target on an indicator beside the national target of the same year"
+    )
+    regions.add_argument("year", type=int, help="the year of the reports (2025)")
+    regions.add_argument("indicator", help="an indicator key or name: gdp_growth, 'CPI growth', 粮食产量")
+    regions.add_argument(
+        "--outcomes", action="store_true", help="compare the outcomes the reports state for the year before instead"
+    )
+    regions.set_defaults(run=_cmd_regions)
+
     checker = commands.add_parser("check", help="verify the bundled data against the bundled sources")
     checker.add_argument("--path", default=None, help="a data folder to check instead of the installed one")
     checker.add_argument(
@@ -362,7 +393,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
     export.set_defaults(run=_cmd_export)
 
-    for sub in (reports, targets, compare, attain, tasks, search, series, checker, reader, export):
+    for sub in (reports, targets, compare, attain, tasks, search, series, regions, checker, reader, export):
         sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError, short_repr
 
 if TYPE_CHECKING:
     from ._model import Indicator, Report, Source, Theme
 
-KINDS = ("gwr", "plan")
+KINDS = ("gwr", "plan", "provincial")
+"""The kinds of report: the national Government Work Report, the NDRC plan report, and a
+province's work report (which needs a region)."""
 
 
 def check_kind(kind: object) -> None:
@@ -20,55 +22,141 @@ def check_kind(kind: object) -> None:
         raise InvalidArgumentError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}, not {short_repr(kind)}")
 
 
-def reports() -> tuple[Report, ...]:
-    """Every bundled report, ordered by year, then kind (``gwr`` before ``plan``).
+def _entry_region(entry: dict[str, Any]) -> str | None:
+    """The region of a manifest entry: its ``region`` where it has one, else read from its id
+    (``provincial-2025-CN-ZJ``); ``None`` for a national report."""
+    region = entry.get("region")
+    if isinstance(region, str):
+        return region
+    prefix = f"{entry['kind']}-{entry['year']}-"
+    return entry["id"][len(prefix) :] if entry["kind"] == "provincial" and entry["id"].startswith(prefix) else None
+
+
+def _check_year(year: object) -> None:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidTypeError(f"year is an int (2025), not {type(year).__name__}")
+
+
+def reports(kind: str | None = None, region: str | None = None, year: int | None = None) -> tuple[Report, ...]:
+    """Every bundled report, or those of one kind, region or year, ordered by year, then kind
+    (``gwr``, ``plan``, ``provincial``), then id.
+
+    Args:
+        kind: only reports of this kind: ``"gwr"``, ``"plan"`` or ``"provincial"``.
+        region: only the reports of this province, named as :func:`gwr.region` takes it
+            (``"CN-ZJ"``, ``"浙江"``, ``"Zhejiang"``); it implies ``kind="provincial"``.
+        year: only the reports of this year.
+
+    Raises:
+        NotFoundError: ``region`` names no provincial-level division; the message names them.
+        InvalidArgumentError: ``kind`` is unknown, or ``region`` is given with a national kind.
+        InvalidTypeError: an argument has the wrong type.
 
     >>> import gwr
-    >>> [r.id for r in gwr.reports()]
-    ['gwr-2024', 'plan-2024', 'gwr-2025']
+    >>> [r.id for r in gwr.reports(kind="gwr")]
+    ['gwr-2024', 'gwr-2025']
+    >>> [r.id for r in gwr.reports(year=2024)]
+    ['gwr-2024', 'plan-2024']
     """
     from . import _db
 
+    if kind is not None:
+        check_kind(kind)
+    if year is not None:
+        _check_year(year)
+    code = None
+    if region is not None:
+        from ._provinces import region_code
+
+        code = region_code(region)
+        if kind not in (None, "provincial"):
+            raise InvalidArgumentError(f"region {region!r} is only for provincial reports, not kind {kind!r}")
     db = _db.default()
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    entries = sorted(db.report_entries(), key=lambda e: (e["year"], order.get(e["kind"], len(KINDS)), e["id"]))
+    order = {name: i for i, name in enumerate(KINDS)}
+    entries = [
+        e
+        for e in db.report_entries()
+        if (kind is None or e["kind"] == kind)
+        and (year is None or e["year"] == year)
+        and (code is None or _entry_region(e) == code)
+    ]
+    entries.sort(key=lambda e: (e["year"], order.get(e["kind"], len(KINDS)), e["id"]))
     return tuple(db.report(e["id"]) for e in entries)
 
 
-def report(year_or_id: int | str, kind: str = "gwr") -> Report:
-    """Return one report, by year (and kind) or by id.
+def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) -> Report:
+    """Return one report, by year (and kind, and region for a province) or by id.
 
     Args:
-        year_or_id: a year such as ``2024``, or a report id such as ``"gwr-2024"`` or
-            ``"plan-2024"`` (an id carries its kind, so ``kind`` is then ignored).
-        kind: ``"gwr"`` for the Government Work Report, ``"plan"`` for the NDRC plan report.
+        year_or_id: a year such as ``2024``, or a report id such as ``"gwr-2024"``,
+            ``"plan-2024"`` or ``"provincial-2025-CN-ZJ"`` (an id carries its kind and region,
+            so ``kind`` and ``region`` are then ignored).
+        kind: ``"gwr"`` for the Government Work Report, ``"plan"`` for the NDRC plan report,
+            ``"provincial"`` for a province's work report (``region`` then says which).
+        region: the province of a provincial report: an ISO 3166-2:CN code (``"CN-ZJ"``), a
+            Chinese name (``"浙江"``, ``"浙江省"``) or an English name (``"Zhejiang"``), as
+            :func:`gwr.region` takes it.
 
     Raises:
-        NotFoundError: no such report; the message names the reports there are.
-        InvalidArgumentError: ``kind`` is not ``"gwr"`` or ``"plan"``.
-        InvalidTypeError: ``year_or_id`` is neither an int nor a str, or ``kind`` is not a str.
+        NotFoundError: no such report (the message names the reports there are), or no such
+            region (the message names the regions).
+        InvalidArgumentError: ``kind`` is unknown; ``kind="provincial"`` without a region; a
+            region with a national kind.
+        InvalidTypeError: ``year_or_id`` is neither an int nor a str, or ``kind`` or ``region``
+            is not a str.
 
     >>> import gwr
     >>> gwr.report(2024).title
     '政府工作报告'
     >>> gwr.report(2024, kind="plan").id
     'plan-2024'
+    >>> gwr.report(2025, kind="provincial")
+    Traceback (most recent call last):
+    gwr._errors.InvalidArgumentError: a provincial report needs a region: report(2025, kind='provincial', ...
     """
     from . import _db
 
     if isinstance(year_or_id, bool) or not isinstance(year_or_id, (int, str)):
         raise InvalidTypeError(f"a report is named by a year (int) or an id (str), not {type(year_or_id).__name__}")
     check_kind(kind)
+    if region is not None and not isinstance(region, str):
+        raise InvalidTypeError(f"a region is named by a str (CN-ZJ, 浙江, Zhejiang), not {type(region).__name__}")
     db = _db.default()
     ids = db.report_ids()
-    if isinstance(year_or_id, int):
-        wanted = f"{kind}-{year_or_id}"
-    elif year_or_id.strip().isdigit():
-        wanted = f"{kind}-{year_or_id.strip()}"
-    else:
-        wanted = year_or_id.strip()
+    by_year = isinstance(year_or_id, int) or year_or_id.strip().isdigit()
+    if not by_year:
+        wanted = str(year_or_id).strip()
+        if wanted not in ids:
+            raise NotFoundError(f"no report {wanted!r}", wanted, ids)
+        return db.report(wanted)
+    year = int(year_or_id)
+    if kind != "provincial":
+        if region is not None:
+            raise InvalidArgumentError(
+                f"region {region!r} is only for provincial reports: "
+                f"report({year}, kind='provincial', region={region!r})"
+            )
+        wanted = f"{kind}-{year}"
+        if wanted not in ids:
+            raise NotFoundError(f"no report {wanted!r}", wanted, ids)
+        return db.report(wanted)
+    from ._provinces import region as lookup_region
+
+    held = [e for e in db.report_entries() if e["kind"] == "provincial" and e["year"] == year]
+    held_codes = [code for code in (_entry_region(e) for e in held) if code is not None]
+    if region is None:
+        listing = ", ".join(held_codes) or "none"
+        raise InvalidArgumentError(
+            f"a provincial report needs a region: report({year}, kind='provincial', region='CN-ZJ'); "
+            f"regions with a {year} report: {listing}"
+        )
+    place = lookup_region(region)
+    wanted = f"provincial-{year}-{place.code}"
     if wanted not in ids:
-        raise NotFoundError(f"no report {wanted!r}", wanted, ids)
+        none = "" if held_codes else f" (no provincial report of {year} is bundled)"
+        raise NotFoundError(
+            f"no provincial report of {year} for {place.code} ({place.name_zh}){none}", wanted, [e["id"] for e in held]
+        )
     return db.report(wanted)
 
 

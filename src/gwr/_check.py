@@ -225,12 +225,32 @@ class _Checker:
             if (variant.kind == "omission") != ("" in readings):
                 self.problem(path, f"a {variant.kind} variant has an empty reading if and only if it is an omission")
 
+    def check_region(self, report: Report) -> None:
+        """A provincial report names a region of the registry, and only a provincial report does."""
+        if report.kind != "provincial":
+            if report.region is not None:
+                self.problem(report.id, f"a {report.kind} report has region {report.region!r}")
+            return
+        if report.region is None:
+            self.problem(report.id, "a provincial report has no region")
+            return
+        try:
+            codes = {r.code for r in self.db.regions()}
+        except GwrError as error:
+            self.problem(report.id, str(error))
+            return
+        if report.region not in codes:
+            self.problem(report.id, f"region {report.region!r} is not an ISO 3166-2:CN code of the region registry")
+        elif report.id != f"provincial-{report.year}-{report.region}":
+            self.problem(report.id, f"the id of a provincial report is provincial-{report.year}-{report.region}")
+
     def check_report(self, report: Report, indicators: set[str], themes: set[str]) -> None:
         from ._model import Measure, Outcome, Target, Task
 
         for witness in report.witnesses:
             if witness not in self.texts and witness not in self.unavailable:
                 self.problem(report.id, f"witness {witness!r} is not a known source")
+        self.check_region(report)
         self.check_outline(f"{report.id}.outline", report.outline, nested=report.completeness != "cited")
         for item_path, item in report.iter_items():
             path = f"{report.id}.{item_path}"

@@ -648,7 +648,8 @@ def _judge(target: Target, outcome: Outcome, reading: Reading) -> tuple[Attainme
     return status, gap, rule
 
 
-def _outcome_reports(year: int, outcomes_from: str | Report | None) -> list[Report]:
+def _outcome_reports(year: int, outcomes_from: str | Report | None, region: str | None = None) -> list[Report]:
+    """The later reports an outcome may come from: those of the same region (none: the nation's)."""
     from ._api import KINDS, reports
 
     if isinstance(outcomes_from, Report):
@@ -659,7 +660,11 @@ def _outcome_reports(year: int, outcomes_from: str | Report | None) -> list[Repo
         )
     if outcomes_from is not None and outcomes_from not in KINDS:
         return [_resolve(outcomes_from, "gwr")]
-    later = [r for r in reports() if r.year > year and (outcomes_from is None or r.kind == outcomes_from)]
+    later = [
+        r
+        for r in reports()
+        if r.year > year and r.region == region and (outcomes_from is None or r.kind == outcomes_from)
+    ]
     return sorted(later, key=lambda r: (r.year, KINDS.index(r.kind)))
 
 
@@ -733,7 +738,7 @@ def attainment(
     'qualitative'
     """
     report = _resolve(year, kind)
-    candidates = _outcome_reports(report.year, outcomes_from)
+    candidates = _outcome_reports(report.year, outcomes_from, report.region)
     from ._api import indicators
 
     readings: dict[str, Reading] = {i.key: i.reading for i in indicators()}

@@ -19,7 +19,7 @@ from ._errors import DataError, NotFoundError
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from ._model import Indicator, Report, Source, Theme
+    from ._model import Indicator, Region, Report, Source, Theme
     from ._normalize import Normalized
 
 FORMAT_VERSION = 1
@@ -61,6 +61,7 @@ class Database:
         self._sources: tuple[Source, ...] | None = None
         self._indicators: tuple[Indicator, ...] | None = None
         self._themes: tuple[Theme, ...] | None = None
+        self._regions: tuple[Region, ...] | None = None
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, Normalized] = {}
 
@@ -178,6 +179,17 @@ class Database:
 
                     self._themes = self._structure(self.read_json("themes.json"), tuple[Theme, ...], "themes.json")
         return self._themes
+
+    def regions(self) -> tuple[Region, ...]:
+        """The registry of provincial-level divisions."""
+        if self._regions is None:
+            with self._lock:
+                if self._regions is None:
+                    from ._model import Region
+
+                    data = self.read_json("regions.json")
+                    self._regions = self._structure(data, tuple[Region, ...], "regions.json")
+        return self._regions
 
     def source_bytes(self, source_id: str) -> bytes:
         """The raw bytes of source ``source_id``."""

@@ -79,7 +79,7 @@ class InvalidArgumentError(GwrError, ValueError):
     ...     gwr.report(2024, kind="budget")
     ... except ValueError as error:
     ...     print(error)
-    kind must be one of 'gwr', 'plan', not 'budget'
+    kind must be one of 'gwr', 'plan', 'provincial', not 'budget'
     """
 
 

@@ -21,6 +21,7 @@ HOOKS = {  # the structure function of each record class: its class, and its fin
     '_f_gwr__model_Document': ('gwr._model', 'Document', '8b807b73-645'),
     '_f_gwr__model_Indicator': ('gwr._model', 'Indicator', '681feec1-762'),
     '_f_gwr__model_Theme': ('gwr._model', 'Theme', '3097a508-290'),
+    '_f_gwr__model_Region': ('gwr._model', 'Region', 'e3d7a2eb-748'),
     '_f_gwr__variants_Variant': ('gwr._variants', 'Variant', 'c38a0dfd-479'),
 }
 
@@ -584,6 +585,48 @@ def _f_gwr__model_Theme(d):
         error.steps.append(k)
         raise error from None
     return _f_gwr__model_Theme_cls(v0, v1, v2)
+
+
+_f_gwr__model_Region_keys = frozenset(['aliases', 'code', 'level', 'name_en', 'name_zh', 'short_zh', 'slug'])
+_f_gwr__model_Region_5_values = frozenset(['autonomous_region', 'municipality', 'province'])
+_f_gwr__model_Region_6_default = ()
+
+
+def _f_gwr__model_Region(d):
+    if d.__class__ is not dict: raise _expected('an object', d)
+    if not _f_gwr__model_Region_keys.issuperset(d): raise _extra(_f_gwr__model_Region_keys, d)
+    k = None
+    try:
+        k = 'code'
+        v0 = d['code']
+        if v0.__class__ is not str: raise _expected('a string', v0)
+        k = 'name_zh'
+        v1 = d['name_zh']
+        if v1.__class__ is not str: raise _expected('a string', v1)
+        k = 'short_zh'
+        v2 = d['short_zh']
+        if v2.__class__ is not str: raise _expected('a string', v2)
+        k = 'name_en'
+        v3 = d['name_en']
+        if v3.__class__ is not str: raise _expected('a string', v3)
+        k = 'slug'
+        v4 = d['slug']
+        if v4.__class__ is not str: raise _expected('a string', v4)
+        k = 'level'
+        v5 = d['level']
+        if v5.__class__ is not str or v5 not in _f_gwr__model_Region_5_values: raise _expected("'province' or 'autonomous_region' or 'municipality'", v5)
+        k = 'aliases'
+        v6 = d.get('aliases', _MISSING)
+        if v6 is _MISSING: v6 = _f_gwr__model_Region_6_default
+        else:
+            v6 = _str_tuple(v6)
+    except KeyError:
+        if k in d: raise
+        raise StructureError(f'missing key {k!r}') from None
+    except StructureError as error:
+        error.steps.append(k)
+        raise error from None
+    return _f_gwr__model_Region_cls(v0, v1, v2, v3, v4, v5, v6)
 
 
 _f_gwr__variants_Variant_keys = frozenset(['kind', 'part', 'report', 'spans'])

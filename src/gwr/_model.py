@@ -132,6 +132,35 @@ class Theme:
     name_en: str
 
 
+RegionLevel = Literal["province", "autonomous_region", "municipality"]
+"""The level of a provincial-level division: a province (省), an autonomous region (自治区) or a
+municipality directly under the central government (直辖市)."""
+
+
+@attrs.frozen
+class Region:
+    """A provincial-level division of mainland China, as the registry :func:`gwr.regions` holds it.
+
+    ``code`` is its ISO 3166-2:CN code, the ``region`` of its provincial reports; ``name_zh`` is
+    the full Chinese name, ``short_zh`` the short one the reports use; ``slug`` is the pinyin file
+    name of its texts in the corpus (``provincial/2025/zhejiang.txt``); ``aliases`` are further
+    English names that :func:`gwr.region` accepts.
+
+    >>> import gwr
+    >>> region = gwr.region("浙江")
+    >>> region.code, region.name_zh, region.name_en, region.slug, region.level
+    ('CN-ZJ', '浙江省', 'Zhejiang', 'zhejiang', 'province')
+    """
+
+    code: str
+    name_zh: str
+    short_zh: str
+    name_en: str
+    slug: str
+    level: RegionLevel
+    aliases: tuple[str, ...] = ()
+
+
 @attrs.frozen
 class Target:
     """A main expected target (主要预期目标) of a report.

@@ -543,7 +543,7 @@ def record_classes() -> list[type]:
     """Every record class the bundled data holds, from the top-level ones down."""
     from . import _model
 
-    roots: list[type] = [_model.Report, _model.Source, _model.Indicator, _model.Theme]
+    roots: list[type] = [_model.Report, _model.Source, _model.Indicator, _model.Theme, _model.Region]
     try:
         from . import _variants
     except ImportError:

@@ -80,6 +80,22 @@ class ThemesFile:
 
 
 @attrs.frozen
+class RegionNote:
+    code: str
+    name_zh: str
+    short_zh: str
+    name_en: str
+    slug: str
+    level: Literal["province", "autonomous_region", "municipality"]
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class RegionsFile:
+    regions: tuple[RegionNote, ...]
+
+
+@attrs.frozen
 class TargetNote:
     """One main target: its indicator key and the quote that states it."""
 

@@ -47,11 +47,6 @@ def corpus_folder(root: Path) -> Path | None:
     return folder if (folder / "corpus.json").is_file() else None
 
 
-def region_codes(regions: list[dict[str, Any]]) -> dict[str, str]:
-    """Corpus region slug (``zhejiang``) → ISO 3166-2:CN code, from the regions registry."""
-    return {entry["slug"]: entry["code"] for entry in regions}
-
-
 def build_cited(
     root: Path,
     corpus: Path,

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from .._converter import converter
-from .._model import Document, Indicator, Report, Source, Target, Theme
+from .._model import Document, Indicator, Region, Report, Source, Target, Theme
 from .._normalize import NORMALIZATION_VERSION, normalize
 from .._provenance import span_at
 from .._quantities import parse_quantities
@@ -19,6 +19,7 @@ from .._reader import Content
 from .annotations import (
     AnnotationError,
     IndicatorsFile,
+    RegionsFile,
     ReportNote,
     SourceNote,
     SourcesFile,
@@ -34,6 +35,7 @@ FORMAT_VERSION = 1
 DATA = Path("src/gwr/data")
 ANNOTATIONS = Path("annotations")
 _CLAUSE_BREAK = re.compile(r"[；，。：\n]+")
+_REGION_CODE = re.compile(r"CN-[A-Z]{2}")
 
 
 class Corpus:
@@ -243,15 +245,34 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Re
     )
 
 
-def _region_slugs(annotations: Path) -> dict[str, str]:
-    """Corpus region slug → ISO 3166-2:CN code, from annotations/regions.toml."""
-    import tomllib
-
-    path = annotations / "regions.toml"
-    if not path.exists():
-        return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {r["slug"]: r["code"] for r in data.get("regions", [])}
+def build_regions(path: Path) -> tuple[Region, ...]:
+    """The region registry from ``path``: codes well formed, and no code, slug or name twice."""
+    notes = load(path, RegionsFile).regions
+    regions = tuple(
+        Region(
+            code=n.code,
+            name_zh=n.name_zh,
+            short_zh=n.short_zh,
+            name_en=n.name_en,
+            slug=n.slug,
+            level=n.level,
+            aliases=n.aliases,
+        )
+        for n in notes
+    )
+    seen: dict[str, str] = {}
+    for region in regions:
+        if not _REGION_CODE.fullmatch(region.code):
+            raise AnnotationError(f"{path}: {region.code!r} is not an ISO 3166-2:CN code (CN-XX)")
+        if not region.name_zh.startswith(region.short_zh):
+            raise AnnotationError(f"{path}: {region.code} short name {region.short_zh!r} does not begin its full name")
+        names = {region.code, region.name_zh, region.short_zh, region.name_en, region.slug, *region.aliases}
+        for name in names:
+            folded = name.casefold()
+            if folded in seen and seen[folded] != region.code:
+                raise AnnotationError(f"{path}: {name!r} names both {seen[folded]} and {region.code}")
+            seen[folded] = region.code
+    return regions
 
 
 def _dump(data: Any) -> bytes:
@@ -279,9 +300,11 @@ def generate(root: Path) -> dict[str, bytes]:
         Theme(key=n.key, name_zh=n.name_zh, name_en=n.name_en)
         for n in load(annotations / "themes.toml", ThemesFile).themes
     )
+    regions = build_regions(annotations / "regions.toml")
     outputs: dict[str, bytes] = {
         "indicators.json": _dump(converter.unstructure(indicators)),
         "themes.json": _dump(converter.unstructure(themes)),
+        "regions.json": _dump(converter.unstructure(regions)),
     }
     entries = []
     report_paths = sorted((annotations / "reports").glob("*.toml"))
@@ -303,7 +326,8 @@ def generate(root: Path) -> dict[str, bytes]:
             "(by default ../shared/corpus beside the checkout); the cited reports are generated from it"
         )
     cited_sources = []
-    for report, source in build_cited(root, corpus_dir, indicators, _region_slugs(annotations)):
+    slugs = {region.slug: region.code for region in regions}
+    for report, source in build_cited(root, corpus_dir, indicators, slugs):
         name = f"reports/{report.id}.json"
         outputs[name] = _dump(converter.unstructure(report))
         cited_entry: dict[str, str | int] = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
@@ -325,6 +349,7 @@ def generate(root: Path) -> dict[str, bytes]:
         annotations / "sources.toml",
         annotations / "indicators.toml",
         annotations / "themes.toml",
+        annotations / "regions.toml",
         *report_paths,
         *sorted(annotations.glob("*/*.toml")),
     ]
