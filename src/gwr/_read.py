@@ -111,12 +111,12 @@ def read_normalized(
 
     The generator calls this too, for the corpus texts it cites.
     """
-    from ._layout import read_layout
+    from ._layout import find_layout
     from ._targets import find_outcomes, find_targets, key_quantities
 
-    layout = read_layout(text)
-    if year is None:
-        year = layout.year
+    layout = find_layout(text)
+    if year is None and layout.year is not None:
+        year = layout.year.value
     if year is None:
         raise InvalidArgumentError("the text does not say which year it is for: pass year=")
     start, end = layout.start, layout.end
@@ -137,10 +137,10 @@ def read_normalized(
         id=report_id,
         kind=kind,
         year=year,
-        title=layout.title or NOT_STATED,
-        date=layout.date or NOT_STATED,
-        meeting=layout.meeting or NOT_STATED,
-        speaker=layout.speaker or NOT_STATED,
+        title=layout.title.value if layout.title else NOT_STATED,
+        date=layout.date.value if layout.date else NOT_STATED,
+        meeting=layout.meeting.value if layout.meeting else NOT_STATED,
+        speaker=layout.speaker.value if layout.speaker else NOT_STATED,
         completeness="full",
         witnesses=(source_id,),
         targets=targets,
