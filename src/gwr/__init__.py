@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from ._api import indicator, indicators, report, reports, source, sources, themes
     from ._check import CheckResult, Problem, check
-    from ._compare import Attainment, Results, TargetChange, TaskMove, attainment, compare, compare_tasks
+    from ._compare import Attainment, TargetChange, TaskMove, attainment, compare, compare_tasks
     from ._errors import (
         DataError,
         GwrError,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         Theme,
     )
     from ._quantities import parse_quantities
+    from ._results import Results
     from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
     from ._variants import Variant, variants
 
@@ -63,7 +64,6 @@ _EXPORTS = {
     "Problem": "_check",
     "check": "_check",
     "Attainment": "_compare",
-    "Results": "_compare",
     "TargetChange": "_compare",
     "TaskMove": "_compare",
     "attainment": "_compare",
@@ -88,6 +88,7 @@ _EXPORTS = {
     "Task": "_model",
     "Theme": "_model",
     "parse_quantities": "_quantities",
+    "Results": "_results",
     "Hit": "_search",
     "PhraseCount": "_search",
     "SeriesPoint": "_search",

@@ -17,10 +17,10 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from ._compare import Results, _grouped, _Row, _unit_suffix
 from ._errors import InvalidArgumentError, InvalidTypeError
 from ._model import Change, Document, Measure, Outcome, Qualifier, Quantity, Report, Source, Span, Target
 from ._provenance import span_at
+from ._results import Results, _grouped, _Row, _unit_suffix, readable
 
 __all__ = ["Hit", "PhraseCount", "SeriesPoint", "count", "search", "series"]
 
@@ -433,8 +433,10 @@ class SeriesPoint(_Row):
         if self.value is None:
             value = "qualitative"
         else:
-            value = _grouped(self.value) + ("" if self.upper is None else "–" + _grouped(self.upper))
-            value += _unit_suffix(self.unit)
+            if self.upper is None:
+                value = readable(self.value, self.unit)
+            else:
+                value = readable(self.value, None) + "–" + readable(self.upper, self.unit)
             if self.change in ("increase", "decrease"):
                 value = ("+" if self.change == "increase" else "−") + value
         how = "stated" if self.stated else f"derived: {self.derivation}"
