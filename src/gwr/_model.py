@@ -38,6 +38,24 @@ Reading = Literal["floor", "ceiling", "level", "qualitative"]
 (about), or qualitative (no number)."""
 
 
+def _cut(text: str, limit: int = 24) -> str:
+    """``repr(text)``, cut to about ``limit`` characters (records print in one line)."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def _where(span: Span) -> str:
+    return f"{span.source}:{span.start}-{span.end}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _quantities(count: int) -> str:
+    return f"{count} quantit{'y' if count == 1 else 'ies'}"
+
+
 @attrs.frozen
 class Span:
     """Where an item comes from: a W3C TextPositionSelector plus TextQuoteSelector pair.
@@ -60,6 +78,9 @@ class Span:
     exact: str
     prefix: str
     suffix: str
+
+    def __repr__(self) -> str:
+        return f"<Span {_where(self)} {_cut(self.exact)}>"
 
 
 @attrs.frozen
@@ -90,6 +111,15 @@ class Quantity:
     relative_to: str | None = None
     indicator: str | None = None
 
+    def __repr__(self) -> str:
+        value = f"{self.value:f}" + ("" if self.upper is None else f"-{self.upper:f}")
+        extra: list[str] = [self.qualifier] if self.qualifier != "exact" else []
+        if self.change is not None:
+            extra.append(self.change + (f" on {self.relative_to}" if self.relative_to else ""))
+        if self.indicator is not None:
+            extra.append(self.indicator)
+        return f"<Quantity {value} {self.unit}{''.join(', ' + e for e in extra)}: {_cut(self.text)}>"
+
 
 @attrs.frozen
 class Indicator:
@@ -113,6 +143,10 @@ class Indicator:
     names: tuple[str, ...] = ()
     """The phrasings that state the indicator in a target or outcome clause (地区生产总值 states
     ``gdp_growth`` in a provincial report), which the reader keys clauses by."""
+
+    def __repr__(self) -> str:
+        unit = f"{self.unit}, " if self.unit else ""
+        return f"<Indicator {self.key}: {self.name_zh} / {self.name_en} ({unit}{self.reading})>"
 
 
 @attrs.frozen
@@ -159,6 +193,10 @@ class Target:
     rationale: str | None = None
     rationale_span: Span | None = None
 
+    def __repr__(self) -> str:
+        rationale = ", with rationale" if self.rationale else ""
+        return f"<Target {self.key or '(no key)'} {self.year} {_cut(self.text)} at {_where(self.span)}{rationale}>"
+
 
 @attrs.frozen
 class Outcome:
@@ -177,6 +215,9 @@ class Outcome:
     qualifier: Qualifier | None
     span: Span
 
+    def __repr__(self) -> str:
+        return f"<Outcome {self.key} {self.year} {_cut(self.text)} at {_where(self.span)}>"
+
 
 @attrs.frozen
 class Measure:
@@ -193,6 +234,9 @@ class Measure:
     text: str
     quantities: tuple[Quantity, ...]
     span: Span
+
+    def __repr__(self) -> str:
+        return f"<Measure {_cut(self.text, 30)} ({_quantities(len(self.quantities))}) at {_where(self.span)}>"
 
 
 @attrs.frozen
@@ -214,6 +258,11 @@ class Task:
     subtasks: tuple[Task, ...]
     measures: tuple[Measure, ...]
     span: Span
+
+    def __repr__(self) -> str:
+        theme = (self.theme or "no theme") + (f"+{self.secondary_theme}" if self.secondary_theme else "")
+        counts = f"{_plural(len(self.subtasks), 'sub-task')}, {_plural(len(self.measures), 'measure')}"
+        return f"<Task {self.number} {theme} {_cut(self.title, 30)} ({counts}) at {_where(self.span)}>"
 
 
 SectionKind = Literal["part", "area", "item", "paragraph", "heading", "block"]
@@ -241,6 +290,12 @@ class Section:
     span: Span
     heading: Span | None = None
     children: tuple[Section, ...] = ()
+
+    def __repr__(self) -> str:
+        number = "" if self.number is None else f" {self.number}"
+        title = "" if self.title is None else f" {_cut(self.title)}"
+        children = f" ({_plural(len(self.children), 'child')})".replace("childs", "children") if self.children else ""
+        return f"<Section {self.kind}{number}{title}{children} at {_where(self.span)}>"
 
 
 @attrs.frozen
@@ -300,6 +355,19 @@ class Report:
     measures: tuple[Measure, ...] = ()
     outline: tuple[Section, ...] = ()
     region: str | None = None
+
+    def __repr__(self) -> str:
+        measures = sum(1 for _, item in self.iter_items() if isinstance(item, Measure))
+        region = f" {self.region}" if self.region else ""
+        counts = ", ".join(
+            [
+                _plural(len(self.targets), "target"),
+                _plural(len(self.outcomes), "outcome"),
+                _plural(len(self.tasks), "task"),
+                _plural(measures, "measure"),
+            ]
+        )
+        return f"<Report {self.id}: {self.kind}{region} {self.year}, {self.completeness}; {counts}>"
 
     def target(self, key: str) -> Target:
         """Return the target on indicator ``key``.
@@ -402,6 +470,11 @@ class Source:
     url: str | None = None
     length: int | None = None
     bundled: bool = True
+
+    def __repr__(self) -> str:
+        status = "bundled" if self.bundled else "cited"
+        documents = _plural(len(self.documents), "document")
+        return f"<Source {self.id} {_cut(self.title, 30)} ({self.profile}, {status}, {documents})>"
 
     @property
     def text(self) -> str:
