@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         MissingDependencyError,
         NotFoundError,
     )
+    from ._items import Item
     from ._model import (
         Document,
         Indicator,
@@ -87,6 +88,7 @@ _EXPORTS = {
     "Target": "_model",
     "Task": "_model",
     "Theme": "_model",
+    "Item": "_items",
     "parse_quantities": "_quantities",
     "Results": "_results",
     "Hit": "_search",
@@ -109,6 +111,7 @@ __all__ = [
     "Indicator",
     "InvalidArgumentError",
     "InvalidTypeError",
+    "Item",
     "Measure",
     "MissingDependencyError",
     "NotFoundError",

@@ -17,6 +17,9 @@ from ._errors import NotFoundError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ._items import Item
+    from ._results import Results
+
 Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 """How a quantity relates to its number: 左右/约 → ``about``; 以上/至少 → ``at_least``;
 超过/突破/逾/多/余 → ``more_than``; 以内/以下/不超过 → ``at_most``; 近/不到 → ``less_than``."""
@@ -264,6 +267,34 @@ class Task:
         counts = f"{_plural(len(self.subtasks), 'sub-task')}, {_plural(len(self.measures), 'measure')}"
         return f"<Task {self.number} {theme} {_cut(self.title, 30)} ({counts}) at {_where(self.span)}>"
 
+    def passages(self) -> tuple[Span, ...]:
+        """The task's whole text as spans in reading order, across witnesses.
+
+        ``span`` covers the task in the report's primary witness; where a second witness has
+        passages the primary lacks (the generator merged them in: a sentence of the newspaper
+        copy 002 missing from the full text 003), they are set in where that witness has them,
+        each as a span into its own source. One span where the task has one witness.
+
+        >>> import gwr
+        >>> task = gwr.report(2024).task(2)
+        >>> [(span.source, span.exact[:8]) for span in task.passages()]
+        [('003', '（二）深入实施科'), ('002', '开展基础教育扩优'), ('003', '实施高等教育综合')]
+        >>> "减轻中小学教师非教学负担" in task.span.exact, "减轻中小学教师非教学负担" in task.full_text()
+        (False, True)
+        """
+        from ._items import task_passages
+
+        return task_passages(self)
+
+    def full_text(self) -> str:
+        """The task's whole text, passages only a second witness has included (see :meth:`passages`).
+
+        >>> import gwr
+        >>> gwr.report(2024).task(3).full_text()[:23]
+        '（三）着力扩大国内需求，推动经济实现良性循环。'
+        """
+        return "".join(span.exact for span in self.passages())
+
 
 SectionKind = Literal["part", "area", "item", "paragraph", "heading", "block"]
 """What a node of a report's outline is: a part (一、), an area or task (（一）), an item
@@ -417,6 +448,38 @@ class Report:
             if task.number == number:
                 return task
         raise NotFoundError(f"{self.id} has no task {number}", number, [t.number for t in self.tasks])
+
+    def table(self, what: str) -> Results[Item]:
+        """Every target, outcome, measure or quantity of the report as a flat table.
+
+        ``what`` is ``"targets"``, ``"outcomes"``, ``"measures"`` (every measure, those inside
+        the tasks included) or ``"quantities"`` (every number: of the targets, the outcomes and
+        the measures). Each :class:`~gwr.Item` row says where the item sits (its ``path``, its
+        ``task`` number and ``subtask``), its number where it has one, and the span and quote
+        behind it; ``to_records()`` and ``to_dataframe()`` export the table.
+
+        Args:
+            what: which table: ``"targets"``, ``"outcomes"``, ``"measures"`` or ``"quantities"``.
+
+        Returns:
+            :class:`~gwr.Results` of :class:`~gwr.Item` rows, in the report's order.
+
+        Raises:
+            InvalidArgumentError: ``what`` names no table.
+            InvalidTypeError: ``what`` is not a str.
+
+        >>> import gwr
+        >>> measures = gwr.report(2024).table("measures")
+        >>> row = next(row for row in measures if row.text.startswith("今年中央预算内投资"))
+        >>> row.path, row.task, row.subtask, row.subtask_title, row.quantities
+        ('tasks[2].subtasks[1].measures[1]', 3, '2', '积极扩大有效投资', 1)
+        >>> record = gwr.report(2025).table("targets").to_records()[0]
+        >>> [record[name] for name in ("key", "value", "unit", "quote", "source", "start", "end")]
+        ['gdp_growth', Decimal('5'), '%', '国内生产总值增长5%左右', '000', 783, 795]
+        """
+        from ._items import report_table
+
+        return report_table(self, what)
 
     def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
         """Yield every item of the report with its path (``targets[0]``, ``tasks[2].measures[1]``)."""
