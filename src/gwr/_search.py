@@ -42,12 +42,17 @@ class Hit(_Row):
     whitespace runs shown as one space. ``report`` is the id of the report the document belongs
     to, where it belongs to one. ``repeated`` is true in a document the data marks as
     repeating another (a ■ key-points box that repeats its speech); a hit inside such a box
-    belongs to the box, not to the speech around it.
+    belongs to the box, not to the speech around it. ``also`` holds the spans of the same passage
+    in the report's other witnesses (the newspaper copy of part three, the news summary of part
+    one), whose hits :func:`search` folded into this one.
 
     >>> import gwr
     >>> hit = gwr.search("人工智能+")[0]
     >>> hit.document, hit.report, hit.span.source, hit.span.exact
     ('gwr-2025-summary', 'gwr-2025', '000', '人工智能+')
+    >>> hit = gwr.search("人工智能+", documents="gwr-2024")[0]
+    >>> hit.document, hit.span.source, [(span.source, span.exact) for span in hit.also]
+    ('gwr-2024-full', '003', [('002', '人工智能+')])
     """
 
     document: str
@@ -55,6 +60,7 @@ class Hit(_Row):
     span: Span
     context: str
     repeated: bool = False
+    also: tuple[Span, ...] = ()
 
     _columns: ClassVar[tuple[str, ...]] = ("document", "source", "start", "context")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -66,6 +72,7 @@ class Hit(_Row):
         "exact",
         "context",
         "repeated",
+        "also",
     )
 
     def to_record(self) -> dict[str, object]:
@@ -79,11 +86,13 @@ class Hit(_Row):
             "exact": self.span.exact,
             "context": self.context,
             "repeated": self.repeated,
+            "also": " ".join(f"{span.source}:{span.start}-{span.end}" for span in self.also) or None,
         }
 
     def _cells(self) -> list[str]:
         mark = " (repeated)" if self.repeated else ""
-        return [self.document + mark, self.span.source, str(self.span.start), self.context]
+        source = self.span.source + "".join(f" (also {span.source})" for span in self.also)
+        return [self.document + mark, source, str(self.span.start), self.context]
 
 
 @attrs.frozen
@@ -244,6 +253,7 @@ def search(
     kinds: str | Iterable[str] | None = None,
     context: int = 20,
     include_repeated: bool = True,
+    merge_witnesses: bool = True,
 ) -> Results[Hit]:
     """Find every occurrence of ``text`` in the bundled documents.
 
@@ -260,9 +270,16 @@ def search(
         context: how many characters of context to show on each side of a hit.
         include_repeated: whether to keep hits inside passages marked as repeating another
             (they are kept, and flagged ``repeated``, by default).
+        merge_witnesses: whether to show a passage of a report once where several witnesses
+            of the report have it (by default): the hit in the report's primary witness (its
+            full text) is kept, and the others' spans go to its :attr:`Hit.also`. A hit is the
+            same passage where the witness reads the same ten characters (punctuation and
+            spacing aside) on at least one side of the phrase. A passage only a second witness
+            has stays a hit of its own.
 
     Returns:
-        :class:`Results` of :class:`Hit` rows, in source and text order.
+        :class:`Results` of :class:`Hit` rows, in source and text order; the title says how
+        many hits of second witnesses were folded into the primary witness's.
 
     Raises:
         InvalidArgumentError: ``text`` is empty or ``context`` is negative.
@@ -276,12 +293,15 @@ def search(
     >>> source = gwr.source(hits[0].span.source)
     >>> source.normalized[hits[0].span.start : hits[0].span.end]
     '新质生产力'
+    >>> print(gwr.search("人工智能+", documents="gwr-2024").title)
+    '人工智能+': 1 hit (1 more in a second witness of the same report, shown once)
     """
     if isinstance(context, bool) or not isinstance(context, int):
         raise InvalidTypeError(f"context is a number of characters (int), not {type(context).__name__}")
     if context < 0:
         raise InvalidArgumentError(f"context must not be negative, not {context}")
     hits = []
+    keys: list[tuple[str, str]] = []
     for source, document, report, normalized, match, repeated in _matches(text, documents, kinds):
         if repeated and not include_repeated:
             continue
@@ -295,7 +315,64 @@ def search(
                 repeated=repeated,
             )
         )
-    return Results(hits, Hit, f"{text!r}: {len(hits)} hit{'' if len(hits) == 1 else 's'}")
+        keys.append(_sides(normalized, start, end, document.start, document.end))
+    folded = 0
+    if merge_witnesses:
+        hits, folded = _fold_witnesses(hits, keys)
+    title = f"{text!r}: {len(hits)} hit{'' if len(hits) == 1 else 's'}"
+    if folded:
+        title += f" ({folded} more in a second witness of the same report, shown once)"
+    return Results(hits, Hit, title)
+
+
+_SIDE = 10
+"""Characters (punctuation and spacing aside) on one side of a hit that identify its passage."""
+
+
+def _sides(text: str, start: int, end: int, low: int, high: int) -> tuple[str, str]:
+    """The ``_SIDE`` word characters before and after ``text[start:end]`` within ``[low, high)``."""
+    before = _WORD_DROP.sub("", text[max(low, start - 4 * _SIDE) : start])[-_SIDE:]
+    after = _WORD_DROP.sub("", text[end : min(high, end + 4 * _SIDE)])[:_SIDE]
+    return before, after
+
+
+_WORD_DROP = re.compile(r"[\W_]+")
+
+
+def _fold_witnesses(hits: list[Hit], keys: list[tuple[str, str]]) -> tuple[list[Hit], int]:
+    """Fold each hit of a report's second witness into the primary witness's hit of the same passage."""
+    from ._db import default
+
+    db = default()
+    primaries: dict[str, str] = {}
+    for report_id in {hit.report for hit in hits if hit.report is not None}:
+        witnesses = db.report(report_id).witnesses
+        if len(witnesses) > 1:
+            primaries[report_id] = witnesses[0]
+    also: dict[int, list[Span]] = {}
+    dropped: set[int] = set()
+    for i, hit in enumerate(hits):
+        primary = primaries.get(hit.report or "")
+        if primary is None or hit.span.source == primary:
+            continue
+        before, after = keys[i]
+        best, best_score = None, 0
+        for j, candidate in enumerate(hits):
+            if candidate.report != hit.report or candidate.span.source != primary:
+                continue
+            if any(span.source == hit.span.source for span in also.get(j, ())):
+                continue  # each primary hit takes one hit of each witness
+            their_before, their_after = keys[j]
+            score = (len(before) == _SIDE and before == their_before) + (len(after) == _SIDE and after == their_after)
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            also.setdefault(best, []).append(hit.span)
+            dropped.add(i)
+    kept = [
+        attrs.evolve(hit, also=tuple(also[i])) if i in also else hit for i, hit in enumerate(hits) if i not in dropped
+    ]
+    return kept, len(dropped)
 
 
 def count(
@@ -330,7 +407,8 @@ def count(
     >>> counts = gwr.count("新质生产力")
     >>> counts["gwr-2024-full"].count > 0
     True
-    >>> sum(row.count for row in counts) == len(gwr.search("新质生产力", include_repeated=False))
+    >>> every = gwr.search("新质生产力", include_repeated=False, merge_witnesses=False)
+    >>> sum(row.count for row in counts) == len(every)
     True
     """
     totals: dict[str, list[int]] = {}
