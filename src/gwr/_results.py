@@ -297,7 +297,8 @@ class Results(Generic[RowT]):
         if left_out:
             span = len(self._row_type._columns)
             body.insert(len(shown) // 2, f'<tr><td colspan="{span}">… {left_out} rows not shown …</td></tr>')
-        caption = f"{self.title} ({len(self._rows)} rows)" if self.title else f"{len(self._rows)} rows"
+        count = f"{len(self._rows)} row{'' if len(self._rows) == 1 else 's'}"
+        caption = f"{self.title} ({count})" if self.title else count
         return (
             f'<table class="gwr-results"><caption style="text-align:left">{escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
