@@ -272,3 +272,17 @@ def test_a_task_with_one_witness_is_its_span() -> None:
     assert task.full_text() == task.span.exact
     summary_task = gwr.report(2025).tasks[0]
     assert summary_task.full_text() == summary_task.span.exact
+
+
+def test_a_derived_value_reads_readably_in_the_table_and_exactly_in_the_record() -> None:
+    # 赤字规模4.06万亿元，比上年年初预算增加1800亿元 (003): the 2023 deficit was 3.88万亿元
+    points = gwr.series("deficit")
+    derived = next(p for p in points if not p.stated and p.report == "gwr-2024")
+    assert derived.value == Decimal("3880000000000")
+    assert derived.derivation is not None
+    assert derived.derivation.endswith("= 3,880,000,000,000 CNY")  # the record: exact, grouped
+    row = next(line for line in str(points).splitlines() if "gwr-2024" in line and "derived" in line)
+    assert "4.06万亿元" in row
+    assert "− 1800亿元" in row
+    assert "= 3.88万亿元" in row
+    assert "3,880,000,000,000" not in row

@@ -517,8 +517,20 @@ class SeriesPoint(_Row):
                 value = readable(self.value, None) + "–" + readable(self.upper, self.unit)
             if self.change in ("increase", "decrease"):
                 value = ("+" if self.change == "increase" else "−") + value
-        how = "stated" if self.stated else f"derived: {self.derivation}"
+        how = "stated" if self.stated else f"derived: {_readable_numbers(self.derivation or '')}"
         return [self.key, str(self.year), value, self.qualifier or "", self.role, self.report, how, self.text]
+
+
+_GROUPED_WITH_UNIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)? ([A-Za-z_]+(?:/[A-Za-z_0-9]+)?)")
+
+
+def _readable_numbers(text: str) -> str:
+    """``text`` with every grouped number and unit code (``3,800,000,000,000 CNY``) written readably (3.8万亿元)."""
+
+    def one(match: re.Match[str]) -> str:
+        return readable(Decimal(match[1].replace(",", "") + (match[2] or "")), match[3])
+
+    return _GROUPED_WITH_UNIT.sub(one, text)
 
 
 _PREVIOUS = ("上年", "去年", "上年同期", "上年末", "上一年")
