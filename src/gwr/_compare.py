@@ -19,7 +19,11 @@ import attrs
 
 from ._errors import InvalidTypeError, NotFoundError
 from ._model import Change, Outcome, Quantity, Report, Span, Target, Task
-from ._results import Results, _grouped, _Row, _unit_suffix, readable
+
+# Results and _Row (defined here before _results.py) stay importable from here: "as" re-exports them
+from ._results import Results as Results
+from ._results import _grouped, _unit_suffix, readable
+from ._results import _Row as _Row
 
 if TYPE_CHECKING:
     from ._model import Reading
