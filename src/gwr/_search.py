@@ -349,17 +349,23 @@ def _fold_witnesses(hits: list[Hit], keys: list[tuple[str, str]]) -> tuple[list[
         witnesses = db.report(report_id).witnesses
         if len(witnesses) > 1:
             primaries[report_id] = witnesses[0]
+    # the primary witness's hits of each report, by the words on either side of them
+    by_side: dict[tuple[str, int, str], list[int]] = {}
+    for j, candidate in enumerate(hits):
+        if candidate.report is not None and primaries.get(candidate.report) == candidate.span.source:
+            for side, words in enumerate(keys[j]):
+                if len(words) == _SIDE:
+                    by_side.setdefault((candidate.report, side, words), []).append(j)
     also: dict[int, list[Span]] = {}
     dropped: set[int] = set()
     for i, hit in enumerate(hits):
         primary = primaries.get(hit.report or "")
-        if primary is None or hit.span.source == primary:
+        if hit.report is None or primary is None or hit.span.source == primary:
             continue
         before, after = keys[i]
+        candidates = sorted({*by_side.get((hit.report, 0, before), ()), *by_side.get((hit.report, 1, after), ())})
         best, best_score = None, 0
-        for j, candidate in enumerate(hits):
-            if candidate.report != hit.report or candidate.span.source != primary:
-                continue
+        for j in candidates:
             if any(span.source == hit.span.source for span in also.get(j, ())):
                 continue  # each primary hit takes one hit of each witness
             their_before, their_after = keys[j]
