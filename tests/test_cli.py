@@ -76,7 +76,11 @@ def test_compare_2024_2025() -> None:
         (("tasks", "2019"), 1, "no report"),
         (("search", ""), 1, "empty"),
         (("search", "新质生产力", "-d", "nope"), 1, "no document or report 'nope'"),
-        (("search", "新质生产力", "--context", "x"), 2, "invalid int value"),
+        (("search", "新质生产力", "--context", "x"), 2, "'x' is not a number of characters"),
+        (("search", "新质生产力", "--context", "-1"), 2, "'-1' is not a number of characters"),
+        (("export", "--json", "--format", "csv"), 2, "--json is --format json"),
+        (("indicators", "--bogus"), 2, "unrecognized arguments: --bogus"),
+        (("export", "--indicator", "nope"), 1, "no indicator 'nope'"),
         (("series", "gdp growht"), 1, "did you mean"),
         (("export", "--format", "xml"), 2, "invalid choice: 'xml'"),
         (("targets", "2025", "--bogus"), 2, "unrecognized arguments: --bogus"),
@@ -215,7 +219,12 @@ def test_export_csv_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, out, _ = call(capsys, "export", "--output", str(path))
     assert code == 0
     assert str(path) in out
-    assert path.read_text(encoding="utf-8").splitlines()[0].startswith("key,year,value")
+    assert "byte order mark" in out
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfkey,year,value")
+    path = tmp_path / "all.json"
+    code, out, _ = call(capsys, "export", "--format", "json", "--output", str(path))
+    assert code == 0
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(call(capsys, "export", "--format", "json")[1])
     code, _, err = call(capsys, "export", "--output", str(tmp_path / "missing" / "x.csv"))
     assert code == 1
     assert err.startswith("gwr: error: cannot write")
@@ -228,3 +237,125 @@ def test_main_returns_usage_status(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = call(capsys, "--help")
     assert code == 0
     assert "usage: gwr" in out
+
+
+# --------------------------------------------------------------------------------------------
+# indicators, CSV for spreadsheets, failed writes, usage errors, wording
+# --------------------------------------------------------------------------------------------
+
+
+def test_indicators(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = call(capsys, "indicators")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{len(gwr.indicators())} indicators")
+    assert lines[1].split() == ["key", "name_zh", "name_en", "unit", "reading"]
+    assert any(line.split()[:3] == ["cpi_growth", "居民消费价格涨幅", "CPI"] for line in lines)
+    code, out, _ = call(capsys, "indicators", "--json")
+    data = json.loads(out)
+    assert [d["key"] for d in data] == [i.key for i in gwr.indicators()]
+    assert {d["key"]: d["reading"] for d in data}["cpi_growth"] == "ceiling"
+
+
+def test_targets_table_writes_large_numbers_readably_and_json_exactly(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = call(capsys, "targets", "2025")
+    grain = next(line for line in out.splitlines() if line.startswith("grain_output"))
+    assert grain.split()[:2] == ["grain_output", "1.4万亿斤"]  # 粮食产量1.4万亿斤左右
+    jobs = next(line for line in out.splitlines() if line.startswith("urban_new_jobs"))
+    assert jobs.split()[1] == "1200万人"  # 城镇新增就业1200万人以上
+    _, out, _ = call(capsys, "targets", "2025", "--json")
+    record = next(r for r in json.loads(out) if r["key"] == "grain_output")
+    assert (record["value"], record["unit"]) == ("1400000000000", "jin")
+
+
+def test_csv_redirected_to_a_file_has_a_bom_and_a_pipe_none(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    path = tmp_path / "redirected.csv"
+    with path.open("wb") as file:
+        subprocess.run(
+            [sys.executable, "-m", "gwr", "export", "--indicator", "cpi_growth"], stdout=file, env=env, check=True
+        )
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfkey,")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert ("2025", "居民消费价格涨幅2%左右") in {(r["year"], r["text"]) for r in rows}
+    piped = run("export", "--indicator", "cpi_growth")
+    assert piped.stdout.startswith("key,")
+    json_file = tmp_path / "redirected.json"
+    with json_file.open("wb") as file:
+        subprocess.run([sys.executable, "-m", "gwr", "export", "--format", "json"], stdout=file, env=env, check=True)
+    assert json_file.read_bytes().startswith(b"[")  # JSON never gets a mark
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [("targets", "2025"), ("export",), ("search", "消费")])
+def test_a_full_disk_ends_in_one_line(args: tuple[str, ...]) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "gwr", *args], stdout=full, stderr=subprocess.PIPE, env=env, check=False
+        )
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 1
+    assert err.splitlines() == ["gwr: error: cannot write the output: No space left on device"], err
+    written = run("export", "--output", "/dev/full")
+    assert written.returncode == 1
+    assert written.stderr.splitlines() == ["gwr: error: cannot write /dev/full: No space left on device"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell pipe")
+@pytest.mark.parametrize("command", ["export", "search 消费", "series gdp_growth", "targets 2025"])
+def test_a_closed_pipe_ends_quietly(command: str) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        f"{sys.executable} -m gwr {command} | head -1; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+    assert result.returncode == 0
+
+
+COMMANDS = [
+    "reports",
+    "targets 2025",
+    "compare 2024 2025",
+    "attain 2024",
+    "tasks 2024",
+    "search 消费",
+    "series cpi_growth",
+]
+COMMANDS += ["indicators", "check", "export"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_usage_errors_exit_2_everywhere(command: str) -> None:
+    result = run(*command.split(), "--no-such-option")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("gwr: error: unrecognized arguments: --no-such-option")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "x", "--context", "many"),
+        ("targets", "twenty"),
+        ("export", "--output", "/no/such/folder/x.csv"),
+        ("targets", "2025", "--kind", "budget"),
+        ("compare", "2024", "x-1"),
+        ("series", "nope"),
+    ],
+)
+def test_errors_speak_no_python(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode in (1, 2)
+    [line] = result.stderr.splitlines()
+    for word in ("Traceback", "Errno", " int ", " str ", "NoneType", "_year_or_id", "Error:", "exception"):
+        assert word not in line, line

@@ -16,7 +16,7 @@ from gwr import _api, _search
 
 
 def test_search_finds_a_phrase_in_reports_and_related_documents() -> None:
-    hits = gwr.search("人工智能+")
+    hits = gwr.search("人工智能+", merge_witnesses=False)
     documents = {hit.document for hit in hits}
     # 000 (2025 summary), 002 (2024 part three), 003 (2024 report, press conference), 004 (plan)
     assert {"gwr-2025-summary", "gwr-2024-part-three", "gwr-2024-full", "press-2024-03-09", "plan-2024-full"} <= (
@@ -101,7 +101,8 @@ def test_count_per_document() -> None:
     assert [row.document for row in counts] == all_documents  # zero counts included
     assert counts["gwr-2024-news-summary"].count == 0
     assert counts["gwr-2024-full"].count == 1  # （一）…加快发展新质生产力
-    assert sum(row.count for row in counts) == len(gwr.search("新质生产力", include_repeated=False))
+    every = gwr.search("新质生产力", include_repeated=False, merge_witnesses=False)
+    assert sum(row.count for row in counts) == len(every)
     assert counts["gwr-2024-full"].report == "gwr-2024"
     assert counts["speech-2024-01-31"].report is None
     assert list(counts.to_records()[0]) == list(_search.PhraseCount._fields)
@@ -250,3 +251,57 @@ def test_series_everything_and_bad_input() -> None:
         gwr.series("gdp growht")
     with pytest.raises(gwr.InvalidArgumentError):
         gwr.series("gdp_growth", kind="budget")
+
+
+# --------------------------------------------------------------------------------------------
+# One passage, two witnesses: shown once
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_passage_two_witnesses_have_is_one_hit() -> None:
+    # 003 (full text) and 002 (newspaper copy of part three) both read
+    # 深化大数据、人工智能等研发应用，开展“人工智能+”行动，打造具有国际竞争力的数字产业集群
+    hits = gwr.search("人工智能+", documents="gwr-2024")
+    assert [(h.document, h.span.source) for h in hits] == [("gwr-2024-full", "003")]
+    [other] = hits[0].also
+    assert other.source == "002"
+    assert gwr.source("002").normalized[other.start : other.end] == "人工智能+"
+    assert "second witness" in hits.title
+    assert "(also 002)" in str(hits)
+    assert hits.to_records()[0]["also"] == f"002:{other.start}-{other.end}"
+    every = gwr.search("人工智能+", documents="gwr-2024", merge_witnesses=False)
+    assert [h.span.source for h in every] == ["002", "003"]
+    assert all(h.also == () for h in every)
+
+
+def test_folding_pairs_each_witness_hit_with_its_own_passage() -> None:
+    hits = gwr.search("消费", context=6)
+    every = gwr.search("消费", context=6, merge_witnesses=False)
+    folded = sum(len(h.also) for h in hits)
+    assert len(hits) + folded == len(every)
+    assert folded >= 10
+    for hit in hits:
+        assert len({span.source for span in hit.also}) == len(hit.also)  # one per witness
+        mine = gwr.source(hit.span.source).normalized
+        for span in hit.also:
+            theirs = gwr.source(span.source).normalized
+
+            # the same words on at least one side, spacing and punctuation aside
+            def words(text: str) -> str:
+                return "".join(c for c in text if c.isalnum())
+
+            same_before = (
+                words(mine[hit.span.start - 12 : hit.span.start])[-5:]
+                == words(theirs[span.start - 12 : span.start])[-5:]
+            )
+            same_after = (
+                words(mine[hit.span.end : hit.span.end + 12])[:5] == words(theirs[span.end : span.end + 12])[:5]
+            )
+            assert same_before or same_after, (hit.context, theirs[span.start - 10 : span.end + 10])
+
+
+def test_a_passage_only_a_second_witness_has_stays() -> None:
+    # 减轻中小学教师非教学负担。 is in 002 only (the full text 003 lacks the sentence)
+    assert "减轻中小学教师非教学负担" not in gwr.source("003").normalized
+    hits = gwr.search("减轻中小学教师非教学负担")
+    assert [(h.document, h.span.source, h.also) for h in hits] == [("gwr-2024-part-three", "002", ())]

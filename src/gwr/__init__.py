@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from ._api import indicator, indicators, report, reports, source, sources, themes
     from ._check import CheckResult, Problem, check
-    from ._compare import Attainment, Results, TargetChange, TaskMove, attainment, compare, compare_tasks
+    from ._compare import Attainment, TargetChange, TaskMove, attainment, compare, compare_tasks
     from ._errors import (
         DataError,
         GwrError,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         MissingDependencyError,
         NotFoundError,
     )
+    from ._items import Item
     from ._model import (
         Document,
         Indicator,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from ._quantities import parse_quantities
     from ._read import read
     from ._regions import RegionComparison, compare_regions
+    from ._results import Results
     from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
     from ._variants import Variant, variants
 
@@ -67,7 +69,6 @@ _EXPORTS = {
     "Problem": "_check",
     "check": "_check",
     "Attainment": "_compare",
-    "Results": "_compare",
     "TargetChange": "_compare",
     "TaskMove": "_compare",
     "attainment": "_compare",
@@ -98,6 +99,8 @@ _EXPORTS = {
     "read": "_read",
     "RegionComparison": "_regions",
     "compare_regions": "_regions",
+    "Item": "_items",
+    "Results": "_results",
     "Hit": "_search",
     "PhraseCount": "_search",
     "SeriesPoint": "_search",
@@ -118,6 +121,7 @@ __all__ = [
     "Indicator",
     "InvalidArgumentError",
     "InvalidTypeError",
+    "Item",
     "Measure",
     "MissingDependencyError",
     "NotFoundError",

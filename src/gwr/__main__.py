@@ -1,10 +1,12 @@
 """The command line: ``python -m gwr`` (or ``gwr``).
 
 Commands: ``reports``, ``targets YEAR``, ``compare A B``, ``attain YEAR``, ``tasks YEAR``,
-``search TEXT``, ``series INDICATOR``, ``regions YEAR INDICATOR``, ``check``, ``export``.
-Every command prints an aligned table (or JSON with ``--json``). Bad input ends with one line
-on stderr (``gwr: error: ...``) and a non-zero exit status: 2 for a malformed command line,
-1 for anything gwr cannot find or use, never a traceback.
+``search TEXT``, ``series INDICATOR``, ``indicators``, ``regions YEAR INDICATOR``, ``read FILE``,
+``check``, ``export``. Every command prints an aligned table (or JSON with ``--json``); ``export`` writes CSV or JSON
+(``--format``). Bad input ends with one line on stderr (``gwr: error: ...``) and a non-zero
+exit status: 2 for a malformed command line, 1 for anything gwr cannot find or use, never a
+traceback. Output that cannot be written (a full disk) ends the same way, in one line with
+status 1; a reader that stops early (``| head``) ends gwr quietly.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -43,6 +46,15 @@ class _Failed(Exception):
         self.output = output
 
 
+class _WriteFailed(Exception):
+    """The output could not be written (a full disk, a closed device)."""
+
+
+BOM = "\ufeff"
+"""The UTF-8 byte order mark a CSV written to a file starts with: spreadsheet software (Excel)
+reads the file as UTF-8 only with it, and shows the Chinese garbled without it."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{message} (see '{self.prog} --help')")
@@ -58,6 +70,13 @@ def _year_or_id(text: str) -> int | str:
     return text
 
 
+def _characters(text: str) -> int:
+    """A number of characters (0 or more), for ``--context``."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of characters (0, 1, 2, ...)")
+    return int(text)
+
+
 def _dumps(data: object) -> str:
     def default(value: object) -> object:
         if isinstance(value, Decimal):
@@ -67,10 +86,15 @@ def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=default)
 
 
-def _value(quantity: Quantity | None) -> str:
+def _readable(quantity: Quantity | None) -> str:
+    """A target's number for a table: 1.4万亿斤, 1200万人, 5% (``--json`` gives it exactly)."""
+    from ._results import readable
+
     if quantity is None:
         return ""
-    return f"{quantity.value:f}" if quantity.upper is None else f"{quantity.value:f}-{quantity.upper:f}"
+    if quantity.upper is None:
+        return readable(quantity.value, quantity.unit)
+    return readable(quantity.value, None) + "-" + readable(quantity.upper, quantity.unit)
 
 
 def _target_record(target: Target) -> dict[str, object]:
@@ -105,19 +129,10 @@ def _cmd_targets(args: argparse.Namespace) -> str:
     report = _api.report(args.year, kind=args.kind, region=args.region)
     if args.json:
         return _dumps([_target_record(t) for t in report.targets])
-    rows = [
-        [
-            t.key or "(no key)",
-            _value(t.quantity),
-            t.quantity.unit if t.quantity else "",
-            t.qualifier or "qualitative",
-            t.text,
-        ]
-        for t in report.targets
-    ]
+    rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
     sources = ", ".join(dict.fromkeys(t.span.source for t in report.targets)) or "none"
     title = f"{report.id}: main expected targets ({report.completeness} text; source {sources})"
-    return title + "\n" + render(["indicator", "value", "unit", "qualifier", "text"], rows)
+    return title + "\n" + render(["indicator", "value", "qualifier", "text"], rows)
 
 
 def _cmd_compare(args: argparse.Namespace) -> str:
@@ -181,6 +196,7 @@ def _cmd_search(args: argparse.Namespace) -> str:
         kinds=args.doc_kind,
         context=args.context,
         include_repeated=args.repeated is not False,
+        merge_witnesses=not args.all_witnesses,
     )
     return _dumps(hits.to_records()) if args.json else str(hits)
 
@@ -197,6 +213,16 @@ def _cmd_regions(args: argparse.Namespace) -> str:
 
     results = compare_regions(args.year, args.indicator, role="outcome" if args.outcomes else "target")
     return _dumps(results.to_records()) if args.json else str(results)
+
+
+def _cmd_indicators(args: argparse.Namespace) -> str:
+    registry = _api.indicators()
+    if args.json:
+        fields = ("key", "name_zh", "name_en", "unit", "reading", "description")
+        return _dumps([{f: getattr(i, f) for f in fields} for i in registry])
+    rows = [[i.key, i.name_zh, i.name_en, i.unit or "", i.reading] for i in registry]
+    title = f"{len(registry)} indicators (keys of targets, outcomes and keyed quantities)"
+    return title + "\n" + render(["key", "name_zh", "name_en", "unit", "reading"], rows)
 
 
 def _cmd_check(args: argparse.Namespace) -> str:
@@ -239,11 +265,8 @@ def _cmd_read(args: argparse.Namespace) -> str:
         f"{sum(1 for _ in report.iter_items())} items",
         "",
     ]
-    rows = [
-        [t.key or "(no key)", _value(t.quantity), t.quantity.unit if t.quantity else "", t.qualifier or "", t.text]
-        for t in report.targets
-    ]
-    lines.append(render(["indicator", "value", "unit", "qualifier", "text"], rows))
+    rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
+    lines.append(render(["indicator", "value", "qualifier", "text"], rows))
     if report.tasks:
         lines += ["", render(["task", "title"], [[str(t.number), t.title] for t in report.tasks])]
     return "\n".join(lines)
@@ -256,7 +279,9 @@ def _cmd_export(args: argparse.Namespace) -> str:
     from ._search import series
 
     records = series(args.indicator, kind=args.kind).to_records()
-    fmt = "json" if args.json else args.format
+    if args.json and args.format == "csv":
+        raise _UsageError("--json is --format json; it cannot go with --format csv")
+    fmt = "json" if args.json else args.format or "csv"
     if fmt == "json":
         text = _dumps(records) + "\n"
     else:
@@ -268,13 +293,23 @@ def _cmd_export(args: argparse.Namespace) -> str:
             writer.writerow({k: "" if v is None else str(v) for k, v in record.items()})
         text = buffer.getvalue()
     if args.output is None:
-        return text.rstrip("\n")
+        bom = BOM if fmt == "csv" and _stdout_is_a_file() else ""
+        return bom + text.rstrip("\n")
     try:
         with open(args.output, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+            file.write((BOM if fmt == "csv" else "") + text)
     except OSError as error:
         raise _Failed(f"cannot write {args.output}: {error.strerror or error}", "") from None
-    return f"wrote {len(records)} rows to {args.output} ({fmt})"
+    what = "CSV, UTF-8 with a byte order mark" if fmt == "csv" else "JSON, UTF-8"
+    return f"wrote {len(records)} rows to {args.output} ({what})"
+
+
+def _stdout_is_a_file() -> bool:
+    """Whether standard output is redirected to a file (``> all.csv``), not a pipe or a terminal."""
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (captured output)
+        return False
 
 
 def _report_arguments(parser: argparse.ArgumentParser, *names: str) -> None:
@@ -345,13 +380,21 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--doc-kind", action="append", metavar="KIND", help="only documents of this kind: report, speech, ..."
     )
-    search.add_argument("--context", type=int, default=20, metavar="N", help="characters of context on each side")
+    search.add_argument(
+        "--context", type=_characters, default=20, metavar="N", help="characters of context on each side"
+    )
     search.add_argument("--count", action="store_true", help="print how often it occurs per document instead")
     search.add_argument(
         "--repeated",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="include passages marked as repeating another (■ boxes); default: yes for hits, no for --count",
+    )
+    search.add_argument(
+        "--all-witnesses",
+        action="store_true",
+        help="show a passage once per witness of its report (by default a second witness's hit is folded "
+        "into the full text's)",
     )
     search.set_defaults(run=_cmd_search)
 
@@ -370,6 +413,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     regions.set_defaults(run=_cmd_regions)
 
+    indicators = commands.add_parser("indicators", help="the indicator registry: keys, Chinese and English names")
+    indicators.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    indicators.set_defaults(run=_cmd_indicators)
+
     checker = commands.add_parser("check", help="verify the bundled data against the bundled sources")
     checker.add_argument("--path", default=None, help="a data folder to check instead of the installed one")
     checker.add_argument(
@@ -387,7 +434,12 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="every target, outcome and keyed measure value, with its quote, as CSV or JSON"
     )
-    export.add_argument("--format", default="csv", choices=("csv", "json"), help="csv (default) or json")
+    export.add_argument(
+        "--format",
+        default=None,
+        choices=("csv", "json"),
+        help="csv (default; a file gets a UTF-8 byte order mark, so spreadsheets show the Chinese) or json",
+    )
     export.add_argument("--indicator", default=None, help="only this indicator (key or name)")
     export.add_argument("--kind", default=None, choices=_api.KINDS, help="only reports of this kind")
     export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
@@ -395,7 +447,14 @@ def _parser() -> argparse.ArgumentParser:
 
     for sub in (reports, targets, compare, attain, tasks, search, series, regions, checker, reader, export):
         sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _set_help(export, "json", "the same as --format json")
     return parser
+
+
+def _set_help(parser: argparse.ArgumentParser, dest: str, text: str) -> None:
+    for action in parser._actions:
+        if action.dest == dest:
+            action.help = text
 
 
 def _one_line(message: object) -> str:
@@ -404,11 +463,25 @@ def _one_line(message: object) -> str:
 
 def _print(text: str) -> None:
     try:
-        print(text)
-    except UnicodeEncodeError:
+        try:
+            print(text)
+        except UnicodeEncodeError:
+            sys.stdout.flush()
+            sys.stdout.buffer.write((text + "\n").encode("utf-8"))
         sys.stdout.flush()
-        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
-    sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _WriteFailed(error.strerror or str(error)) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the exit's flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -431,6 +504,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return done.code if isinstance(done.code, int) else 0
         try:
             output = args.run(args)
+        except _UsageError as error:
+            print(f"gwr: error: {_one_line(error)}", file=sys.stderr)
+            return EXIT_USAGE
         except _Failed as failure:
             if failure.output:
                 _print(failure.output)
@@ -441,10 +517,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         _print(output)
         return 0
-    except BrokenPipeError:  # e.g. gwr search ... | head
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except BrokenPipeError:  # e.g. gwr search ... | head: the reader has what it wanted
+        _silence_stdout()
         return 0
+    except _WriteFailed as failure:  # e.g. gwr export > /dev/full
+        _silence_stdout()
+        print(f"gwr: error: cannot write the output: {_one_line(failure)}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("gwr: interrupted", file=sys.stderr)
         return 130

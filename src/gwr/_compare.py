@@ -12,15 +12,18 @@ as an aligned table and exports with :meth:`Results.to_records` and :meth:`Resul
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
-from ._errors import InvalidTypeError, MissingDependencyError, NotFoundError
+from ._errors import InvalidTypeError, NotFoundError
 from ._model import Change, Outcome, Quantity, Report, Span, Target, Task
-from ._table import render
+
+# Results and _Row (defined here before _results.py) stay importable from here: "as" re-exports them
+from ._results import Results as Results
+from ._results import _grouped, _unit_suffix, readable
+from ._results import _Row as _Row
 
 if TYPE_CHECKING:
     from ._model import Reading
@@ -54,176 +57,6 @@ meet it, as a share of the target's value: 10 %, so that 5%左右 is met by 4.5%
 
 
 # --------------------------------------------------------------------------------------------
-# The result collection
-# --------------------------------------------------------------------------------------------
-
-
-class _Row:
-    """Base of the result rows: a plain record, the cells of a table row, a lookup key."""
-
-    __slots__ = ()
-
-    _columns: ClassVar[tuple[str, ...]] = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _key_field: ClassVar[str | None] = None
-
-    def to_record(self) -> dict[str, object]:
-        """The row as a plain dict of str, int, bool, Decimal or None (quotes included)."""
-        raise NotImplementedError
-
-    def _cells(self) -> list[str]:
-        raise NotImplementedError
-
-    def _key(self) -> str | None:
-        return None if self._key_field is None else getattr(self, self._key_field)
-
-
-RowT = TypeVar("RowT", bound=_Row)
-
-
-class Results(Generic[RowT]):
-    """The rows a comparison, search or series returns: iterable, indexable and printable.
-
-    ``results[0]`` is the first row; ``results["cpi_growth"]`` the row of that key (the
-    indicator of a target comparison, the theme of a task comparison, the document of a count).
-    ``str(results)`` is an aligned table; :meth:`to_records` gives plain dicts, and
-    :meth:`to_dataframe` a pandas DataFrame (pandas is the optional extra ``china-gwr[pandas]``).
-
-    >>> import gwr
-    >>> changes = gwr.compare(2024, 2025)
-    >>> len(changes), changes["cpi_growth"].direction
-    (9, 'down')
-    >>> changes.to_records()[0]["key"]
-    'gdp_growth'
-    """
-
-    __slots__ = ("_row_type", "_rows", "title")
-
-    def __init__(self, rows: Iterable[RowT], row_type: type[RowT], title: str = "") -> None:
-        self._rows: tuple[RowT, ...] = tuple(rows)
-        self._row_type = row_type
-        self.title = title
-
-    @property
-    def rows(self) -> tuple[RowT, ...]:
-        """The rows, as a tuple."""
-        return self._rows
-
-    def __iter__(self) -> Iterator[RowT]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __bool__(self) -> bool:
-        return bool(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> RowT: ...
-
-    @overload
-    def __getitem__(self, index: str) -> RowT: ...
-
-    def __getitem__(self, index: int | str) -> RowT:
-        if isinstance(index, bool) or not isinstance(index, (int, str)):
-            raise InvalidTypeError(f"rows are indexed by position (int) or key (str), not {type(index).__name__}")
-        if isinstance(index, int):
-            return self._rows[index]
-        key_field = self._row_type._key_field
-        if key_field is None:
-            raise InvalidTypeError(f"{self._row_type.__name__} rows have no key; index them by position")
-        for row in self._rows:
-            if row._key() == index:
-                return row
-        raise NotFoundError(f"no row with {key_field} {index!r}", index, [r._key() for r in self._rows])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Results):
-            return NotImplemented
-        return self._rows == other._rows
-
-    def __hash__(self) -> int:
-        return hash(self._rows)
-
-    def __repr__(self) -> str:
-        return f"<Results of {len(self._rows)} {self._row_type.__name__} rows: {self.title}>"
-
-    def __str__(self) -> str:
-        table = render(list(self._row_type._columns), [row._cells() for row in self._rows])
-        if not self._rows:
-            table += "\n(no rows)"
-        return f"{self.title}\n{table}" if self.title else table
-
-    def to_records(self) -> list[dict[str, object]]:
-        """Every row as a plain dict, with the quotes and spans behind its values.
-
-        Returns:
-            A list of dicts with the same keys in the same order; numbers are exact
-            :class:`~decimal.Decimal` values (``str()`` them for JSON).
-        """
-        return [row.to_record() for row in self._rows]
-
-    def to_dataframe(self) -> Any:
-        """The rows as a :class:`pandas.DataFrame`, one column per record field.
-
-        Decimal values become floats (use :meth:`to_records` for exact values).
-
-        Returns:
-            A ``pandas.DataFrame``.
-
-        Raises:
-            MissingDependencyError: pandas is not installed (``pip install 'china-gwr[pandas]'``);
-                it is also an :class:`ImportError`.
-        """
-        try:
-            import pandas
-        except ImportError:
-            raise MissingDependencyError(
-                "to_dataframe() needs pandas, which is not installed; install it with "
-                "pip install 'china-gwr[pandas]' (or pip install pandas), or use to_records()"
-            ) from None
-        records = [
-            {name: float(value) if isinstance(value, Decimal) else value for name, value in record.items()}
-            for record in self.to_records()
-        ]
-        return pandas.DataFrame.from_records(records, columns=list(self._row_type._fields))
-
-    def plot(self, ax: Any = None, *, since: int | None = None, until: int | None = None) -> Any:
-        """Draw the rows of :func:`gwr.series` for one indicator with matplotlib.
-
-        Targets and outcomes (and values stated in measures) are each a line over the years,
-        one value per year (the Government Work Report's where several reports state one); a
-        range is an error bar; a year with no value is a gap in the line, and a year with no
-        report (``role="missing"``) a shaded band.
-
-        Args:
-            ax: the matplotlib ``Axes`` to draw on; ``None`` draws on a new figure.
-            since: draw only the years from this one on.
-            until: draw only the years up to this one.
-
-        Returns:
-            The matplotlib ``Axes`` drawn on.
-
-        Raises:
-            MissingDependencyError: matplotlib is not installed
-                (``pip install "china-gwr[plot]"``); it is also an :class:`ImportError`.
-            InvalidArgumentError: the rows are not those of a series of one indicator, or
-                hold no number to draw.
-
-        >>> import gwr
-        >>> axes = gwr.series("gdp_growth").plot()
-        >>> axes.get_title(), axes.get_ylabel()
-        ('GDP growth: target and outcome, 2023–2025', '%')
-        >>> gwr.compare(2024, 2025).plot()
-        Traceback (most recent call last):
-        gwr._errors.InvalidArgumentError: plot() draws the rows of gwr.series(key), not TargetChange rows; ...
-        """
-        from ._plot import plot
-
-        return plot(self, ax, since=since, until=until)
-
-
-# --------------------------------------------------------------------------------------------
 # Shared helpers
 # --------------------------------------------------------------------------------------------
 
@@ -242,34 +75,6 @@ def _resolve(report: int | str | Report, kind: str) -> Report:
     if isinstance(report, Report):
         return report
     return lookup(report, kind=kind)
-
-
-def _number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _grouped(value: Decimal) -> str:
-    """A number for a table: thousands grouped (``100,000,000,000``), no trailing zeros."""
-    text = _number(value)
-    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
-    whole, _, fraction = text.partition(".")
-    return sign + f"{int(whole):,}" + ("." + fraction if fraction else "")
-
-
-def _signed_number(value: Decimal) -> str:
-    text = _grouped(value)
-    return text if text.startswith("-") or text == "0" else "+" + text
-
-
-def _unit_suffix(unit: str | None) -> str:
-    if not unit:
-        return ""
-    return {"%": "%", "percentage_points": " pp"}.get(unit, f" {unit}")
 
 
 def _difference_unit(unit: str) -> str:
@@ -385,7 +190,7 @@ class TargetChange(_Row):
     def _cells(self) -> list[str]:
         direction: str = self.direction
         if self.delta is not None and self.direction in ("up", "down"):
-            direction = f"{direction} ({_signed_number(self.delta)}{_unit_suffix(self.unit)})"
+            direction = f"{direction} ({readable(self.delta, self.unit, signed=True)})"
         qualifier = ""
         if self.qualifier_changed and self.before is not None and self.after is not None:
             qualifier = f"{self.before.qualifier or 'none'} → {self.after.qualifier or 'none'}"
@@ -551,7 +356,7 @@ class Attainment(_Row):
         return record
 
     def _cells(self) -> list[str]:
-        gap = "" if self.gap is None else _signed_number(self.gap) + _unit_suffix(self.unit)
+        gap = "" if self.gap is None else readable(self.gap, self.unit, signed=True)
         outcome = "—" if self.outcome is None else f"{self.outcome.text} ({self.outcome_report})"
         return [self.key, self.target.text, outcome, self.status, gap, self.rule]
 

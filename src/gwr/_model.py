@@ -17,7 +17,9 @@ from ._errors import NotFoundError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ._items import Item
     from ._normalize import Normalized
+    from ._results import Results
 
 Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 """How a quantity relates to its number: 左右/约 → ``about``; 以上/至少 → ``at_least``;
@@ -38,6 +40,24 @@ bundled; :func:`gwr.check` verifies them where the text is at hand)."""
 Reading = Literal["floor", "ceiling", "level", "qualitative"]
 """How a target on an indicator is read: a floor (at least), a ceiling (at most), a level
 (about), or qualitative (no number)."""
+
+
+def _cut(text: str, limit: int = 24) -> str:
+    """``repr(text)``, cut to about ``limit`` characters (records print in one line)."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def _where(span: Span) -> str:
+    return f"{span.source}:{span.start}-{span.end}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _quantities(count: int) -> str:
+    return f"{count} quantit{'y' if count == 1 else 'ies'}"
 
 
 @attrs.frozen
@@ -62,6 +82,9 @@ class Span:
     exact: str
     prefix: str
     suffix: str
+
+    def __repr__(self) -> str:
+        return f"<Span {_where(self)} {_cut(self.exact)}>"
 
 
 @attrs.frozen
@@ -92,6 +115,15 @@ class Quantity:
     relative_to: str | None = None
     indicator: str | None = None
 
+    def __repr__(self) -> str:
+        value = f"{self.value:f}" + ("" if self.upper is None else f"-{self.upper:f}")
+        extra: list[str] = [self.qualifier] if self.qualifier != "exact" else []
+        if self.change is not None:
+            extra.append(self.change + (f" on {self.relative_to}" if self.relative_to else ""))
+        if self.indicator is not None:
+            extra.append(self.indicator)
+        return f"<Quantity {value} {self.unit}{''.join(', ' + e for e in extra)}: {_cut(self.text)}>"
+
 
 @attrs.frozen
 class Indicator:
@@ -115,6 +147,10 @@ class Indicator:
     names: tuple[str, ...] = ()
     """The phrasings that state the indicator in a target or outcome clause (地区生产总值 states
     ``gdp_growth`` in a provincial report), which the reader keys clauses by."""
+
+    def __repr__(self) -> str:
+        unit = f"{self.unit}, " if self.unit else ""
+        return f"<Indicator {self.key}: {self.name_zh} / {self.name_en} ({unit}{self.reading})>"
 
 
 @attrs.frozen
@@ -190,6 +226,10 @@ class Target:
     rationale: str | None = None
     rationale_span: Span | None = None
 
+    def __repr__(self) -> str:
+        rationale = ", with rationale" if self.rationale else ""
+        return f"<Target {self.key or '(no key)'} {self.year} {_cut(self.text)} at {_where(self.span)}{rationale}>"
+
 
 @attrs.frozen
 class Outcome:
@@ -208,6 +248,9 @@ class Outcome:
     qualifier: Qualifier | None
     span: Span
 
+    def __repr__(self) -> str:
+        return f"<Outcome {self.key} {self.year} {_cut(self.text)} at {_where(self.span)}>"
+
 
 @attrs.frozen
 class Measure:
@@ -224,6 +267,9 @@ class Measure:
     text: str
     quantities: tuple[Quantity, ...]
     span: Span
+
+    def __repr__(self) -> str:
+        return f"<Measure {_cut(self.text, 30)} ({_quantities(len(self.quantities))}) at {_where(self.span)}>"
 
 
 @attrs.frozen
@@ -245,6 +291,39 @@ class Task:
     subtasks: tuple[Task, ...]
     measures: tuple[Measure, ...]
     span: Span
+
+    def __repr__(self) -> str:
+        theme = (self.theme or "no theme") + (f"+{self.secondary_theme}" if self.secondary_theme else "")
+        counts = f"{_plural(len(self.subtasks), 'sub-task')}, {_plural(len(self.measures), 'measure')}"
+        return f"<Task {self.number} {theme} {_cut(self.title, 30)} ({counts}) at {_where(self.span)}>"
+
+    def passages(self) -> tuple[Span, ...]:
+        """The task's whole text as spans in reading order, across witnesses.
+
+        ``span`` covers the task in the report's primary witness; where a second witness has
+        passages the primary lacks (the generator merged them in: a sentence of the newspaper
+        copy 002 missing from the full text 003), they are set in where that witness has them,
+        each as a span into its own source. One span where the task has one witness.
+
+        >>> import gwr
+        >>> task = gwr.report(2024).task(2)
+        >>> [(span.source, span.exact[:8]) for span in task.passages()]
+        [('003', '（二）深入实施科'), ('002', '开展基础教育扩优'), ('003', '实施高等教育综合')]
+        >>> "减轻中小学教师非教学负担" in task.span.exact, "减轻中小学教师非教学负担" in task.full_text()
+        (False, True)
+        """
+        from ._items import task_passages
+
+        return task_passages(self)
+
+    def full_text(self) -> str:
+        """The task's whole text, passages only a second witness has included (see :meth:`passages`).
+
+        >>> import gwr
+        >>> gwr.report(2024).task(3).full_text()[:23]
+        '（三）着力扩大国内需求，推动经济实现良性循环。'
+        """
+        return "".join(span.exact for span in self.passages())
 
 
 SectionKind = Literal["part", "area", "item", "paragraph", "heading", "closing", "block"]
@@ -273,6 +352,12 @@ class Section:
     span: Span
     heading: Span | None = None
     children: tuple[Section, ...] = ()
+
+    def __repr__(self) -> str:
+        number = "" if self.number is None else f" {self.number}"
+        title = "" if self.title is None else f" {_cut(self.title)}"
+        children = f" ({_plural(len(self.children), 'child')})".replace("childs", "children") if self.children else ""
+        return f"<Section {self.kind}{number}{title}{children} at {_where(self.span)}>"
 
 
 @attrs.frozen
@@ -335,6 +420,19 @@ class Report:
     region: str | None = None
     description: str = ""
 
+    def __repr__(self) -> str:
+        measures = sum(1 for _, item in self.iter_items() if isinstance(item, Measure))
+        region = f" {self.region}" if self.region else ""
+        counts = ", ".join(
+            [
+                _plural(len(self.targets), "target"),
+                _plural(len(self.outcomes), "outcome"),
+                _plural(len(self.tasks), "task"),
+                _plural(measures, "measure"),
+            ]
+        )
+        return f"<Report {self.id}: {self.kind}{region} {self.year}, {self.completeness}; {counts}>"
+
     def target(self, key: str) -> Target:
         """Return the target on indicator ``key``.
 
@@ -383,6 +481,38 @@ class Report:
             if task.number == number:
                 return task
         raise NotFoundError(f"{self.id} has no task {number}", number, [t.number for t in self.tasks])
+
+    def table(self, what: str) -> Results[Item]:
+        """Every target, outcome, measure or quantity of the report as a flat table.
+
+        ``what`` is ``"targets"``, ``"outcomes"``, ``"measures"`` (every measure, those inside
+        the tasks included) or ``"quantities"`` (every number: of the targets, the outcomes and
+        the measures). Each :class:`~gwr.Item` row says where the item sits (its ``path``, its
+        ``task`` number and ``subtask``), its number where it has one, and the span and quote
+        behind it; ``to_records()`` and ``to_dataframe()`` export the table.
+
+        Args:
+            what: which table: ``"targets"``, ``"outcomes"``, ``"measures"`` or ``"quantities"``.
+
+        Returns:
+            :class:`~gwr.Results` of :class:`~gwr.Item` rows, in the report's order.
+
+        Raises:
+            InvalidArgumentError: ``what`` names no table.
+            InvalidTypeError: ``what`` is not a str.
+
+        >>> import gwr
+        >>> measures = gwr.report(2024).table("measures")
+        >>> row = next(row for row in measures if row.text.startswith("今年中央预算内投资"))
+        >>> row.path, row.task, row.subtask, row.subtask_title, row.quantities
+        ('tasks[2].subtasks[1].measures[1]', 3, '2', '积极扩大有效投资', 1)
+        >>> record = gwr.report(2025).table("targets").to_records()[0]
+        >>> [record[name] for name in ("key", "value", "unit", "quote", "source", "start", "end")]
+        ['gdp_growth', Decimal('5'), '%', '国内生产总值增长5%左右', '000', 783, 795]
+        """
+        from ._items import report_table
+
+        return report_table(self, what)
 
     def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
         """Yield every item of the report with its path (``targets[0]``, ``tasks[2].measures[1]``)."""
@@ -436,6 +566,11 @@ class Source:
     url: str | None = None
     length: int | None = None
     bundled: bool = True
+
+    def __repr__(self) -> str:
+        status = "bundled" if self.bundled else "cited"
+        documents = _plural(len(self.documents), "document")
+        return f"<Source {self.id} {_cut(self.title, 30)} ({self.profile}, {status}, {documents})>"
 
     @property
     def text(self) -> str:

@@ -28,8 +28,8 @@ from ._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyEr
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ._compare import Results
     from ._model import Report
+    from ._results import Results
     from ._search import SeriesPoint
 
 __all__ = [

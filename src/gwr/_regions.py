@@ -13,9 +13,9 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from ._compare import Results, _Row
 from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError
 from ._model import Outcome, Quantity, Report, Target
+from ._results import Results, _Row
 
 __all__ = ["RATE_UNITS", "RegionComparison", "RegionDirection", "Role", "compare_regions"]
 

@@ -18,10 +18,10 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from ._compare import Results, _grouped, _Row, _unit_suffix
 from ._errors import InvalidArgumentError, InvalidTypeError
 from ._model import Change, Document, Measure, Outcome, Qualifier, Quantity, Report, Source, Span, Target
 from ._provenance import span_at
+from ._results import Results, _grouped, _Row, _unit_suffix, readable
 
 __all__ = ["Hit", "PhraseCount", "SeriesPoint", "count", "search", "series"]
 
@@ -44,12 +44,17 @@ class Hit(_Row):
     whitespace runs shown as one space. ``report`` is the id of the report the document belongs
     to, where it belongs to one. ``repeated`` is true in a document the data marks as
     repeating another (a ■ key-points box that repeats its speech); a hit inside such a box
-    belongs to the box, not to the speech around it.
+    belongs to the box, not to the speech around it. ``also`` holds the spans of the same passage
+    in the report's other witnesses (the newspaper copy of part three, the news summary of part
+    one), whose hits :func:`search` folded into this one.
 
     >>> import gwr
     >>> hit = gwr.search("人工智能+")[0]
     >>> hit.document, hit.report, hit.span.source, hit.span.exact
     ('gwr-2025-summary', 'gwr-2025', '000', '人工智能+')
+    >>> hit = gwr.search("人工智能+", documents="gwr-2024")[0]
+    >>> hit.document, hit.span.source, [(span.source, span.exact) for span in hit.also]
+    ('gwr-2024-full', '003', [('002', '人工智能+')])
     """
 
     document: str
@@ -57,6 +62,7 @@ class Hit(_Row):
     span: Span
     context: str
     repeated: bool = False
+    also: tuple[Span, ...] = ()
 
     _columns: ClassVar[tuple[str, ...]] = ("document", "source", "start", "context")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -68,6 +74,7 @@ class Hit(_Row):
         "exact",
         "context",
         "repeated",
+        "also",
     )
 
     def to_record(self) -> dict[str, object]:
@@ -81,11 +88,13 @@ class Hit(_Row):
             "exact": self.span.exact,
             "context": self.context,
             "repeated": self.repeated,
+            "also": " ".join(f"{span.source}:{span.start}-{span.end}" for span in self.also) or None,
         }
 
     def _cells(self) -> list[str]:
         mark = " (repeated)" if self.repeated else ""
-        return [self.document + mark, self.span.source, str(self.span.start), self.context]
+        source = self.span.source + "".join(f" (also {span.source})" for span in self.also)
+        return [self.document + mark, source, str(self.span.start), self.context]
 
 
 @attrs.frozen
@@ -246,6 +255,7 @@ def search(
     kinds: str | Iterable[str] | None = None,
     context: int = 20,
     include_repeated: bool = True,
+    merge_witnesses: bool = True,
 ) -> Results[Hit]:
     """Find every occurrence of ``text`` in the bundled documents.
 
@@ -262,9 +272,16 @@ def search(
         context: how many characters of context to show on each side of a hit.
         include_repeated: whether to keep hits inside passages marked as repeating another
             (they are kept, and flagged ``repeated``, by default).
+        merge_witnesses: whether to show a passage of a report once where several witnesses
+            of the report have it (by default): the hit in the report's primary witness (its
+            full text) is kept, and the others' spans go to its :attr:`Hit.also`. A hit is the
+            same passage where the witness reads the same ten characters (punctuation and
+            spacing aside) on at least one side of the phrase. A passage only a second witness
+            has stays a hit of its own.
 
     Returns:
-        :class:`Results` of :class:`Hit` rows, in source and text order.
+        :class:`Results` of :class:`Hit` rows, in source and text order; the title says how
+        many hits of second witnesses were folded into the primary witness's.
 
     Raises:
         InvalidArgumentError: ``text`` is empty or ``context`` is negative.
@@ -278,12 +295,15 @@ def search(
     >>> source = gwr.source(hits[0].span.source)
     >>> source.normalized[hits[0].span.start : hits[0].span.end]
     '新质生产力'
+    >>> print(gwr.search("人工智能+", documents="gwr-2024").title)
+    '人工智能+': 1 hit (1 more in a second witness of the same report, shown once)
     """
     if isinstance(context, bool) or not isinstance(context, int):
         raise InvalidTypeError(f"context is a number of characters (int), not {type(context).__name__}")
     if context < 0:
         raise InvalidArgumentError(f"context must not be negative, not {context}")
     hits = []
+    keys: list[tuple[str, str]] = []
     for source, document, report, normalized, match, repeated in _matches(text, documents, kinds):
         if repeated and not include_repeated:
             continue
@@ -297,7 +317,70 @@ def search(
                 repeated=repeated,
             )
         )
-    return Results(hits, Hit, f"{text!r}: {len(hits)} hit{'' if len(hits) == 1 else 's'}")
+        keys.append(_sides(normalized, start, end, document.start, document.end))
+    folded = 0
+    if merge_witnesses:
+        hits, folded = _fold_witnesses(hits, keys)
+    title = f"{text!r}: {len(hits)} hit{'' if len(hits) == 1 else 's'}"
+    if folded:
+        title += f" ({folded} more in a second witness of the same report, shown once)"
+    return Results(hits, Hit, title)
+
+
+_SIDE = 10
+"""Characters (punctuation and spacing aside) on one side of a hit that identify its passage."""
+
+
+def _sides(text: str, start: int, end: int, low: int, high: int) -> tuple[str, str]:
+    """The ``_SIDE`` word characters before and after ``text[start:end]`` within ``[low, high)``."""
+    before = _WORD_DROP.sub("", text[max(low, start - 4 * _SIDE) : start])[-_SIDE:]
+    after = _WORD_DROP.sub("", text[end : min(high, end + 4 * _SIDE)])[:_SIDE]
+    return before, after
+
+
+_WORD_DROP = re.compile(r"[\W_]+")
+
+
+def _fold_witnesses(hits: list[Hit], keys: list[tuple[str, str]]) -> tuple[list[Hit], int]:
+    """Fold each hit of a report's second witness into the primary witness's hit of the same passage."""
+    from ._db import default
+
+    db = default()
+    primaries: dict[str, str] = {}
+    for report_id in {hit.report for hit in hits if hit.report is not None}:
+        witnesses = db.report(report_id).witnesses
+        if len(witnesses) > 1:
+            primaries[report_id] = witnesses[0]
+    # the primary witness's hits of each report, by the words on either side of them
+    by_side: dict[tuple[str, int, str], list[int]] = {}
+    for j, candidate in enumerate(hits):
+        if candidate.report is not None and primaries.get(candidate.report) == candidate.span.source:
+            for side, words in enumerate(keys[j]):
+                if len(words) == _SIDE:
+                    by_side.setdefault((candidate.report, side, words), []).append(j)
+    also: dict[int, list[Span]] = {}
+    dropped: set[int] = set()
+    for i, hit in enumerate(hits):
+        primary = primaries.get(hit.report or "")
+        if hit.report is None or primary is None or hit.span.source == primary:
+            continue
+        before, after = keys[i]
+        candidates = sorted({*by_side.get((hit.report, 0, before), ()), *by_side.get((hit.report, 1, after), ())})
+        best, best_score = None, 0
+        for j in candidates:
+            if any(span.source == hit.span.source for span in also.get(j, ())):
+                continue  # each primary hit takes one hit of each witness
+            their_before, their_after = keys[j]
+            score = (len(before) == _SIDE and before == their_before) + (len(after) == _SIDE and after == their_after)
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            also.setdefault(best, []).append(hit.span)
+            dropped.add(i)
+    kept = [
+        attrs.evolve(hit, also=tuple(also[i])) if i in also else hit for i, hit in enumerate(hits) if i not in dropped
+    ]
+    return kept, len(dropped)
 
 
 def count(
@@ -332,7 +415,8 @@ def count(
     >>> counts = gwr.count("新质生产力")
     >>> counts["gwr-2024-full"].count > 0
     True
-    >>> sum(row.count for row in counts) == len(gwr.search("新质生产力", include_repeated=False))
+    >>> every = gwr.search("新质生产力", include_repeated=False, merge_witnesses=False)
+    >>> sum(row.count for row in counts) == len(every)
     True
     """
     totals: dict[str, list[int]] = {}
@@ -438,12 +522,26 @@ class SeriesPoint(_Row):
         if self.value is None:
             value = "qualitative"
         else:
-            value = _grouped(self.value) + ("" if self.upper is None else "–" + _grouped(self.upper))
-            value += _unit_suffix(self.unit)
+            if self.upper is None:
+                value = readable(self.value, self.unit)
+            else:
+                value = readable(self.value, None) + "–" + readable(self.upper, self.unit)
             if self.change in ("increase", "decrease"):
                 value = ("+" if self.change == "increase" else "−") + value
-        how = "stated" if self.stated else f"derived: {self.derivation}"
+        how = "stated" if self.stated else f"derived: {_readable_numbers(self.derivation or '')}"
         return [self.key, str(self.year), value, self.qualifier or "", self.role, self.report or "", how, self.text]
+
+
+_GROUPED_WITH_UNIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)? ([A-Za-z_]+(?:/[A-Za-z_0-9]+)?)")
+
+
+def _readable_numbers(text: str) -> str:
+    """``text`` with every grouped number and unit code (``3,800,000,000,000 CNY``) written readably (3.8万亿元)."""
+
+    def one(match: re.Match[str]) -> str:
+        return readable(Decimal(match[1].replace(",", "") + (match[2] or "")), match[3])
+
+    return _GROUPED_WITH_UNIT.sub(one, text)
 
 
 _PREVIOUS = ("上年", "去年", "上年同期", "上年末", "上一年")
