@@ -277,12 +277,124 @@ def _space_separated(text: _Text) -> None:
     text.sub(re.compile(r"\n{2,}"), lambda m: "\n")
 
 
+# --- auto: damage detected from the text itself -----------------------------------------------
+
+_AUTO_MARKUP = re.compile(
+    r"\[bookmark: [^\]]*\]"  # word-processor bookmarks
+    r"|(?<![A-Za-z])'+|'+(?![A-Za-z])"  # wiki bold/italic quotes (an apostrophe inside a word stays)
+    r"|(?<=[A-Za-z])_(?=[0-9])"  # subscript markup: PM_2.5
+    r"|</?(?:sub|sup|br|b|i|u|p|em|strong|span|font|div)\b[^<>\n]*>",  # stray HTML tags
+    re.IGNORECASE,
+)
+_LINE_SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every break str.splitlines knows
+_CRLF = re.compile(r"\r(?=\n)")
+_AUTO_CHARS = {c: "\n" for c in _LINE_SEPARATORS}
+_AUTO_CHARS.update({chr(c): " " for c in range(0x10000) if chr(c).isspace() and chr(c) not in _LINE_SEPARATORS + "\n "})
+_AUTO_CHARS.update(_FULL_WIDTH)
+_AUTO_MAP_CHARS = re.compile("[" + re.escape("".join(_AUTO_CHARS)) + "]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_LINE = re.compile(f"(?m)^[{_ZERO_WIDTH} ]*[{_ZERO_WIDTH}][{_ZERO_WIDTH} ]*$")
+_INLINE_ZERO_WIDTH = re.compile(f"(?m)(?!^[{_ZERO_WIDTH}]$)[{_ZERO_WIDTH}]")
+_AUTO_EDGES = re.compile(f"\\A[\\n{_ZERO_WIDTH}]+|[\\n{_ZERO_WIDTH}]+\\Z")
+_AUTO_BREAK = re.compile(f"\\n(?:[{_ZERO_WIDTH}]*\\n)*")
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+_LINE_START_DIGITS = re.compile(r"(?:\A|\n)[0-9]+\Z")
+
+_NOT_A_PARAGRAPH_START = "，。、；：？！）》」』”’%‰,.;:?!)]"
+_NOT_A_PARAGRAPH_END = "《「『“‘（([{"
+_NUMERALS = "一二三四五六七八九十"
+_BARE_HEADING_NUMBER = re.compile(
+    f"(?:[（(][{_NUMERALS}]+[）)]|[{_NUMERALS}]+[、是要]|第[{_NUMERALS}]+[，、,]?|首先，|其次，|[0-9]+[.、．])"
+)
+_TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
+_SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
+
+
+def _auto_continues(line: str, next_line: str) -> bool:
+    """Whether ``line`` goes on in ``next_line`` whatever separates them: an inline element
+    broken onto its own line, a bare heading number, or the targets lead-in."""
+    return (
+        next_line.startswith(tuple(_NOT_A_PARAGRAPH_START))
+        or line.endswith(tuple(_NOT_A_PARAGRAPH_END))
+        or (line[-1:].isascii() and line[-1:].isalpha() and next_line[:1].isdigit() and next_line[:1].isascii())
+        or bool(_BARE_HEADING_NUMBER.fullmatch(line))
+        or bool(_TARGETS_LEAD.search(line))
+    )
+
+
+def _mark_zero_width_lines(text: _Text) -> None:
+    """Remove zero-width characters, but leave one on each line that holds nothing else, as a
+    mark that the line break around it may be a soft one (the mark goes with the break)."""
+    text.sub(_ZERO_WIDTH_LINE, lambda m: _ZERO_WIDTH[0])
+    text.sub(_INLINE_ZERO_WIDTH, lambda m: "")
+
+
+def _auto_paragraphs(text: _Text) -> None:
+    """Decide at each line break (with any blank or zero-width lines in it) whether it separates
+    two paragraphs; a kept break becomes a single line break."""
+    source = text.chars
+    breaks = list(_AUTO_BREAK.finditer(source))
+    blank = sum(1 for m in breaks if m.group().count("\n") > 1)
+    blank_separated = blank > len(breaks) - blank
+    decisions: dict[int, str] = {}
+    line = source[: breaks[0].start()] if breaks else ""
+    for i, match in enumerate(breaks):
+        following = breaks[i + 1].start() if i + 1 < len(breaks) else len(source)
+        next_line = source[match.end() : following]
+        separator = match.group()
+        soft = any(c in _ZERO_WIDTH for c in separator)
+        single = separator.count("\n") == 1
+        joined = (
+            _auto_continues(line, next_line)
+            or (soft and not line.endswith(tuple(_SENTENCE_END)))
+            or (
+                blank_separated
+                and single
+                and not _SALUTATION.fullmatch(line)
+                and not _SALUTATION.fullmatch(next_line)
+                and not (_ASCII_WORD.match(line[-1:]) and _ASCII_WORD.match(next_line[:1]))
+            )
+        )
+        if joined:
+            decisions[match.start()] = ""
+            line += next_line
+        else:
+            decisions[match.start()] = "\n"
+            line = next_line
+    text.sub(_AUTO_BREAK, lambda m: decisions[m.start()])
+
+
+def _fold_decimal_points(text: _Text) -> None:
+    """Fold ``．`` between digits (``１１．１％``), but not after a list number that opens a line
+    (``3．10种有色金属``)."""
+    source = text.chars
+
+    def fold(m: re.Match[str]) -> str:
+        return m.group() if _LINE_START_DIGITS.search(source, 0, m.start()) else "."
+
+    text.sub(_DECIMAL_POINT, fold)
+
+
+def _auto(text: _Text) -> None:
+    while _AUTO_MARKUP.search(text.chars):  # removing markup may join the pieces of more
+        text.sub(_AUTO_MARKUP, lambda m: "")
+    text.sub(_CRLF, lambda m: "")
+    text.sub(_AUTO_MAP_CHARS, lambda m: _AUTO_CHARS[m.group()])
+    _mark_zero_width_lines(text)
+    text.sub(_LINE_EDGE_SPACES, lambda m: "")
+    _remove_inner_spaces(text)
+    text.sub(_AUTO_EDGES, lambda m: "")
+    _auto_paragraphs(text)
+    _fold_decimal_points(text)
+
+
 PROFILES: dict[str, Callable[[_Text], None]] = {
     "infographic": _infographic,
     "news": _news,
     "letterspaced_pdf": _letterspaced_pdf,
     "one_per_line": _one_per_line,
     "space_separated": _space_separated,
+    "auto": _auto,
 }
 
 
