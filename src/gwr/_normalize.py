@@ -306,17 +306,21 @@ _NUMERALS = "一二三四五六七八九十"
 _BARE_HEADING_NUMBER = re.compile(
     f"(?:[（(][{_NUMERALS}]+[）)]|[{_NUMERALS}]+[、是要]|第[{_NUMERALS}]+[，、,]?|首先，|其次，|[0-9]+[.、．])"
 )
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_NAME_WITH_DIGITS_AT_END = re.compile(r"[A-Za-z][0-9][0-9.]*\Z")  # M2, PM2.5, PM10
 _TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
 _SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
 
 
 def _auto_continues(line: str, next_line: str) -> bool:
     """Whether ``line`` goes on in ``next_line`` whatever separates them: an inline element
-    broken onto its own line, a bare heading number, or the targets lead-in."""
+    broken onto its own line (a link, ``PM``/``2.5``/``）``), a bare heading number, or the
+    targets lead-in."""
     return (
         next_line.startswith(tuple(_NOT_A_PARAGRAPH_START))
         or line.endswith(tuple(_NOT_A_PARAGRAPH_END))
-        or (line[-1:].isascii() and line[-1:].isalpha() and next_line[:1].isdigit() and next_line[:1].isascii())
+        or bool(_ASCII_WORD.match(line[-1:]) and _ASCII_DIGIT.match(next_line))
+        or bool(_NAME_WITH_DIGITS_AT_END.search(line) and not next_line[:1].isascii())
         or bool(_BARE_HEADING_NUMBER.fullmatch(line))
         or bool(_TARGETS_LEAD.search(line))
     )
