@@ -33,6 +33,25 @@ Profiles, with the damage they undo:
     The whole report on one line; a space is the only paragraph separator. A space after a
     non-ASCII character and before anything but closing punctuation becomes a line break;
     other spaces (``M 2 ）``, ``PM 2.5 控制``) are removed.
+``auto`` (any other text: the corpus, a file a user holds)
+    Reads the damage from the text itself, so that one profile serves every copy. Paragraphs
+    are separated either by blank lines (the Wikisource copies) or by line breaks (Word files,
+    one paragraph a line): whichever separates more lines decides. Where blank lines separate
+    paragraphs, a single line break inside one is an inline element broken onto its own line
+    (a link, ``政府工作报`` / ``告``, ``国务院总理`` / ``李克强``) and is joined, except next to a
+    salutation (``各位代表：``) and between two English words. In both kinds of text a break is
+    joined where the text plainly goes on: the next line opens with closing punctuation
+    (``，。、）》”``), the line ends with an opening bracket (``《“（``), a name with digits is
+    broken (``PM`` / ``2.5``, ``M`` / ``2``), the line is a bare heading number (``一、``,
+    ``（一）``, ``第一，``, ``一是``), the line ends the targets lead-in (``主要预期目标是：``), or
+    a line holding only zero-width characters (U+200B) breaks a sentence that has not ended.
+    Zero-width characters are removed; every other space character (U+3000, U+2003, NBSP, tab)
+    is a space, so indents go and digits spaced apart join (``1 9 9 8 年``); CRLF and every
+    other line separator become a line break and blank lines are dropped: a paragraph is a
+    line. Wiki quotes (``'''``), subscript underscores (``PM_2.5``) and stray HTML tags are
+    markup. ``．`` between digits (``１１．１％``) folds to a decimal point, except after a list
+    number that opens a line (``3．10种``). Range dashes (``－``, ``—``, ``-``, ``至``) and
+    traditional characters stay as written.
 
 Every profile also removes ``[bookmark: ...]`` markup, trims each line and removes spaces
 inside Chinese text. Profiles are idempotent: normalizing a normalized text changes nothing.
