@@ -59,6 +59,7 @@ inside Chinese text. Profiles are idempotent: normalizing a normalized text chan
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -116,10 +117,13 @@ class _Text:
         The i-th replacement character takes the raw offset of the i-th matched character,
         so offsets stay strictly increasing.
         """
+        matches = list(pattern.finditer(self.chars))
+        if not matches:
+            return
         pieces: list[str] = []
         offsets: list[int] = []
         last = 0
-        for match in pattern.finditer(self.chars):
+        for match in matches:
             start, end = match.span()
             new = replace(match)
             if len(new) > end - start:
@@ -300,11 +304,12 @@ def _space_separated(text: _Text) -> None:
 
 _AUTO_MARKUP = re.compile(
     r"\[bookmark: [^\]]*\]"  # word-processor bookmarks
-    r"|(?<![A-Za-z])'+|'+(?![A-Za-z])"  # wiki bold/italic quotes (an apostrophe inside a word stays)
-    r"|(?<=[A-Za-z])_(?=[0-9])"  # subscript markup: PM_2.5
+    r"|'+"  # wiki bold/italic quotes (an apostrophe inside a word stays)
+    r"|_"  # subscript markup: PM_2.5
     r"|</?(?:sub|sup|br|b|i|u|p|em|strong|span|font|div)\b[^<>\n]*>",  # stray HTML tags
     re.IGNORECASE,
 )
+_MARKUP_STARTS = "['_<"
 _LINE_SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every break str.splitlines knows
 _CRLF = re.compile(r"\r(?=\n)")
 _AUTO_CHARS = {c: "\n" for c in _LINE_SEPARATORS}
@@ -313,11 +318,10 @@ _AUTO_CHARS.update(_FULL_WIDTH)
 _AUTO_MAP_CHARS = re.compile("[" + re.escape("".join(_AUTO_CHARS)) + "]")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_LINE = re.compile(f"(?m)^[{_ZERO_WIDTH} ]*[{_ZERO_WIDTH}][{_ZERO_WIDTH} ]*$")
-_INLINE_ZERO_WIDTH = re.compile(f"(?m)(?!^[{_ZERO_WIDTH}]$)[{_ZERO_WIDTH}]")
-_AUTO_EDGES = re.compile(f"\\A[\\n{_ZERO_WIDTH}]+|[\\n{_ZERO_WIDTH}]+\\Z")
+_ZERO_WIDTH_CHAR = re.compile(f"[{_ZERO_WIDTH}]")
+_SPACES = re.compile(" +")
 _AUTO_BREAK = re.compile(f"\\n(?:[{_ZERO_WIDTH}]*\\n)*")
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
-_LINE_START_DIGITS = re.compile(r"(?:\A|\n)[0-9]+\Z")
 
 _NOT_A_PARAGRAPH_START = "，。、；：？！）》」』”’%‰,.;:?!)]"
 _NOT_A_PARAGRAPH_END = "《「『“‘（([{"
@@ -339,17 +343,67 @@ def _auto_continues(line: str, next_line: str) -> bool:
         next_line.startswith(tuple(_NOT_A_PARAGRAPH_START))
         or line.endswith(tuple(_NOT_A_PARAGRAPH_END))
         or bool(_ASCII_WORD.match(line[-1:]) and _ASCII_DIGIT.match(next_line))
-        or bool(_NAME_WITH_DIGITS_AT_END.search(line) and not next_line[:1].isascii())
+        or bool(_NAME_WITH_DIGITS_AT_END.search(line, max(0, len(line) - 12)) and not next_line[:1].isascii())
         or bool(_BARE_HEADING_NUMBER.fullmatch(line))
-        or bool(_TARGETS_LEAD.search(line))
+        or bool(_TARGETS_LEAD.search(line, max(0, len(line) - 6)))
     )
 
 
 def _mark_zero_width_lines(text: _Text) -> None:
     """Remove zero-width characters, but leave one on each line that holds nothing else, as a
     mark that the line break around it may be a soft one (the mark goes with the break)."""
+    if not any(char in text.chars for char in _ZERO_WIDTH):
+        return
     text.sub(_ZERO_WIDTH_LINE, lambda m: _ZERO_WIDTH[0])
-    text.sub(_INLINE_ZERO_WIDTH, lambda m: "")
+    source = text.chars
+
+    def alone_on_its_line(m: re.Match[str]) -> bool:
+        at = m.start()
+        return (at == 0 or source[at - 1] == "\n") and (at + 1 == len(source) or source[at + 1] == "\n")
+
+    text.sub(_ZERO_WIDTH_CHAR, lambda m: m.group() if alone_on_its_line(m) else "")
+
+
+def _remove_markup(text: _Text) -> None:
+    """Remove markup until none is left (removing some may join the pieces of more)."""
+    while any(char in text.chars for char in _MARKUP_STARTS):
+        length = len(text.chars)
+        text.sub(_AUTO_MARKUP, functools.partial(_unmarked, text.chars))
+        if len(text.chars) == length:
+            return
+
+
+def _unmarked(source: str, m: re.Match[str]) -> str:
+    """What markup match ``m`` in ``source`` becomes: an apostrophe between two Latin letters
+    and an underscore other than ``PM_2.5`` are text, and stay."""
+    before, after = source[m.start() - 1 : m.start()], source[m.end() : m.end() + 1]
+    if m.group().startswith("'"):
+        return m.group() if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
+    if m.group() == "_":
+        return "" if _ASCII_WORD.match(before) and _ASCII_DIGIT.match(after) else "_"
+    return ""
+
+
+def _auto_spaces(text: _Text) -> None:
+    """Remove spaces at the edges of lines and inside a line, except one between two Latin
+    letters (English words)."""
+    source = text.chars
+
+    def space(m: re.Match[str]) -> str:
+        before, after = source[m.start() - 1 : m.start()], source[m.end() : m.end() + 1]
+        return " " if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
+
+    text.sub(_SPACES, space)
+
+
+def _strip_text(text: _Text) -> None:
+    """Remove line breaks and zero-width marks at the start and the end of the text."""
+    edges = "\n" + _ZERO_WIDTH
+    start = len(text.chars) - len(text.chars.lstrip(edges))
+    end = len(text.chars.rstrip(edges))
+    if (start, end) != (0, len(text.chars)):
+        text.chars = text.chars[start:end] if start < end else ""
+        text.offsets = text.offsets[start:end] if start < end else []
 
 
 def _auto_paragraphs(text: _Text) -> None:
@@ -391,22 +445,25 @@ def _fold_decimal_points(text: _Text) -> None:
     """Fold ``．`` between digits (``１１．１％``), but not after a list number that opens a line
     (``3．10种有色金属``)."""
     source = text.chars
+    if "．" not in source:
+        return
 
     def fold(m: re.Match[str]) -> str:
-        return m.group() if _LINE_START_DIGITS.search(source, 0, m.start()) else "."
+        before = m.start()
+        while before and source[before - 1].isdigit():
+            before -= 1
+        return m.group() if before == 0 or source[before - 1] == "\n" else "."
 
     text.sub(_DECIMAL_POINT, fold)
 
 
 def _auto(text: _Text) -> None:
-    while _AUTO_MARKUP.search(text.chars):  # removing markup may join the pieces of more
-        text.sub(_AUTO_MARKUP, lambda m: "")
+    _remove_markup(text)
     text.sub(_CRLF, lambda m: "")
     text.sub(_AUTO_MAP_CHARS, lambda m: _AUTO_CHARS[m.group()])
     _mark_zero_width_lines(text)
-    text.sub(_LINE_EDGE_SPACES, lambda m: "")
-    _remove_inner_spaces(text)
-    text.sub(_AUTO_EDGES, lambda m: "")
+    _auto_spaces(text)
+    _strip_text(text)
     _auto_paragraphs(text)
     _fold_decimal_points(text)
 
