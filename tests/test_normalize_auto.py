@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import gwr
 from gwr._normalize import normalize
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -42,7 +43,29 @@ damaged = st.lists(
     ),
     max_size=60,
 ).map("".join)
-any_text = st.one_of(damaged, st.text(max_size=60))
+# A text wrapped at a column width (PDF extraction), and a long text on one line whose spaces
+# separate paragraphs.
+wrapped = st.lists(
+    st.sampled_from(
+        [
+            "党中央对今年工作作出了全面部",
+            "署，我们要深入贯彻落实，紧紧抓住主要",
+            "矛盾，着力突破瓶颈制约，扎实做好各项",
+            "工作。",
+            "三、2024年政府工作任务",
+            "（一）大力推进现代化产业体系建",
+            "各位代表！",
+            "",
+        ]
+    ),
+    max_size=40,
+).map("\n".join)
+one_line = st.lists(
+    st.sampled_from(["国内生产总值增长5%左右。", " ", "M 2 ）", "PM 2.5 控制", "各位代表：", "（一）", "\u3000"]),
+    min_size=100,
+    max_size=300,
+).map("".join)
+any_text = st.one_of(damaged, wrapped, one_line, st.text(max_size=60))
 
 
 def _kept(text: str) -> list[str]:
@@ -114,6 +137,41 @@ def test_synthetic_damage() -> None:
     }
     for raw, expected in cases.items():
         assert normalize(raw, "auto").text == expected, raw
+
+
+def test_a_text_wrapped_at_a_column_width_is_joined_into_paragraphs() -> None:
+    raw = "\n\n".join(
+        [
+            "三、2024年政府工作任务",
+            "党中央对今年工作作出了全面部",
+            "署，我们要深入贯彻落实，紧紧抓住主要",
+            "矛盾，着力突破瓶颈制约，扎实做好各项",
+            "工作。",
+            "（一）大力推进现代化产业体系建",
+            "设，加快发展新质生产力。充分发挥创",
+            "新主导作用，以科技创新推动产业创新，",
+            "加快推进新型工业化，提高全要素生产",
+            "率，不断塑造发展新动能新优势，促进社",
+            "会生产力实现新的跃升。",
+        ]
+    )
+    assert normalize(raw, "auto").text.split("\n") == [
+        "三、2024年政府工作任务",
+        "党中央对今年工作作出了全面部署，我们要深入贯彻落实，紧紧抓住主要矛盾，着力突破瓶颈制约，扎实做好各项工作。",
+        "（一）大力推进现代化产业体系建设，加快发展新质生产力。充分发挥创新主导作用，以科技创新推动产业创新，"
+        "加快推进新型工业化，提高全要素生产率，不断塑造发展新动能新优势，促进社会生产力实现新的跃升。",
+    ]
+
+
+def test_the_seed_sources_read_as_their_own_profiles_read_them() -> None:
+    # auto knows no source by name; measured against the profile written for each source
+    for source_id, share in (("003", 1.0), ("004", 1.0), ("002", 0.85), ("001", 0.7)):
+        source = gwr.source(source_id)
+        auto = normalize(source.text, "auto").text
+        assert auto.replace("\n", "") == source.normalized.replace("\n", "")
+        expected = [line for line in source.normalized.split("\n") if line]
+        same = set(auto.split("\n"))
+        assert sum(1 for line in expected if line in same) >= share * len(expected), source_id
 
 
 # --------------------------------------------------------------------------------------------

@@ -51,7 +51,11 @@ Profiles, with the damage they undo:
     line. Wiki quotes (``'''``), subscript underscores (``PM_2.5``) and stray HTML tags are
     markup. ``．`` between digits (``１１．１％``) folds to a decimal point, except after a list
     number that opens a line (``3．10种``). Range dashes (``－``, ``—``, ``-``, ``至``) and
-    traditional characters stay as written.
+    traditional characters stay as written. Two more layouts are recognized by their shape: a
+    long text on one line, where a space after a Chinese character separates paragraphs (as
+    in ``space_separated``), and a text wrapped at a column width, where most lines stop
+    mid-sentence at about one length (as in ``letterspaced_pdf``): a line that reaches the
+    width goes on in the next, a shorter one ends its paragraph.
 
 Every profile also removes ``[bookmark: ...]`` markup, trims each line and removes spaces
 inside Chinese text. Profiles are idempotent: normalizing a normalized text changes nothing.
@@ -60,6 +64,7 @@ inside Chinese text. Profiles are idempotent: normalizing a normalized text chan
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -441,6 +446,54 @@ def _auto_paragraphs(text: _Text) -> None:
     text.sub(_AUTO_BREAK, lambda m: decisions[m.start()])
 
 
+_WRAPPED_SHARE = 0.5
+_ONE_LINE_MIN_LENGTH = 2000
+_WRAPPED_MIN_LINES = 8
+
+
+def _open_share(lines: list[str]) -> float:
+    """The share of lines (but the last) that stop in the middle of a sentence."""
+    counted = lines[:-1]
+    return sum(1 for line in counted if not line.endswith(tuple(_SENTENCE_END))) / max(1, len(counted))
+
+
+def _join_wrapped_lines(text: _Text) -> None:
+    """Join the layout lines of a text wrapped at a column width (a PDF extraction).
+
+    Such a text is one where most lines stop in the middle of a sentence, at lengths close to
+    one width (the most common length of those lines). A line goes on in the next when it
+    stops mid-sentence and is not much shorter than the width (a shorter one is a heading), or
+    when it ends a sentence at the full width; never before a heading number or a salutation.
+    The lines are joined only if most of the joined lines then end a sentence, so that the
+    result is not read as wrapped again (the profile stays idempotent).
+    """
+    lines = text.chars.split("\n")
+    open_lengths = [len(line) for line in lines[:-1] if not line.endswith(tuple(_SENTENCE_END))]
+    if len(lines) < _WRAPPED_MIN_LINES or len(open_lengths) <= _WRAPPED_SHARE * (len(lines) - 1):
+        return
+    width = max(set(open_lengths), key=lambda n: (open_lengths.count(n), n))
+    if sum(1 for n in open_lengths if width - 3 <= n <= width + 1) <= _WRAPPED_SHARE * len(open_lengths):
+        return  # lines of every length: fragments, not a column
+    decisions = []
+    joined = [lines[0]]
+    for line, next_line in itertools.pairwise(lines):
+        ends_sentence = line.endswith(tuple(_SENTENCE_END))
+        goes_on = (
+            len(line) >= (width if ends_sentence else width - 4)
+            and not _HEADING_START.match(next_line)
+            and not _SALUTATION.fullmatch(next_line)
+        )
+        decisions.append("" if goes_on else "\n")
+        if goes_on:
+            joined[-1] += next_line
+        else:
+            joined.append(next_line)
+    if all(decisions) or _open_share(joined) > _WRAPPED_SHARE:
+        return
+    breaks = iter(decisions)
+    text.sub(re.compile("\n"), lambda m: next(breaks))
+
+
 def _fold_decimal_points(text: _Text) -> None:
     """Fold ``．`` between digits (``１１．１％``), but not after a list number that opens a line
     (``3．10种有色金属``)."""
@@ -462,9 +515,12 @@ def _auto(text: _Text) -> None:
     text.sub(_CRLF, lambda m: "")
     text.sub(_AUTO_MAP_CHARS, lambda m: _AUTO_CHARS[m.group()])
     _mark_zero_width_lines(text)
+    if len(text.chars) >= _ONE_LINE_MIN_LENGTH and text.chars.count("\n") * _ONE_LINE_MIN_LENGTH < len(text.chars):
+        text.sub(_PARAGRAPH_SPACE, lambda m: "\n")  # a long text on one line: spaces separate paragraphs
     _auto_spaces(text)
     _strip_text(text)
     _auto_paragraphs(text)
+    _join_wrapped_lines(text)
     _fold_decimal_points(text)
 
 
