@@ -295,3 +295,29 @@ def test_any_text_gives_a_layout_inside_it(text: str) -> None:
     for stated in (layout.title, layout.year, layout.date, layout.meeting, layout.speaker, layout.source_note):
         if stated is not None:
             assert 0 <= stated.start < stated.end <= len(text)
+
+
+def test_a_copy_without_the_salutation_and_with_a_web_page_trailer() -> None:
+    text = normalize(
+        "北京市人民政府工作报告\n——2025年1月14日在北京市第十六届人民代表大会第三次会议上\n北京市市长　殷勇\n"
+        "一、2024年工作回顾\n过去一年，我们坚持稳中求进。\n让我们团结奋斗！\n（责任编辑：王某）",
+        "auto",
+    ).text
+    layout = find_layout(text)
+    assert text[layout.speech_start :].startswith("一、2024年工作回顾")
+    assert text[layout.start : layout.end].endswith("让我们团结奋斗！")
+    assert _value(text, layout.title) == "北京市人民政府工作报告"
+    assert (_value(text, layout.speaker), _value(text, layout.date)) == ("殷勇", "2025-01-14")
+    assert _value(text, layout.meeting) == "北京市第十六届人民代表大会第三次会议"
+
+
+def test_a_date_in_chinese_numerals() -> None:
+    text = normalize(
+        "政府工作报告\n二〇二五年一月十九日在上海市第十六届人民代表大会第三次会议上\n"
+        "上海市市长 龚正\n各位代表：\n现在我报告工作。",
+        "auto",
+    ).text
+    layout = find_layout(text)
+    assert (_value(text, layout.year), _value(text, layout.date)) == (2025, "2025-01-19")
+    assert layout.date is not None
+    assert text[layout.date.start : layout.date.end] == "二〇二五年一月十九日"

@@ -78,6 +78,7 @@ _SALUTATION = re.compile(r"各位代表(?:[：:！!，,、]|$)")
 _BARE_SALUTATION = re.compile(r"各位代表[：:！!，,、]?")
 _HEADER_SEARCH_LINES = 12
 _HEADER_LINE_LENGTH = 120
+_TITLE_LENGTH = 40
 
 # Lines from which on the text is no longer the report: licence trailers, notes added by the
 # compiler or the transcriber, appendices after the closing.
@@ -85,6 +86,7 @@ _TRAILER = re.compile(
     r"本作品|注：中文维基文库|Public domain"  # Wikisource's licence trailer
     r"|来源[：:]|附件|附：|附表|名词解释|名词注释|注释[：:]?$|字库未存字注释"
     r"|《政府工作报告》.{0,12}(?:名词|注释|解释)"
+    r"|[（(【\[]?(?:责任编辑|编辑[：:]|校对|审核|原标题|（完）|\(完\)|打印|关闭窗口|分享到|扫一扫|纠错)"  # web pages
 )
 _LIST_ITEM = re.compile(r"[0-9]+[.．、]|[（(][0-9]+[）)]")
 _SENTENCE_END = "。！？!?”…"
@@ -175,14 +177,28 @@ def find_layout(text: str) -> Layout:
 
 def _speech_line(text: str, lines: list[tuple[int, int]]) -> int:
     """The index of the line that opens the speech: a salutation among the first lines, all of
-    them short header lines; else the first line."""
+    them short header lines; else the first line after the lines that read as a header (a
+    title, a ``来源`` line, a date or meeting line, a speaker), as in a copy without 各位代表."""
     for index, (s, e) in enumerate(lines[:_HEADER_SEARCH_LINES]):
         line = text[s:e]
         if _SALUTATION.match(line):
             return index
         if e - s > _HEADER_LINE_LENGTH:
             break
-    return 0
+    index = 0
+    while index < min(len(lines) - 1, _HEADER_SEARCH_LINES) and _is_header_line(text[slice(*lines[index])]):
+        index += 1
+    return index
+
+
+def _is_header_line(line: str) -> bool:
+    return (
+        not line
+        or (len(line) <= _TITLE_LENGTH and bool(_TITLE.search(line)) and not line.endswith(tuple(_SENTENCE_END)))
+        or bool(_SOURCE_NOTE.match(line))
+        or (len(line) <= _HEADER_LINE_LENGTH and bool(_DATE.search(line)) and bool(_MEETING.search(line)))
+        or (len(line) <= _TITLE_LENGTH and _speaker(line, 0) is not None)
+    )
 
 
 def _end(text: str, lines: list[tuple[int, int]], speech: int) -> int:
