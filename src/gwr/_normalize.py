@@ -33,6 +33,29 @@ Profiles, with the damage they undo:
     The whole report on one line; a space is the only paragraph separator. A space after a
     non-ASCII character and before anything but closing punctuation becomes a line break;
     other spaces (``M 2 ）``, ``PM 2.5 控制``) are removed.
+``auto`` (any other text: the corpus, a file a user holds)
+    Reads the damage from the text itself, so that one profile serves every copy. Paragraphs
+    are separated either by blank lines (the Wikisource copies) or by line breaks (Word files,
+    one paragraph a line): whichever separates more lines decides. Where blank lines separate
+    paragraphs, a single line break inside one is an inline element broken onto its own line
+    (a link, ``政府工作报`` / ``告``, ``国务院总理`` / ``李克强``) and is joined, except next to a
+    salutation (``各位代表：``) and between two English words. In both kinds of text a break is
+    joined where the text plainly goes on: the next line opens with closing punctuation
+    (``，。、）》”``), the line ends with an opening bracket (``《“（``), a name with digits is
+    broken (``PM`` / ``2.5``, ``M`` / ``2``), the line is a bare heading number (``一、``,
+    ``（一）``, ``第一，``, ``一是``), the line ends the targets lead-in (``主要预期目标是：``), or
+    a line holding only zero-width characters (U+200B) breaks a sentence that has not ended.
+    Zero-width characters are removed; every other space character (U+3000, U+2003, NBSP, tab)
+    is a space, so indents go and digits spaced apart join (``1 9 9 8 年``); CRLF and every
+    other line separator become a line break and blank lines are dropped: a paragraph is a
+    line. Wiki quotes (``'''``), subscript underscores (``PM_2.5``) and stray HTML tags are
+    markup. ``．`` between digits (``１１．１％``) folds to a decimal point, except after a list
+    number that opens a line (``3．10种``). Range dashes (``－``, ``—``, ``-``, ``至``) and
+    traditional characters stay as written. Two more layouts are recognized by their shape: a
+    long text on one line, where a space after a Chinese character separates paragraphs (as
+    in ``space_separated``), and a text wrapped at a column width, where most lines stop
+    mid-sentence at about one length (as in ``letterspaced_pdf``): a line that reaches the
+    width goes on in the next, a shorter one ends its paragraph.
 
 Every profile also removes ``[bookmark: ...]`` markup, trims each line and removes spaces
 inside Chinese text. Profiles are idempotent: normalizing a normalized text changes nothing.
@@ -40,6 +63,8 @@ inside Chinese text. Profiles are idempotent: normalizing a normalized text chan
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -97,10 +122,13 @@ class _Text:
         The i-th replacement character takes the raw offset of the i-th matched character,
         so offsets stay strictly increasing.
         """
+        matches = list(pattern.finditer(self.chars))
+        if not matches:
+            return
         pieces: list[str] = []
         offsets: list[int] = []
         last = 0
-        for match in pattern.finditer(self.chars):
+        for match in matches:
             start, end = match.span()
             new = replace(match)
             if len(new) > end - start:
@@ -277,12 +305,232 @@ def _space_separated(text: _Text) -> None:
     text.sub(re.compile(r"\n{2,}"), lambda m: "\n")
 
 
+# --- auto: damage detected from the text itself -----------------------------------------------
+
+_AUTO_MARKUP = re.compile(
+    r"\[bookmark: [^\]]*\]"  # word-processor bookmarks
+    r"|'+"  # wiki bold/italic quotes (an apostrophe inside a word stays)
+    r"|_"  # subscript markup: PM_2.5
+    r"|</?(?:sub|sup|br|b|i|u|p|em|strong|span|font|div)\b[^<>\n]*>",  # stray HTML tags
+    re.IGNORECASE,
+)
+_MARKUP_STARTS = "['_<"
+_LINE_SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every break str.splitlines knows
+_CRLF = re.compile(r"\r(?=\n)")
+_AUTO_CHARS = {c: "\n" for c in _LINE_SEPARATORS}
+_AUTO_CHARS.update({chr(c): " " for c in range(0x10000) if chr(c).isspace() and chr(c) not in _LINE_SEPARATORS + "\n "})
+_AUTO_CHARS.update(_FULL_WIDTH)
+_AUTO_MAP_CHARS = re.compile("[" + re.escape("".join(_AUTO_CHARS)) + "]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_LINE = re.compile(f"(?m)^[{_ZERO_WIDTH} ]*[{_ZERO_WIDTH}][{_ZERO_WIDTH} ]*$")
+_ZERO_WIDTH_CHAR = re.compile(f"[{_ZERO_WIDTH}]")
+_SPACES = re.compile(" +")
+_AUTO_BREAK = re.compile(f"\\n(?:[{_ZERO_WIDTH}]*\\n)*")
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+_NOT_A_PARAGRAPH_START = "，。、；：？！）》」』”’%‰,.;:?!)]"
+_NOT_A_PARAGRAPH_END = "《「『“‘（([{"
+_NUMERALS = "一二三四五六七八九十"
+_BARE_HEADING_NUMBER = re.compile(
+    f"(?:[（(][{_NUMERALS}]+[）)]|[{_NUMERALS}]+[、是要]|第[{_NUMERALS}]+[，、,]?|首先，|其次，|[0-9]+[.、．])"
+)
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_NAME_WITH_DIGITS_AT_END = re.compile(r"[A-Za-z][0-9][0-9.]*\Z")  # M2, PM2.5, PM10
+_TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
+_SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
+
+
+def _auto_continues(line: str, next_line: str) -> bool:
+    """Whether ``line`` goes on in ``next_line`` whatever separates them: an inline element
+    broken onto its own line (a link, ``PM``/``2.5``/``）``), a bare heading number, or the
+    targets lead-in."""
+    return (
+        next_line.startswith(tuple(_NOT_A_PARAGRAPH_START))
+        or line.endswith(tuple(_NOT_A_PARAGRAPH_END))
+        or bool(_ASCII_WORD.match(line[-1:]) and _ASCII_DIGIT.match(next_line))
+        or bool(_NAME_WITH_DIGITS_AT_END.search(line, max(0, len(line) - 12)) and not next_line[:1].isascii())
+        or bool(_BARE_HEADING_NUMBER.fullmatch(line))
+        or bool(_TARGETS_LEAD.search(line, max(0, len(line) - 6)))
+    )
+
+
+def _mark_zero_width_lines(text: _Text) -> None:
+    """Remove zero-width characters, but leave one on each line that holds nothing else, as a
+    mark that the line break around it may be a soft one (the mark goes with the break)."""
+    if not any(char in text.chars for char in _ZERO_WIDTH):
+        return
+    text.sub(_ZERO_WIDTH_LINE, lambda m: _ZERO_WIDTH[0])
+    source = text.chars
+
+    def alone_on_its_line(m: re.Match[str]) -> bool:
+        at = m.start()
+        return (at == 0 or source[at - 1] == "\n") and (at + 1 == len(source) or source[at + 1] == "\n")
+
+    text.sub(_ZERO_WIDTH_CHAR, lambda m: m.group() if alone_on_its_line(m) else "")
+
+
+def _remove_markup(text: _Text) -> None:
+    """Remove markup until none is left (removing some may join the pieces of more)."""
+    while any(char in text.chars for char in _MARKUP_STARTS):
+        length = len(text.chars)
+        text.sub(_AUTO_MARKUP, functools.partial(_unmarked, text.chars))
+        if len(text.chars) == length:
+            return
+
+
+def _unmarked(source: str, m: re.Match[str]) -> str:
+    """What markup match ``m`` in ``source`` becomes: an apostrophe between two Latin letters
+    and an underscore other than ``PM_2.5`` are text, and stay."""
+    before, after = source[m.start() - 1 : m.start()], source[m.end() : m.end() + 1]
+    if m.group().startswith("'"):
+        return m.group() if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
+    if m.group() == "_":
+        return "" if _ASCII_WORD.match(before) and _ASCII_DIGIT.match(after) else "_"
+    return ""
+
+
+def _auto_spaces(text: _Text) -> None:
+    """Remove spaces at the edges of lines and inside a line, except one between two Latin
+    letters (English words)."""
+    source = text.chars
+
+    def space(m: re.Match[str]) -> str:
+        before, after = source[m.start() - 1 : m.start()], source[m.end() : m.end() + 1]
+        return " " if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
+
+    text.sub(_SPACES, space)
+
+
+def _strip_text(text: _Text) -> None:
+    """Remove line breaks and zero-width marks at the start and the end of the text."""
+    edges = "\n" + _ZERO_WIDTH
+    start = len(text.chars) - len(text.chars.lstrip(edges))
+    end = len(text.chars.rstrip(edges))
+    if (start, end) != (0, len(text.chars)):
+        text.chars = text.chars[start:end] if start < end else ""
+        text.offsets = text.offsets[start:end] if start < end else []
+
+
+def _auto_paragraphs(text: _Text) -> None:
+    """Decide at each line break (with any blank or zero-width lines in it) whether it separates
+    two paragraphs; a kept break becomes a single line break."""
+    source = text.chars
+    breaks = list(_AUTO_BREAK.finditer(source))
+    blank = sum(1 for m in breaks if m.group().count("\n") > 1)
+    blank_separated = blank > len(breaks) - blank
+    decisions: dict[int, str] = {}
+    line = source[: breaks[0].start()] if breaks else ""
+    for i, match in enumerate(breaks):
+        following = breaks[i + 1].start() if i + 1 < len(breaks) else len(source)
+        next_line = source[match.end() : following]
+        separator = match.group()
+        soft = any(c in _ZERO_WIDTH for c in separator)
+        single = separator.count("\n") == 1
+        joined = (
+            _auto_continues(line, next_line)
+            or (soft and not line.endswith(tuple(_SENTENCE_END)))
+            or (
+                blank_separated
+                and single
+                and not _SALUTATION.fullmatch(line)
+                and not _SALUTATION.fullmatch(next_line)
+                and not (_ASCII_WORD.match(line[-1:]) and _ASCII_WORD.match(next_line[:1]))
+            )
+        )
+        if joined:
+            decisions[match.start()] = ""
+            line += next_line
+        else:
+            decisions[match.start()] = "\n"
+            line = next_line
+    text.sub(_AUTO_BREAK, lambda m: decisions[m.start()])
+
+
+_WRAPPED_SHARE = 0.5
+_ONE_LINE_MIN_LENGTH = 2000
+_WRAPPED_MIN_LINES = 8
+
+
+def _open_share(lines: list[str]) -> float:
+    """The share of lines (but the last) that stop in the middle of a sentence."""
+    counted = lines[:-1]
+    return sum(1 for line in counted if not line.endswith(tuple(_SENTENCE_END))) / max(1, len(counted))
+
+
+def _join_wrapped_lines(text: _Text) -> None:
+    """Join the layout lines of a text wrapped at a column width (a PDF extraction).
+
+    Such a text is one where most lines stop in the middle of a sentence, at lengths close to
+    one width (the most common length of those lines). A line goes on in the next when it
+    stops mid-sentence and is not much shorter than the width (a shorter one is a heading), or
+    when it ends a sentence at the full width; never before a heading number or a salutation.
+    The lines are joined only if most of the joined lines then end a sentence, so that the
+    result is not read as wrapped again (the profile stays idempotent).
+    """
+    lines = text.chars.split("\n")
+    open_lengths = [len(line) for line in lines[:-1] if not line.endswith(tuple(_SENTENCE_END))]
+    if len(lines) < _WRAPPED_MIN_LINES or len(open_lengths) <= _WRAPPED_SHARE * (len(lines) - 1):
+        return
+    width = max(set(open_lengths), key=lambda n: (open_lengths.count(n), n))
+    if sum(1 for n in open_lengths if width - 3 <= n <= width + 1) <= _WRAPPED_SHARE * len(open_lengths):
+        return  # lines of every length: fragments, not a column
+    decisions = []
+    joined = [lines[0]]
+    for line, next_line in itertools.pairwise(lines):
+        ends_sentence = line.endswith(tuple(_SENTENCE_END))
+        goes_on = (
+            len(line) >= (width if ends_sentence else width - 4)
+            and not _HEADING_START.match(next_line)
+            and not _SALUTATION.fullmatch(next_line)
+        )
+        decisions.append("" if goes_on else "\n")
+        if goes_on:
+            joined[-1] += next_line
+        else:
+            joined.append(next_line)
+    if all(decisions) or _open_share(joined) > _WRAPPED_SHARE:
+        return
+    breaks = iter(decisions)
+    text.sub(re.compile("\n"), lambda m: next(breaks))
+
+
+def _fold_decimal_points(text: _Text) -> None:
+    """Fold ``．`` between digits (``１１．１％``), but not after a list number that opens a line
+    (``3．10种有色金属``)."""
+    source = text.chars
+    if "．" not in source:
+        return
+
+    def fold(m: re.Match[str]) -> str:
+        before = m.start()
+        while before and source[before - 1].isdigit():
+            before -= 1
+        return m.group() if before == 0 or source[before - 1] == "\n" else "."
+
+    text.sub(_DECIMAL_POINT, fold)
+
+
+def _auto(text: _Text) -> None:
+    _remove_markup(text)
+    text.sub(_CRLF, lambda m: "")
+    text.sub(_AUTO_MAP_CHARS, lambda m: _AUTO_CHARS[m.group()])
+    _mark_zero_width_lines(text)
+    if len(text.chars) >= _ONE_LINE_MIN_LENGTH and text.chars.count("\n") * _ONE_LINE_MIN_LENGTH < len(text.chars):
+        text.sub(_PARAGRAPH_SPACE, lambda m: "\n")  # a long text on one line: spaces separate paragraphs
+    _auto_spaces(text)
+    _strip_text(text)
+    _auto_paragraphs(text)
+    _join_wrapped_lines(text)
+    _fold_decimal_points(text)
+
+
 PROFILES: dict[str, Callable[[_Text], None]] = {
     "infographic": _infographic,
     "news": _news,
     "letterspaced_pdf": _letterspaced_pdf,
     "one_per_line": _one_per_line,
     "space_separated": _space_separated,
+    "auto": _auto,
 }
 
 
