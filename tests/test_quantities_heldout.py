@@ -43,7 +43,10 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
                 ("27370000", "t", "exact", "increase", "2，737万吨"),
             ],
         ),
-        ("两年共增产粮食4，900多万吨", [("2", "years", "exact", None, "两年"), ("49000000", "t", "more_than", None, "4，900多万吨")]),
+        (
+            "两年共增产粮食4，900多万吨",
+            [("2", "years", "exact", None, "两年"), ("49000000", "t", "more_than", None, "4，900多万吨")],
+        ),
         ("用于积累的部分为1，120亿元", [("112000000000", "CNY", "exact", None, "1，120亿元")]),
         ("到今年上半年有6，600个左右", [("6600", "count", "about", None, "6，600个左右")]),
         ("城镇新增就业1,200万人以上", [("12000000", "persons", "at_least", None, "1,200万人以上")]),
@@ -73,9 +76,21 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
         ("惠及上千万家庭", [("10000000", "households", "at_least", None, "上千万家庭")]),
         ("每年有上千万农村人口转移到城镇", [("10000000", "persons", "at_least", None, "上千万")]),
         ("我国有上亿市场主体", [("100000000", "entities", "at_least", None, "上亿")]),
-        ("4200多万套，上亿人出棚进楼", [("42000000", "sets", "more_than", None, "4200多万套"), ("100000000", "persons", "at_least", None, "上亿人")]),
+        (
+            "4200多万套，上亿人出棚进楼",
+            [
+                ("42000000", "sets", "more_than", None, "4200多万套"),
+                ("100000000", "persons", "at_least", None, "上亿人"),
+            ],
+        ),
         ("工业部门试制成功上千种重要的新产品", [("1000", "count", "at_least", None, "上千种")]),
-        ("总额首次突破万亿元，达到11377亿元", [("1000000000000", "CNY", "more_than", None, "突破万亿元"), ("1137700000000", "CNY", "exact", None, "11377亿元")]),
+        (
+            "总额首次突破万亿元，达到11377亿元",
+            [
+                ("1000000000000", "CNY", "more_than", None, "突破万亿元"),
+                ("1137700000000", "CNY", "exact", None, "11377亿元"),
+            ],
+        ),
         ("成千上万", []),
     ],
     # a count is in the unit of the noun it counts, as 1244万人 is
@@ -101,14 +116,20 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
     # what an amount is per: its bearer and its period
     "per_period": [
         ("城乡居民基础养老金月最低标准提高20元", [("20", "CNY/month", "exact", "increase", "20元")]),
-        ("城乡居民基础养老金最低标准从每月70元提高到88元", [("70", "CNY/month", "exact", None, "70元"), ("88", "CNY/month", "exact", None, "88元")]),
+        (
+            "城乡居民基础养老金最低标准从每月70元提高到88元",
+            [("70", "CNY/month", "exact", None, "70元"), ("88", "CNY/month", "exact", None, "88元")],
+        ),
         (
             "财政补助标准由每人每年320元提高到380元",
             [("320", "CNY/person/year", "exact", None, "320元"), ("380", "CNY/person/year", "exact", None, "380元")],
         ),
         (
             "退休人员基本养老金从2004年人均每月700元提高到现在的1721元",
-            [("700", "CNY/person/month", "exact", None, "700元"), ("1721", "CNY/person/month", "exact", None, "1721元")],
+            [
+                ("700", "CNY/person/month", "exact", None, "700元"),
+                ("1721", "CNY/person/month", "exact", None, "1721元"),
+            ],
         ),
         ("国家助学贷款每人每年最高额度增加4000元", [("4000", "CNY/person/year", "exact", "increase", "4000元")]),
         ("户均年收入增长约2000元", [("2000", "CNY/household/year", "about", "increase", "约2000元")]),
@@ -145,10 +166,7 @@ def _covered(text: str, start: int, end: int) -> bool:
     """Whether one quantity of the sentence around ``[start, end)`` covers that range."""
     low = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
     high = min(i for i in (text.find("。", end), text.find("\n", end), len(text)) if i >= 0)
-    for q in parse_quantities(text[low:high]):
-        if q.start + low <= start and end <= q.end + low:
-            return True
-    return False
+    return any(q.start + low <= start and end <= q.end + low for q in parse_quantities(text[low:high]))
 
 
 def test_no_number_with_thousands_separators_is_read_in_part() -> None:

@@ -163,7 +163,8 @@ def test_reaching_a_round_number(number: str, unit: tuple[str, str]) -> None:
 @given(number=decimals, unit=st.sampled_from(["%", "元", "亿元", "万人"]), sign=st.sampled_from(["-", "－", "−", "负"]))
 def test_negative_numbers_read_as_the_opposite_change(number: Decimal, unit: str, sign: str) -> None:
     [q] = parse_quantities(f"增长{sign}{number}{unit}，")
-    assert (q.value, q.change, q.text) == (parse_quantities(f"{number}{unit}")[0].value, "decrease", f"{sign}{number}{unit}")
+    value = parse_quantities(f"{number}{unit}")[0].value
+    assert (q.value, q.change, q.text) == (value, "decrease", f"{sign}{number}{unit}")
     [q] = parse_quantities(f"下降{sign}{number}{unit}，")
     assert q.change == "increase"
     [q] = parse_quantities(f"为{sign}{number}{unit}，")

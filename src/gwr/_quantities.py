@@ -491,9 +491,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _UNIT_RE = _alternation(UNITS)
 _PER_RE = _alternation(PER_UNITS)
-_ARABIC = (
-    r"(?<![0-9.])(?<![0-9][,，])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?(?![0-9]|\.[0-9])"
-)
+_ARABIC = r"(?<![0-9.])(?<![0-9][,，])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?(?![0-9]|\.[0-9])"
 """An Arabic number; thousands separators (``1,200``, ``12,000,000``, ``4，900``) are part of it."""
 _CN_RUN = f"[{_CN_CHARS}]+"
 _APPROX = r"[多余](?!额|元化|样|渠道|措)"
@@ -725,9 +723,7 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
             unit = _counted(c, m.end())
     if (unit is None or unit.split("/")[0] not in _COUNTING_UNITS) and _in_name(c, m.end()):
         return None  # 十年禁渔, 千亿斤粮食产能提升行动: a programme's name
-    raw = _Raw(
-        m.start(), m.end(), _clean(value, len(str(mag)) - 1), unit, unit_word, bool(m["mag"]), mag, approx, post
-    )
+    raw = _Raw(m.start(), m.end(), _clean(value, len(str(mag)) - 1), unit, unit_word, bool(m["mag"]), mag, approx, post)
     raw.lead = lead
     sign = _negative(c, m.start())
     if sign is not None and lead is None:
