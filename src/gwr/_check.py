@@ -66,7 +66,15 @@ class _Checker:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.problems: list[Problem] = []
-        self.counts = {"sources": 0, "reports": 0, "items": 0, "spans": 0, "quantities": 0, "variants": 0}
+        self.counts = {
+            "sources": 0,
+            "files": 0,
+            "reports": 0,
+            "items": 0,
+            "spans": 0,
+            "quantities": 0,
+            "variants": 0,
+        }
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -105,6 +113,7 @@ class _Checker:
                 if not 0 <= document.start <= document.end <= len(self.texts[source.id]):
                     self.problem(f"{path}.documents[{document.id}]", "range is outside the normalized text")
                 self.check_box(f"{path}.documents[{document.id}]", document, source.documents)
+        self.check_files()
         for report_id in report_ids:
             try:
                 report = self.db.report(report_id)
@@ -115,6 +124,43 @@ class _Checker:
             self.check_report(report, indicators, themes)
             self.check_variants(report)
         return self.result()
+
+    def check_files(self) -> None:
+        """Each shipped data file must have the sha256 the manifest records for it.
+
+        The generator records the digest of every file it writes besides the manifest
+        (``indicators.json``, ``themes.json``, each report and variants file), so that an edit
+        to an installed copy, even one the records would still load, is caught and named.
+        """
+        import hashlib
+
+        files = self.db.manifest.get("files")
+        if not isinstance(files, dict) or not all(
+            isinstance(name, str) and isinstance(digest, str) for name, digest in files.items()
+        ):
+            self.problem("manifest.json", "records no sha256 of the data files (files: name → sha256)")
+            return
+        shipped = {"indicators.json", "themes.json"}
+        for entry in self.db.report_entries():
+            shipped.add(entry["file"])
+            if isinstance(entry.get("variants"), str):
+                shipped.add(entry["variants"])
+        for name in sorted(shipped - set(files)):
+            self.problem(f"files[{name}]", f"manifest.json records no sha256 for data file {name}")
+        for name, digest in sorted(files.items()):
+            self.counts["files"] += 1
+            try:
+                content = self.db.read_bytes(name)
+            except GwrError as error:
+                self.problem(f"files[{name}]", str(error))
+                continue
+            actual = hashlib.sha256(content).hexdigest()
+            if actual != digest:
+                self.problem(
+                    f"files[{name}]",
+                    f"data file {name} has sha256 {actual}, the manifest says {digest}: "
+                    "it was edited after it was generated",
+                )
 
     def check_variants(self, report: Report) -> None:
         """Each variant's spans must be its witnesses' text; its readings must differ."""
@@ -268,7 +314,9 @@ def _describe(quantity: Quantity) -> str:
 def check(path: str | os.PathLike[str] | None = None) -> CheckResult:
     """Verify the bundled data against the bundled sources.
 
-    Checks each source's sha256 and normalization profile version; each item's quote, prefix
+    Checks each source's sha256 and normalization profile version; the sha256 of every other
+    shipped data file (``indicators.json``, ``themes.json``, each report and variants file)
+    against the one the manifest records, naming the file that differs; each item's quote, prefix
     and suffix against the normalized source at its offsets; each quantity against what the
     parser reads at its place in its item's text (value, unit, qualifier, change); and every
     indicator key and theme against its registry.
