@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, over
 import attrs
 
 from ._errors import InvalidTypeError, MissingDependencyError, NotFoundError
-from ._model import Change, Outcome, Quantity, Report, Span, Target, Task
+from ._model import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task
 from ._table import render
 
 if TYPE_CHECKING:
@@ -47,6 +47,12 @@ AttainmentStatus = Literal["met", "missed", "qualitative", "no_outcome", "indete
 
 TaskDirection = Literal["up", "down", "same", "new", "dropped", "not_stated"]
 """How a task theme moved in the order of the tasks (see :func:`compare_tasks`)."""
+
+IN_STEP: dict[str, str] = {"household_income_growth": "gdp_growth"}
+"""Qualitative targets that outcomes decide: a target on the key (居民收入增长和经济增长同步,
+household income growing in step with the economy) is met when the outcome on the key is at
+least the outcome on the value for the same year (居民人均可支配收入实际增长5.1% against
+国内生产总值增长5%: met, by 0.1 percentage points). See :func:`attainment`."""
 
 ABOUT_TOLERANCE = Decimal("0.1")
 """How far an outcome may lie from a ``左右`` (``about``) target on a *level* indicator and still
@@ -465,13 +471,20 @@ class Attainment(_Row):
 
     ``gap`` is the outcome minus the target, in ``unit``, measured the way the indicator is
     (a reduction as a positive number; the difference of two percentages is in
-    ``percentage_points``); ``rule`` says in words how ``status`` was decided.
-    ``report`` and ``outcome_report`` are the ids of the reports the two quotes come from.
+    ``percentage_points``). Where the outcome is a bound (降幅超过3%), so is the gap:
+    ``gap_qualifier`` says how the true gap relates to ``gap`` (``more_than``: by more than 0.5),
+    as a quantity's qualifier does; ``exact`` where the outcome states its number exactly.
+    ``rule`` says in words how ``status`` was decided. ``report`` and ``outcome_report`` are the
+    ids of the reports the two quotes come from. ``reference`` is the other outcome a
+    qualitative target was decided against (the GDP growth that income growth kept in step with).
 
     >>> import gwr
+    >>> row = gwr.attainment(2024)["energy_intensity_reduction"]
+    >>> row.outcome.text, row.status, row.gap, row.gap_qualifier
+    ('单位国内生产总值能耗降幅超过3%', 'met', Decimal('0.5'), 'more_than')
     >>> row = gwr.attainment(2024)["household_income_growth"]
-    >>> row.target.text, row.status, row.rule
-    ('居民收入增长和经济增长同步', 'qualitative', 'the target states no number')
+    >>> row.target.text, row.status, row.gap, row.reference.text
+    ('居民收入增长和经济增长同步', 'met', Decimal('0.1'), '增长5%')
     """
 
     key: str
@@ -484,6 +497,8 @@ class Attainment(_Row):
     rule: str
     report: str
     outcome_report: str | None
+    gap_qualifier: Qualifier | None = None
+    reference: Outcome | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "target", "outcome", "status", "gap", "rule")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -491,12 +506,14 @@ class Attainment(_Row):
         "year",
         "status",
         "gap",
+        "gap_qualifier",
         "unit",
         "rule",
         "report",
         *_item_fields("target_"),
         "outcome_report",
         *_item_fields("outcome_"),
+        *_item_fields("reference_"),
     )
     _key_field: ClassVar[str | None] = "key"
 
@@ -507,6 +524,7 @@ class Attainment(_Row):
             "year": self.year,
             "status": self.status,
             "gap": self.gap,
+            "gap_qualifier": self.gap_qualifier,
             "unit": self.unit,
             "rule": self.rule,
             "report": self.report,
@@ -514,13 +532,18 @@ class Attainment(_Row):
         record.update(_item_record("target_", self.target))
         record["outcome_report"] = self.outcome_report
         record.update(_item_record("outcome_", self.outcome))
+        record.update(_item_record("reference_", self.reference))
         return record
 
     def _cells(self) -> list[str]:
         gap = "" if self.gap is None else _signed_number(self.gap) + _unit_suffix(self.unit)
+        if self.gap is not None and self.gap_qualifier in _BOUND_MARKS:
+            gap = f"{_BOUND_MARKS[self.gap_qualifier]} {gap}"
         outcome = "—" if self.outcome is None else f"{self.outcome.text} ({self.outcome_report})"
         return [self.key, self.target.text, outcome, self.status, gap, self.rule]
 
+
+_BOUND_MARKS = {"about": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
 
 _Interval = tuple[Decimal | None, bool, Decimal | None, bool]
 """(low, low is open, high, high is open); ``None`` is unbounded."""
@@ -563,16 +586,28 @@ def _at_most(interval: _Interval, bound: Decimal, strict: bool) -> bool | None:
     return _at_least(flipped, -bound, strict)
 
 
-def _judge(target: Target, outcome: Outcome, reading: Reading) -> tuple[AttainmentStatus, Decimal | None, str]:
+def _gap(interval: _Interval, bound: Decimal, got: Quantity, sign: int) -> tuple[Decimal, Qualifier]:
+    """The outcome minus ``bound``, and how the true gap relates to it: a bound where the outcome is one."""
+    low, low_open, high, high_open = interval
+    if low is not None and high is None:
+        return low - bound, "more_than" if low_open else "at_least"
+    if high is not None and low is None:
+        return high - bound, "less_than" if high_open else "at_most"
+    return sign * _midpoint(got) - bound, "about" if got.qualifier == "about" or got.upper is not None else "exact"
+
+
+def _judge(
+    target: Target, outcome: Outcome, reading: Reading
+) -> tuple[AttainmentStatus, Decimal | None, Qualifier | None, str]:
     wanted, got = target.quantity, outcome.quantity
     assert wanted is not None
     if got is None:
-        return "indeterminate", None, "the outcome states no number"
+        return "indeterminate", None, None, "the outcome states no number"
     if got.unit != wanted.unit:
-        return "indeterminate", None, f"the outcome is in {got.unit}, the target in {wanted.unit}"
+        return "indeterminate", None, None, f"the outcome is in {got.unit}, the target in {wanted.unit}"
     target_is_change = wanted.change in ("increase", "decrease")
     if not target_is_change and got.change in ("increase", "decrease"):
-        return "indeterminate", None, "the target states a level, the outcome a change"
+        return "indeterminate", None, None, "the target states a level, the outcome a change"
     sign = _sign(got, wanted.change)
     interval = _outcome_interval(got, sign)
     unit = _unit_suffix(wanted.unit)
@@ -609,9 +644,37 @@ def _judge(target: Target, outcome: Outcome, reading: Reading) -> tuple[Attainme
         else:
             verdict = None
         rule = f"level ({why}): met if {_grouped(low)}{unit} ≤ outcome ≤ {_grouped(high)}{unit}"
-    gap = sign * _midpoint(got) - bound
+    gap, gap_qualifier = _gap(interval, bound, got, sign)
     status: AttainmentStatus = "met" if verdict else "missed" if verdict is False else "indeterminate"
-    return status, gap, rule
+    return status, gap, gap_qualifier, rule
+
+
+def _in_step(
+    target: Target, outcome: Outcome, candidates: list[Report]
+) -> tuple[AttainmentStatus, Decimal | None, Qualifier | None, str, Outcome | None]:
+    """Decide a target of :data:`IN_STEP` (the key's growth in step with another's)."""
+    other_key = IN_STEP[target.key or ""]
+    pace = attrs.evolve(target, key=other_key)
+    found = _find_outcome(pace, candidates, numbered=True)
+    reference = None if found is None else found[0]
+    got = outcome.quantity
+    if reference is None or reference.quantity is None or got is None:
+        missing = "no number" if got is None else f"no outcome on {other_key} for {target.year}"
+        return "indeterminate", None, None, f"in step with {other_key}, but {missing} to compare", reference
+    pace_quantity = reference.quantity
+    if got.unit != pace_quantity.unit or got.change != pace_quantity.change:
+        return "indeterminate", None, None, f"in step with {other_key}, whose outcome is stated otherwise", reference
+    interval = _outcome_interval(got, 1)
+    other = _outcome_interval(pace_quantity, 1)
+    low, high = other[0], other[2]
+    if low is None or high is None or low != high:
+        return "indeterminate", None, None, f"in step with {other_key}, whose outcome is a bound", reference
+    verdict = _at_least(interval, low, False)
+    unit = _unit_suffix(got.unit)
+    rule = f"in step with {other_key}: met if outcome ≥ its outcome, {_grouped(low)}{unit} ({reference.text})"
+    gap, gap_qualifier = _gap(interval, low, got, 1)
+    status: AttainmentStatus = "met" if verdict else "missed" if verdict is False else "indeterminate"
+    return status, gap, gap_qualifier, rule, reference
 
 
 def _outcome_reports(year: int, outcomes_from: str | Report | None) -> list[Report]:
@@ -629,12 +692,17 @@ def _outcome_reports(year: int, outcomes_from: str | Report | None) -> list[Repo
     return sorted(later, key=lambda r: (r.year, KINDS.index(r.kind)))
 
 
-def _find_outcome(target: Target, candidates: list[Report]) -> tuple[Outcome, Report] | None:
+def _find_outcome(
+    target: Target, candidates: list[Report], *, numbered: bool = False
+) -> tuple[Outcome, Report] | None:
+    """The outcome on ``target``'s key and year in the first report that states one; one with a
+    number first where the target has a number (or ``numbered`` asks for one)."""
     for report in candidates:
         found = [o for o in report.outcomes if o.key == target.key and o.year == target.year]
         if found:
             with_number = [o for o in found if o.quantity is not None]
-            best = with_number[0] if with_number and target.quantity is not None else found[0]
+            wants_number = numbered or target.quantity is not None or target.key in IN_STEP
+            best = with_number[0] if with_number and wants_number else found[0]
             return best, report
     return None
 
@@ -652,8 +720,14 @@ def attainment(
     ``status`` is decided by the target's qualifier together with the indicator's
     :attr:`~gwr.Indicator.reading` in the registry:
 
-    - ``qualitative``: the target states no number (居民收入增长和经济增长同步); the outcome, if
-      a report states one, is still attached.
+    - ``qualitative``: the target states no number (国际收支保持基本平衡) and no outcome can
+      decide it; the outcome, if a report states one, is still attached.
+    - A qualitative target that outcomes can decide (:data:`IN_STEP`): 居民收入增长和经济增长同步
+      (household income growing in step with the economy) is ``met`` where the outcome on
+      household income growth is at least the outcome on GDP growth for the same year, taken
+      the same way (居民人均可支配收入实际增长5.1% against 增长5%: met, ``gap`` 0.1 points),
+      ``missed`` where it is less; the GDP outcome is the row's ``reference``. "In step" is read
+      as "not slower", the reading the reports' own reviews give it.
     - ``no_outcome``: no later report states an outcome for that indicator and year.
     - A target qualified 以上/至少 (``at_least``) is a floor, 超过 (``more_than``) a strict floor;
       以内/以下/不超过 (``at_most``) a ceiling, 不到/近 (``less_than``) a strict ceiling, whatever
@@ -673,7 +747,9 @@ def attainment(
     超过3%) are both reductions, and an outcome moving the other way (上升, 下降) counts as a
     negative number. An outcome with a qualifier is a bound: 超过3% is more than 3. ``gap`` is the
     outcome's number minus the target's (the floor, the ceiling, or the middle of a level; the
-    middle of a range on the outcome side), in the target's unit.
+    middle of a range on the outcome side), in the target's unit; where the outcome is a bound,
+    so is the gap, and ``gap_qualifier`` says which way: 降幅超过3% against a 2.5% target is met
+    by more than 0.5 points (``gap`` 0.5, ``gap_qualifier`` ``more_than``), never by exactly 0.5.
 
     Args:
         year: the year of the targets (``2024``), or a report id or :class:`Report`.
@@ -696,6 +772,8 @@ def attainment(
     >>> row.target.text, row.rule
     ('居民消费价格涨幅3%左右', ...)
     >>> rows["household_income_growth"].status
+    'met'
+    >>> rows["balance_of_payments"].status
     'qualitative'
     """
     report = _resolve(year, kind)
@@ -711,12 +789,20 @@ def attainment(
         outcome, source = found if found is not None else (None, None)
         status: AttainmentStatus
         gap: Decimal | None = None
-        if target.quantity is None:
-            status, rule = "qualitative", "the target states no number"
-        elif outcome is None:
+        gap_qualifier: Qualifier | None = None
+        reference: Outcome | None = None
+        if outcome is None and (target.quantity is not None or target.key in IN_STEP):
             status, rule = "no_outcome", f"no later report states an outcome for {target.year}"
+        elif target.quantity is None and outcome is not None and target.key in IN_STEP:
+            status, gap, gap_qualifier, rule, reference = _in_step(target, outcome, candidates)
+        elif target.quantity is None or outcome is None:
+            status, rule = "qualitative", "the target states no number"
         else:
-            status, gap, rule = _judge(target, outcome, readings.get(target.key, "level"))
+            status, gap, gap_qualifier, rule = _judge(target, outcome, readings.get(target.key, "level"))
+        unit: str | None = None
+        if gap is not None:
+            measured = target.quantity or (outcome.quantity if outcome is not None else None)
+            unit = None if measured is None else _difference_unit(measured.unit)
         rows.append(
             Attainment(
                 key=target.key,
@@ -725,10 +811,12 @@ def attainment(
                 outcome=outcome,
                 status=status,
                 gap=gap,
-                unit=None if gap is None or target.quantity is None else _difference_unit(target.quantity.unit),
+                unit=unit,
                 rule=rule,
                 report=report.id,
                 outcome_report=None if source is None else source.id,
+                gap_qualifier=gap_qualifier,
+                reference=reference,
             )
         )
     origin = "any later report" if outcomes_from is None else str(getattr(outcomes_from, "id", outcomes_from))
