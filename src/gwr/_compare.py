@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ABOUT_TOLERANCE",
+    "IN_STEP",
     "Attainment",
     "AttainmentStatus",
     "Direction",
@@ -284,6 +285,40 @@ def _sign(quantity: Quantity, sense: Change | None) -> int:
     return 1
 
 
+def measured(quantity: Quantity, sense: Change | None) -> Decimal:
+    """The value of ``quantity`` as a signed number on its indicator's own scale.
+
+    One sign convention for :func:`compare`, :func:`attainment` and :func:`gwr.series`: an
+    indicator that its targets state as a change in one direction (``sense``: 增长 for GDP
+    growth, 降低 for the reduction of energy intensity) measures changes in that direction as
+    positive numbers and changes the other way as negative ones, so that 能耗降低2.5% is
+    ``2.5`` and 能耗上升0.5% is ``-0.5``. Without a sense an increase is positive and a decrease
+    negative. A level (no change) is its value.
+
+    >>> from gwr._quantities import parse_quantities
+    >>> [cut] = parse_quantities("能耗降低2.5%")
+    >>> measured(cut, "decrease"), measured(cut, None)
+    (Decimal('2.5'), Decimal('-2.5'))
+    """
+    if sense is None:
+        return -quantity.value if quantity.change == "decrease" else quantity.value
+    return _sign(quantity, sense) * quantity.value
+
+
+def indicator_sense(key: str, reports: Iterable[Report] | None = None) -> Change | None:
+    """The direction the targets on ``key`` state (``decrease`` for 能耗降低), in ``reports``
+    (every bundled report where none is given), or ``None`` where they state none."""
+    if reports is None:
+        from ._api import reports as bundled
+
+        reports = bundled()
+    for report in reports:
+        for target in report.targets:
+            if target.key == key and target.quantity is not None and target.quantity.change in ("increase", "decrease"):
+                return target.quantity.change
+    return None
+
+
 def _midpoint(quantity: Quantity) -> Decimal:
     return quantity.value if quantity.upper is None else (quantity.value + quantity.upper) / 2
 
@@ -387,7 +422,7 @@ def _target_change(key: str, before: Target | None, after: Target | None, a: Rep
     elif before.quantity.unit != after.quantity.unit:
         direction = "incomparable"
     else:
-        sense = _sense(before.quantity, after.quantity)
+        sense = _sense(before.quantity, after.quantity) or indicator_sense(key)
         old = _sign(before.quantity, sense) * _midpoint(before.quantity)
         new = _sign(after.quantity, sense) * _midpoint(after.quantity)
         delta = new - old
@@ -692,9 +727,7 @@ def _outcome_reports(year: int, outcomes_from: str | Report | None) -> list[Repo
     return sorted(later, key=lambda r: (r.year, KINDS.index(r.kind)))
 
 
-def _find_outcome(
-    target: Target, candidates: list[Report], *, numbered: bool = False
-) -> tuple[Outcome, Report] | None:
+def _find_outcome(target: Target, candidates: list[Report], *, numbered: bool = False) -> tuple[Outcome, Report] | None:
     """The outcome on ``target``'s key and year in the first report that states one; one with a
     number first where the target has a number (or ``numbered`` asks for one)."""
     for report in candidates:
