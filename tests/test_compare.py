@@ -578,7 +578,7 @@ def test_compare_tasks_synthetic() -> None:
     assert (demand.before_position, demand.after_position, demand.direction, demand.shift) == (3, 1, "up", 2)
     assert moves["industry"].direction == "down"
     assert moves["industry"].shift == -1
-    assert moves["security"].direction == "new"
+    assert moves["security"].direction == "unfolded"  # folded into task 4 before, a task of its own after
     assert moves["security"].before_secondary == 4
     assert moves["science_education"].direction == "dropped"
     assert moves["risk"].after is None
@@ -591,6 +591,53 @@ def test_compare_tasks_synthetic() -> None:
         1,
     )
     assert list(record) == list(_compare.TaskMove._fields)
+
+
+def _with_subtask(number: int, theme: str, subtask_theme: str | None, sub_number: int = 2) -> gwr.Task:
+    import attrs
+
+    sub = attrs.evolve(task(sub_number, None), theme=subtask_theme, title="sub-task")
+    return attrs.evolve(task(number, theme), subtasks=(attrs.evolve(task(1, None), title="first"), sub))
+
+
+def test_compare_tasks_finds_themes_in_sub_tasks() -> None:
+    a = make_report(2024, tasks=(task(1, "livelihood"), task(2, "security")))
+    b = make_report(2025, completeness="summary", tasks=(_with_subtask(1, "livelihood", "security"),))
+    moves = gwr.compare_tasks(a, b)
+    security = moves["security"]
+    assert (security.direction, security.before_position, security.after_secondary, security.after_subtask) == (
+        "folded",
+        2,
+        1,
+        2,
+    )
+    assert "— (sub-task 2 of task 1)" in str(moves)
+    back = gwr.compare_tasks(b, make_report(2026, tasks=(task(1, "livelihood"), task(2, "security"))))["security"]
+    assert (back.direction, back.before_secondary, back.before_subtask, back.after_position) == ("unfolded", 1, 2, 2)
+    record = moves.to_records()[-1]
+    assert (record["after_secondary"], record["after_subtask"]) == (1, 2)
+    # without a sub-task on the theme, a summary says nothing, a full report drops it
+    plain = make_report(2025, completeness="summary", tasks=(_with_subtask(1, "livelihood", None),))
+    assert gwr.compare_tasks(a, plain)["security"].direction == "not_stated"
+    full = make_report(2025, tasks=(_with_subtask(1, "livelihood", None),))
+    assert gwr.compare_tasks(a, full)["security"].direction == "dropped"
+
+
+def test_compare_tasks_security_in_2025_by_hand() -> None:
+    # 004: （九）强化重点领域安全能力建设; 000: task 10's ● 维护国家安全和社会稳定
+    security = gwr.compare_tasks("plan-2024", 2025)["security"]
+    assert (security.before_position, security.direction) == (9, "folded")
+    assert (security.after_secondary, security.after_subtask) == (10, 5)
+    holder = gwr.report(2025).task(10).subtasks[4]
+    assert (holder.title, holder.theme) == ("维护国家安全和社会稳定", "security")
+    # 003: （十）… sub-task 5 维护国家安全和社会稳定, and task 6's 加强重点领域安全能力建设
+    report = gwr.report(2024)
+    assert [(s.number, s.title) for s in report.task(10).subtasks if s.theme == "security"] == [
+        (5, "维护国家安全和社会稳定")
+    ]
+    assert [s.title for s in report.task(6).subtasks if s.theme == "security"] == ["加强重点领域安全能力建设"]
+    # sub-tasks on their task's own theme carry none
+    assert all(s.theme is None for t in report.tasks if t.number not in (6, 10) for s in t.subtasks)
 
 
 def test_compare_tasks_summary_and_duplicates() -> None:

@@ -46,7 +46,7 @@ Direction = Literal["up", "down", "same", "new", "dropped", "qualitative", "not_
 AttainmentStatus = Literal["met", "missed", "qualitative", "no_outcome", "indeterminate"]
 """Whether a target was met (see :func:`attainment`)."""
 
-TaskDirection = Literal["up", "down", "same", "new", "dropped", "not_stated"]
+TaskDirection = Literal["up", "down", "same", "new", "dropped", "folded", "unfolded", "not_stated"]
 """How a task theme moved in the order of the tasks (see :func:`compare_tasks`)."""
 
 IN_STEP: dict[str, str] = {"household_income_growth": "gdp_growth"}
@@ -868,8 +868,9 @@ class TaskMove(_Row):
     ``before_position`` and ``after_position`` are the tasks' numbers (（一） is 1); ``shift`` is
     ``before_position - after_position``: positive where the theme moved toward the front.
     Where a side has no task with the theme as its primary theme, ``before_secondary`` /
-    ``after_secondary`` is the number of a task there that has it as its secondary theme (a
-    theme folded into another task), else ``None``.
+    ``after_secondary`` is the number of a task there that holds it all the same (a theme folded
+    into another task): as that task's secondary theme, or as the theme of one of its sub-tasks,
+    whose number is then ``before_subtask`` / ``after_subtask``; else ``None``.
 
     >>> import gwr
     >>> row = gwr.compare_tasks("gwr-2024", "plan-2024")["domestic_demand"]
@@ -888,6 +889,8 @@ class TaskMove(_Row):
     after_report: str
     before_secondary: int | None = None
     after_secondary: int | None = None
+    before_subtask: int | None = None
+    after_subtask: int | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("theme", "before", "after", "move")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -901,6 +904,7 @@ class TaskMove(_Row):
         "before_start",
         "before_end",
         "before_secondary",
+        "before_subtask",
         "after_report",
         "after_position",
         "after_title",
@@ -908,6 +912,7 @@ class TaskMove(_Row):
         "after_start",
         "after_end",
         "after_secondary",
+        "after_subtask",
     )
     _key_field: ClassVar[str | None] = "theme"
 
@@ -923,23 +928,34 @@ class TaskMove(_Row):
         }
         record.update(_span_record("before_", None if self.before is None else self.before.span))
         record["before_secondary"] = self.before_secondary
+        record["before_subtask"] = self.before_subtask
         record["after_report"] = self.after_report
         record["after_position"] = self.after_position
         record["after_title"] = None if self.after is None else self.after.title
         record.update(_span_record("after_", None if self.after is None else self.after.span))
         record["after_secondary"] = self.after_secondary
+        record["after_subtask"] = self.after_subtask
         return record
 
     def _cells(self) -> list[str]:
-        def side(task: Task | None, secondary: int | None) -> str:
+        def side(task: Task | None, holder: int | None, subtask: int | None) -> str:
             if task is not None:
                 return f"{task.number}. {task.title}"
-            return "—" if secondary is None else f"— (secondary theme of task {secondary})"
+            if holder is None:
+                return "—"
+            if subtask is not None:
+                return f"— (sub-task {subtask} of task {holder})"
+            return f"— (secondary theme of task {holder})"
 
         move: str = self.direction
         if self.shift:
             move = f"{self.direction} ({self.before_position} → {self.after_position})"
-        return [self.theme, side(self.before, self.before_secondary), side(self.after, self.after_secondary), move]
+        return [
+            self.theme,
+            side(self.before, self.before_secondary, self.before_subtask),
+            side(self.after, self.after_secondary, self.after_subtask),
+            move,
+        ]
 
 
 def _by_theme(report: Report) -> dict[str, list[Task]]:
@@ -957,8 +973,12 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
     Where a report has two tasks with the same primary theme, the first is paired with the
     first and the second with the second (two rows with the same theme). Tasks without a theme
     are left out. ``direction`` is ``up`` where the theme moved toward the front (third → first),
-    ``down`` where it moved back, ``same``; ``new`` / ``dropped`` where only ``b`` / only ``a`` has
-    it, and ``not_stated`` where the report without it is known only from a summary.
+    ``down`` where it moved back, ``same``. Where only one report has a task of its own on the
+    theme, the other is searched for a task that holds it all the same, as its secondary theme or
+    as the theme of a sub-task (2025's 维护国家安全和社会稳定, sub-task 5 of task 10, holds
+    ``security``): ``folded`` where ``b`` holds it inside another task, ``unfolded`` where ``a``
+    did and ``b`` gives it a task of its own. Otherwise ``new`` / ``dropped`` where only ``b`` /
+    only ``a`` has it, and ``not_stated`` where the report without it is known only from a summary.
 
     Args:
         a: the earlier report: a year (``2024``), a report id (``"plan-2024"``) or a :class:`Report`.
@@ -974,6 +994,9 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
         InvalidTypeError: a report is given as something other than an int, str or Report.
 
     >>> import gwr
+    >>> row = gwr.compare_tasks("plan-2024", 2025)["security"]
+    >>> row.before_position, row.direction, row.after_secondary, row.after_subtask
+    (9, 'folded', 10, 5)
     >>> gwr.compare_tasks(2024, 2019)
     Traceback (most recent call last):
     gwr._errors.NotFoundError: no report 'gwr-2019'...
@@ -1004,16 +1027,20 @@ def _order_of_after(row: TaskMove) -> tuple[int, int]:
 def _task_move(theme: str, before: Task | None, after: Task | None, a: Report, b: Report) -> TaskMove:
     direction: TaskDirection
     shift: int | None = None
+    held_before = (None, None) if before is not None else _holder(a, theme)
+    held_after = (None, None) if after is not None else _holder(b, theme)
     if before is None:
-        direction = _missing(a) or "new"
+        direction = "unfolded" if held_before[0] is not None else _missing(a) or "new"
     elif after is None:
-        direction = _missing(b) or "dropped"
+        direction = "folded" if held_after[0] is not None else _missing(b) or "dropped"
     else:
         shift = before.number - after.number
         direction = "up" if shift > 0 else "down" if shift < 0 else "same"
     return TaskMove(
-        before_secondary=None if before is not None else _secondary(a, theme),
-        after_secondary=None if after is not None else _secondary(b, theme),
+        before_secondary=held_before[0],
+        after_secondary=held_after[0],
+        before_subtask=held_before[1],
+        after_subtask=held_after[1],
         theme=theme,
         before=before,
         after=after,
@@ -1026,8 +1053,16 @@ def _task_move(theme: str, before: Task | None, after: Task | None, a: Report, b
     )
 
 
-def _secondary(report: Report, theme: str) -> int | None:
-    for task in sorted(report.tasks, key=lambda t: t.number):
+def _holder(report: Report, theme: str) -> tuple[int | None, int | None]:
+    """The task of ``report`` that holds ``theme`` without it being its primary theme, and the
+    sub-task that does (``None`` where the task has it as its secondary theme): ``(None, None)``
+    where no task does. A secondary theme comes before a sub-task's theme."""
+    tasks = sorted(report.tasks, key=lambda t: t.number)
+    for task in tasks:
         if task.secondary_theme == theme:
-            return task.number
-    return None
+            return task.number, None
+    for task in tasks:
+        for subtask in task.subtasks:
+            if theme in (subtask.theme, subtask.secondary_theme):
+                return task.number, subtask.number
+    return None, None

@@ -262,6 +262,7 @@ class FullTextBuilder:
 
     def __init__(self, texts: dict[str, str], targets: tuple[Target, ...], keys: list[tuple[Span, str]]) -> None:
         self.texts = texts
+        self.subtask_themes: dict[int, dict[int, tuple[str, str | None]]] = {}
         self.taken = [(t.span.source, t.span.start, t.span.end) for t in targets]
         self.taken += [
             (t.rationale_span.source, t.rationale_span.start, t.rationale_span.end)
@@ -323,8 +324,13 @@ class FullTextBuilder:
             children=tuple(self.section(c) for c in node.children),
         )
 
-    def task(self, node: _Node, themes: dict[int, tuple[str, str | None]]) -> Task:
-        subtasks = [self.task(c, {}) for c in node.children if c.kind == "item"]
+    def task(
+        self,
+        node: _Node,
+        themes: dict[int, tuple[str, str | None]],
+        subtask_themes: dict[int, tuple[str, str | None]] | None = None,
+    ) -> Task:
+        subtasks = [self.task(c, subtask_themes or {}) for c in node.children if c.kind == "item"]
         measures = self.measures_of(node)
         for child in node.children:
             if child.kind != "item":
@@ -344,7 +350,7 @@ class FullTextBuilder:
         tasks = []
         for node in nodes:
             if node.is_task and node.kind == "area":
-                tasks.append(self.task(node, themes))
+                tasks.append(self.task(node, themes, self.subtask_themes.get(node.number or 0)))
                 continue
             self.report_measures.extend(self.measures_of(node))
             tasks.extend(self.collect(node.children, themes))
@@ -389,7 +395,14 @@ def build_fulltext(
     builder = FullTextBuilder(texts, targets, keys)
     nodes = _Outline(full, list(_paragraphs(sentences))).build()
     themes = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
+    builder.subtask_themes = {
+        t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks
+    }
     tasks = builder.collect(nodes, themes)
+    numbered = {(t.number, s.number) for t in tasks for s in t.subtasks}
+    stray = sorted((t.number, s.number) for t in note.tasks for s in t.subtasks if (t.number, s.number) not in numbered)
+    if stray:
+        raise AnnotationError(f"{path}: themes for sub-tasks (task, sub-task) that do not exist: {stray}")
     missing_themes = sorted(t.number for t in tasks if t.theme is None)
     if missing_themes:
         raise AnnotationError(f"{path}: tasks {missing_themes} have no theme")
