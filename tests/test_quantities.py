@@ -155,7 +155,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("有序推进第二轮土地承包到期后再延长30年试点", [("30", "years", "exact", "increase", None, "30年")]),
     ("新能源汽车产销量连续9年位居全球首位", [("9", "years", "exact", None, None, "9年")]),
     ("提高3岁以下婴幼儿照护专项附加扣除标准", [("3", "years_of_age", "at_most", None, None, "3岁以下")]),
-    ("大概每年有1/3的大学生就业", [("1", "parts_per_3", "about", None, None, "1/3")]),
+    ("大概每年有1/3的大学生就业", [("1", "parts_per_3", "exact", None, None, "1/3")]),
     ("增长 5%", [("5", "%", "exact", "increase", None, "5%")]),
     (
         "社会融资规模存量分别增长9.7%和9.5%",

@@ -52,6 +52,13 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
         ("城镇新增就业1,200万人以上", [("12000000", "persons", "at_least", None, "1,200万人以上")]),
         ("城镇新增就业12,000,000人", [("12000000", "persons", "exact", None, "12,000,000人")]),
         ("城镇新增就业１，２００万人", [("12000000", "persons", "exact", None, "１，２００万人")]),
+        ("帮助我国建设的功率为7,000瓩的重水型原子反应堆", [("7000", "kW", "exact", None, "7,000瓩")]),
+        ("按每公斤发热量7，000大卡的标准煤计算", [("7000", "kcal", "exact", None, "7，000大卡")]),
+        # Chinese decimals after 点 (1955, 1958; 點 in the traditional text of 1954)
+        ("比一九五二年大约增长百分之四十一点七", [("41.7", "%", "about", "increase", "百分之四十一点七")]),
+        ("平均每年遞增百分之三十六點九", [("36.9", "%", "exact", None, "百分之三十六點九")]),
+        ("平均每年递增百分之九点二", [("9.2", "%", "exact", "increase", "百分之九点二")]),
+        ("增长三点五倍", [("3.5", "fold", "exact", "increase", "三点五倍")]),
     ],
     # a qualifier apart from its number: before the whole a share is of
     "qualifier_apart": [
@@ -62,6 +69,13 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
         ("移动网络流量资费年内至少降低30%", [("30", "%", "at_least", "decrease", "30%")]),
         ("比重达到46.1%，首次超过第二产业", [("46.1", "%", "exact", None, "46.1%")]),
         ("近年来占全国的30%", [("30", "%", "exact", None, "30%")]),
+        ("管理机构人员约占职工总数的四分之一", [("1", "parts_per_4", "about", None, "四分之一")]),
+        ("这种增加将以最多不超过正税的２２％为限", [("22", "%", "at_most", None, "２２％")]),
+        ("学校在校学生已接近高中阶段学生人数的百分之五十", [("50", "%", "less_than", None, "百分之五十")]),
+        # no link (的, 一半, a verb of change): 超过 is a verb, the plan exceeded *by* 4.1 %
+        ("超过原定的年度计划百分之四点一", [("4.1", "%", "exact", None, "百分之四点一")]),
+        ("超过年度计划百分之十", [("10", "%", "exact", None, "百分之十")]),
+        ("大概每年有1/3的大学生就业", [("1", "parts_per_3", "exact", None, "1/3")]),
     ],
     # 一半 is 50 %
     "half": [
@@ -198,3 +212,12 @@ def test_no_minus_sign_is_dropped() -> None:
                 continue  # a name: 歼-35A
             quantities = parse_quantities(context)
             assert any(q.text.startswith(found.group()[0]) for q in quantities), f"{name}: {context!r}"
+
+
+def test_no_chinese_decimal_loses_its_decimals() -> None:
+    seen = 0
+    for name, text in _texts():
+        for found in re.finditer(r"百分之[一二三四五六七八九十零〇]+[点點][零〇一二三四五六七八九]+", text):
+            seen += 1
+            assert _covered(text, found.start(), found.end()), f"{name}: {found.group()!r}"
+    assert seen >= 100  # the reports of the 1950s to the 1990s write percentages in words

@@ -15,7 +15,8 @@ What a quantity is
 ------------------
 
 A number (Arabic ``1.3``, with or without thousands separators: ``1,200``, ``33，212``; Chinese
-``两``, ``十一``, ``一万``; ``一半`` and ``半数``, which are ``50`` ``%``), an optional magnitude
+``两``, ``十一``, ``一万``, with decimals after 点 or 點: ``百分之四十一点七`` is ``41.7`` ``%``;
+``一半`` and ``半数``, which are ``50`` ``%``), an optional magnitude
 (万 = 10^4, 亿 = 10^8, 万亿 = 10^12), optional approximation marks (多, 余: ``250余万``,
 ``6600多万``), a unit from :data:`UNITS` (optionally compound: ``元/月``, ``微克/立方米``) and an
 optional trailing qualifier (左右, 以上, 以内, 以下; 多 at the end of a clause: ``1倍多``).
@@ -58,9 +59,11 @@ Per what
     five years" and is no qualifier. ``上`` before a round Chinese numeral (``上千万家庭``,
     ``上亿人``) is ``at_least``; a bare magnitude after a qualifier is one of it (``突破万亿元``).
     A share (``%``, ``一半``, a fraction, ``倍``) keeps the qualifier word (of two characters or
-    more, or 约 before 为/占/是) that stands before the whole it is a share of:
-    ``超过总装机的50%`` and ``超过全球一半`` are ``more_than``, ``不到原定计划的一半`` is
-    ``less_than``; ``text`` is then the number alone, without the whole.
+    more, or 约 before 为/占/是) that stands before the whole it is a share of, the whole linked
+    to it by 的 (``超过总装机的50%``, ``不到原定计划的一半``, ``约占职工总数的四分之一``) or
+    standing right before 一半 (``超过全球一半``), and the word before a verb of change
+    (``至少降低30%``). ``text`` is then the number alone. Without such a link the word is a verb
+    of its own: ``超过年度计划百分之四点一`` exceeds the plan *by* 4.1 %, exactly.
 
 ``change`` and ``relative_to``
     A verb of change directly before the number (optionally with a leading qualifier in between)
@@ -271,7 +274,8 @@ Chinese numeral (``上千万家庭``, ``上亿人``: "reaching", at least), neve
 _LEADING_QUALIFIERS = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下", "上"}]
 _APART_QUALIFIERS = [w for w in _LEADING_QUALIFIERS if len(w) > 1 and w != "跃上"]
 """Qualifier words that still qualify a share when the whole it is a share of stands between
-them and the number (``超过总装机的50%``, ``不到原定计划的一半``); 约 does after 为/占/是."""
+them and the number (``超过总装机的50%``, ``不到原定计划的一半``, ``超过全球一半``) or a verb of
+change does (``至少降低30%``); 约 does before 为/占/是 (``约占职工总数的四分之一``)."""
 _TRAILING_QUALIFIERS = ["左右", "上下", "以上", "以内", "以下"]
 
 CHANGES: dict[str, Change] = {
@@ -287,6 +291,7 @@ CHANGES: dict[str, Change] = {
     "加快": "increase",
     "多增": "increase",
     "回升": "increase",
+    "递增": "increase",
     "增长率": "increase",
     "增速": "increase",
     "增幅": "increase",
@@ -300,6 +305,7 @@ CHANGES: dict[str, Change] = {
     "缩减": "decrease",
     "压减": "decrease",
     "压缩": "decrease",
+    "递减": "decrease",
     "回落": "decrease",
     "放缓": "decrease",
     "收窄": "decrease",
@@ -494,13 +500,15 @@ _PER_RE = _alternation(PER_UNITS)
 _ARABIC = r"(?<![0-9.])(?<![0-9][,，])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?(?![0-9]|\.[0-9])"
 """An Arabic number; thousands separators (``1,200``, ``12,000,000``, ``4，900``) are part of it."""
 _CN_RUN = f"[{_CN_CHARS}]+"
+_CN_NUMBER = f"{_CN_RUN}(?:[点點][零〇一二三四五六七八九]+)?"
+"""A Chinese numeral, with decimals after 点 (``四十一点七``, ``三十六點九``)."""
 _APPROX = r"[多余](?!额|元化|样|渠道|措)"
 
 _PHRASE = re.compile(
-    rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_RUN})"
+    rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_NUMBER})"
     rf"|(?P<fn>{_ARABIC})/(?P<fd>[0-9]+)(?![0-9./])"
     rf"|(?P<half>一半|半数)"
-    rf"|(?P<num>{_ARABIC}|{_CN_RUN}))"
+    rf"|(?P<num>{_ARABIC}|{_CN_NUMBER}))"
     rf"(?P<a1>{_APPROX})?"
     rf"(?P<mag>万亿|亿|万)?"
     rf"(?P<a2>{_APPROX})?"
@@ -511,7 +519,7 @@ _PHRASE = re.compile(
 _LEADING_RE = re.compile(rf"(?P<word>{_alternation(_LEADING_QUALIFIERS)})了?$")
 _APART_RE = re.compile(
     rf"(?:(?P<word>{_alternation(_APART_QUALIFIERS)})了?|(?P<about>约)(?=[为占是]))"
-    r"(?P<whole>[\u4e00-\u9fff]{1,8}?)的?$"
+    r"(?P<whole>[\u4e00-\u9fff]{1,8}?)(?P<of>的)?$"
 )
 _NOT_IN_WHOLE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿，,。；;]")
 _VERB_RE = re.compile(
@@ -582,6 +590,12 @@ class _Raw:
 def _decimal(s: str) -> Decimal | None:
     if s[0].isdigit():
         return Decimal(s.replace(",", "").replace("，", ""))
+    whole, mark, fraction = s.replace("點", "点").partition("点")
+    if mark:  # 四十一点七: the decimals are digits, one by one
+        head = cn_to_int(whole) if whole not in ("零", "〇") else 0
+        if head is None or any(d not in _CN_DIGITS or d == "两" for d in fraction):
+            return None
+        return Decimal(f"{head}.{''.join(str(_CN_DIGITS[d]) for d in fraction)}")
     n = cn_to_int(s)
     if n is None and s in MAGNITUDES:
         n = MAGNITUDES[s]  # a bare magnitude after a qualifier: 突破万亿元, 上亿人
@@ -818,7 +832,13 @@ def _leading(c: str, r: _Raw, unit: str) -> tuple[int, Qualifier | None]:
             return lead.start(), QUALIFIERS[word]
     if unit in _SHARE_UNITS or unit == "fold" or unit.startswith("parts_per_"):
         apart = _APART_RE.search(c, max(0, r.cs - 14), r.cs)
-        if apart is not None and apart["whole"] and not _NOT_IN_WHOLE.search(apart["whole"]):
+        between = "" if apart is None else apart["whole"] + (apart["of"] or "")
+        linked = apart is not None and (
+            apart["of"] is not None  # 超过总装机的50%: a share of the whole
+            or r.unit_word == "一半"  # 超过全球一半
+            or between in CHANGES  # 至少降低30%: the qualifier of the change
+        )
+        if apart is not None and linked and not _NOT_IN_WHOLE.search(between):
             word = apart["word"] or "约"
             ahead = c[max(0, apart.start() - 1) : apart.start()]
             if not (ahead and ahead in _NOT_AFTER.get(word, "")):
