@@ -123,6 +123,14 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
         ("制定实施教育强国建设三年行动计划", []),
         ("实施农村人居环境整治提升五年行动", []),
         ("开展百万就业见习岗位募集计划", []),
+        ("启动新的三年棚改攻坚计划", []),
+        ("实施“外资三年外贸五年倍增计划”", []),
+        # a number outside the name: a time phrase, a verb, a share before the head
+        ("两年来基本建设计划，每年都接近完成", [("2", "years", "exact", None, "两年")]),
+        ("五年内工业生产计划的完成", [("5", "years", "exact", None, "五年")]),
+        ("今后五年要在统一规划的基础上", [("5", "years", "exact", None, "五年")]),
+        ("我区连续两年荣获国家测绘工程金奖", [("2", "years", "exact", None, "两年")]),
+        ("９０％以上可以按计划实现", [("90", "%", "at_least", None, "９０％以上")]),
         # a number that counts the programmes is a quantity
         ("12个都市圈规划已出台实施", [("12", "count", "exact", None, "12个")]),
         ("24个省级国土空间规划已经批复", [("24", "count", "exact", None, "24个")]),

@@ -536,9 +536,13 @@ _RANGE_SEPS = {"—", "–", "－", "-", "~", "～", "至", "到", "——"}
 _PLAN_AFTER_YEARS = ("行动", "计划", "规划", "攻坚", "方案", "专项", "奋斗")
 _PROGRAMME_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation(PROGRAMME_HEADS)})(?!债)")
 _NOT_IN_NAME = re.compile(
-    r"的|用于|支持|实施|开展|推进|推动|启动|完成|安排|带动|实现|投入|落实|部署|组织|制定|出台|印发|发布|达到|增长|增加|提高"
+    r"[的是在要来内间中后前按以可获得被把将对向从于与和及或第]"
+    r"|用于|支持|实施|开展|推进|推动|启动|执行|安排|带动|实现|投入|落实|部署|组织|制定|出台|印发|发布|达到|增长|增加|提高"
 )
-"""Words that end a noun phrase: a programme head after them is not in the number's word."""
+"""Words that end the number's word (a verb, a preposition, 年来/年内/年间): a programme head after
+them is not in it (``两年来基本建设计划``, ``今后五年要在统一规划``, ``连续两年荣获…工程金奖``)."""
+_NOT_IN_NAMES = {"%", "percentage_points", "permille", "basis_points", "fold"}
+"""Shares are never part of a programme's name (``90%以上可以按计划实现``)."""
 _COUNTING_UNITS = {"count", "items", "pieces", "sets", "entities", "institutions", "machines", "times"}
 """Units that count things: such a number before a programme head counts programmes."""
 _NUMBER_END = set("0123456789%‰万亿多余") | {w[-1] for w in UNITS} | {w[-1] for w in PER_UNITS}
@@ -735,7 +739,8 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
             return None  # the first year of a range: 2021－2035年
         if m["mag"] or _big_chinese(num):
             unit = _counted(c, m.end())
-    if (unit is None or unit.split("/")[0] not in _COUNTING_UNITS) and _in_name(c, m.end()):
+    named = unit is None or unit.split("/")[0] not in _COUNTING_UNITS | _NOT_IN_NAMES
+    if named and not post and _in_name(c, m.end()):
         return None  # 十年禁渔, 千亿斤粮食产能提升行动: a programme's name
     raw = _Raw(m.start(), m.end(), _clean(value, len(str(mag)) - 1), unit, unit_word, bool(m["mag"]), mag, approx, post)
     raw.lead = lead
