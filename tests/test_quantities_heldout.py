@@ -27,6 +27,10 @@ CLASSES: dict[str, list[tuple[str, list[Row]]]] = {
         ("核心CPI为−0.3%", [("0.3", "%", "exact", "decrease", "−0.3%")]),
         ("出口增速负0.3%", [("0.3", "%", "exact", "decrease", "负0.3%")]),
         ("利润下降-5%", [("5", "%", "exact", "increase", "-5%")]),
+        ("物价指数为负百分之零点三", [("0.3", "%", "exact", "decrease", "负百分之零点三")]),
+        ("价格指数为 - 0.3 %", [("0.3", "%", "exact", "decrease", "- 0.3 %")]),
+        ("增长−1.5个百分点", [("1.5", "percentage_points", "exact", "decrease", "−1.5个百分点")]),
+        ("投资1,000-2,000元", [("1000", "CNY", "exact", None, "1,000-2,000元")]),
         # a dash after a number or unit is a range, not a sign (2016, 2019)
         ("国内生产总值增长6.5%－7%", [("6.5", "%", "exact", "increase", "6.5%－7%")]),
         ("国内生产总值增长6%－6.5%", [("6", "%", "exact", "increase", "6%－6.5%")]),

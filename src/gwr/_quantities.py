@@ -679,7 +679,11 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         end = m.end("nom") if m["den"] is not None else m.end("fd")
         if post:
             end = m.end()
-        return _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+        fraction = _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+        sign = _negative(c, m.start())
+        if sign is not None:  # 负百分之零点三
+            fraction.negative, fraction.cs = True, sign
+        return fraction
 
     num = m["num"]
     arabic = num[0].isdigit()
