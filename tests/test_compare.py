@@ -524,6 +524,10 @@ def test_attainment_2024_real_targets() -> None:
     assert income.reference is not None
     assert (income.reference.text, income.reference.span.source) == ("增长5%", "000")
     assert gwr.attainment(2024, kind="plan")[0].report == "plan-2024"
+    # the plan report words it otherwise (004: 居民人均可支配收入增长与经济增长同步): the same rule
+    plan = gwr.attainment("plan-2024")["household_income_growth"]
+    assert plan.target.text == "居民人均可支配收入增长与经济增长同步"
+    assert (plan.status, plan.gap, plan.outcome_report) == ("met", Decimal("0.1"), "gwr-2025")
 
 
 def test_attainment_2024_by_hand() -> None:
