@@ -17,6 +17,7 @@ Run as a script to write a folder: ``python tests/synthetic.py /tmp/data 1000``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -103,6 +104,8 @@ def make_data_folder(folder: Path, count: int, *, seed: int = 0, size: float = 1
         entries.append({"id": report["id"], "kind": report["kind"], "year": report["year"], "file": name})
     manifest = json.loads((package / "manifest.json").read_bytes())
     manifest["reports"] = entries
+    shipped = sorted(p for p in folder.rglob("*.json") if p.name != "manifest.json" or p.parent != folder)
+    manifest["files"] = {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in shipped}
     (folder / "manifest.json").write_bytes(_dump(manifest))
     return [entry["id"] for entry in entries]
 

@@ -57,8 +57,9 @@ def test_changed_offset_is_caught(data_copy: Path) -> None:
 
     _edit(data_copy / "reports" / "plan-2024.json", change)
     result = gwr.check(data_copy)
-    assert [p.path for p in result.problems] == ["plan-2024.targets[2]"] * len(result.problems)
-    assert result.problems
+    paths = [p.path for p in result.problems if p.path != "files[reports/plan-2024.json]"]
+    assert paths == ["plan-2024.targets[2]"] * len(paths)
+    assert paths
 
 
 def test_changed_value_is_caught(data_copy: Path) -> None:
@@ -117,3 +118,53 @@ def test_missing_file_is_named(data_copy: Path) -> None:
 def test_not_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(gwr.InvalidArgumentError, match="not a gwr data folder"):
         gwr.check(tmp_path / "nowhere")
+
+
+# Every kind of shipped data file is protected by the sha256 the manifest records for it: an edit
+# that still loads (a changed English name, a reordered theme, one changed reading) is caught,
+# and the problem names the file.
+SHIPPED = [
+    ("indicators.json", lambda data: data[0].update(name_en="Growth of GDP")),
+    ("indicators.json", lambda data: data[2].update(reading="floor")),
+    ("themes.json", lambda data: data[0].update(name_zh="扩大内需")),
+    ("themes.json", lambda data: data.reverse()),
+    ("reports/gwr-2024.json", lambda data: data.update(title=data["title"] + "（修订）")),
+    ("reports/gwr-2025.json", lambda data: data.update(meeting="十四届全国人大三次会议 ")),
+    ("reports/plan-2024.json", lambda data: data.update(speaker="郑栅洁")),
+    ("variants/gwr-2024.json", lambda data: data.pop()),
+]
+
+
+@pytest.mark.parametrize(("name", "change"), SHIPPED, ids=[f"{n}-{i}" for i, (n, _) in enumerate(SHIPPED)])
+def test_edited_data_file_is_caught_and_named(data_copy: Path, name: str, change: Any) -> None:
+    _edit(data_copy / name, change)
+    result = gwr.check(data_copy)
+    problems = [p for p in result.problems if p.path == f"files[{name}]"]
+    assert problems, _messages(result)
+    assert name in problems[0].message
+    assert "sha256" in problems[0].message
+
+
+def test_every_shipped_file_is_in_the_manifest(data_copy: Path) -> None:
+    manifest = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+    shipped = {p.relative_to(data_copy).as_posix() for p in data_copy.rglob("*.json")} - {"manifest.json"}
+    assert set(manifest["files"]) == shipped
+    assert {"indicators.json", "themes.json", "variants/gwr-2024.json"} <= shipped
+
+
+def test_a_file_the_manifest_does_not_hash_is_named(data_copy: Path) -> None:
+    _edit(data_copy / "manifest.json", lambda manifest: manifest["files"].pop("themes.json"))
+    result = gwr.check(data_copy)
+    assert any(p.path == "files[themes.json]" and "no sha256" in p.message for p in result.problems)
+
+
+def test_a_manifest_without_file_digests_is_a_problem(data_copy: Path) -> None:
+    _edit(data_copy / "manifest.json", lambda manifest: manifest.pop("files"))
+    result = gwr.check(data_copy)
+    assert any(p.path == "manifest.json" and "sha256" in p.message for p in result.problems)
+
+
+def test_a_removed_data_file_is_named(data_copy: Path) -> None:
+    (data_copy / "themes.json").unlink()
+    result = gwr.check(data_copy)
+    assert any("themes.json" in p.message for p in result.problems), _messages(result)

@@ -341,7 +341,7 @@ def test_attainment_level_reading_and_tolerance() -> None:
 
 
 def test_attainment_qualitative_no_outcome_and_mismatches() -> None:
-    row = _attain("居民收入增长和经济增长同步", "household_income_growth", "居民人均可支配收入实际增长5.1%")
+    row = _attain("国际收支保持基本平衡", "balance_of_payments", "国际收支基本平衡")
     assert row.status == "qualitative"
     assert row.outcome is not None  # attached all the same
     assert row.gap is None
@@ -351,6 +351,106 @@ def test_attainment_qualitative_no_outcome_and_mismatches() -> None:
     assert _attain("粮食产量1.3万亿斤以上", "grain_output", "粮食产量增长1.3%").status == "indeterminate"
     assert _attain("粮食产量1.3万亿斤以上", "grain_output", "粮食产量比上年增加100亿斤").status == "indeterminate"
     assert _attain("国内生产总值增长5%左右", "gdp_growth", "经济稳中有进").status == "indeterminate"
+
+
+def _in_step(income: str | None, gdp: str | None, year: int = 2024) -> gwr.Attainment:
+    goals = make_report(2024, targets=(target("household_income_growth", "居民收入增长和经济增长同步"),))
+    outcomes = []
+    if income is not None:
+        outcomes.append(outcome("household_income_growth", income, year=year))
+    if gdp is not None:
+        outcomes.append(outcome("gdp_growth", gdp, year=year))
+    later = make_report(2025, outcomes=tuple(outcomes))
+    return gwr.attainment(goals, outcomes_from=later)["household_income_growth"]
+
+
+@pytest.mark.parametrize(
+    ("income", "gdp", "status", "gap", "gap_qualifier"),
+    [
+        # 2024, read from 000: income 实际增长5.1%, GDP 增长5%
+        ("居民人均可支配收入实际增长5.1%", "增长5%", "met", "0.1", "exact"),
+        # 2023, read from 003: income 增长6.1%, GDP 增长5.2%
+        ("居民人均可支配收入增长6.1%", "增长5.2%", "met", "0.9", "exact"),
+        ("居民人均可支配收入实际增长5%", "国内生产总值增长5%", "met", "0", "exact"),
+        ("居民人均可支配收入实际增长4.8%", "国内生产总值增长5.2%", "missed", "-0.4", "exact"),
+        ("居民人均可支配收入实际增长超过5%", "国内生产总值增长5%", "met", "0", "more_than"),
+        ("居民人均可支配收入实际增长近5%", "国内生产总值增长5%", "missed", "0", "less_than"),
+        ("居民人均可支配收入实际增长近5.2%", "国内生产总值增长5%", "indeterminate", "0.2", "less_than"),
+    ],
+)
+def test_attainment_in_step_is_decided_by_both_outcomes(
+    income: str, gdp: str, status: str, gap: str, gap_qualifier: str
+) -> None:
+    row = _in_step(income, gdp)
+    assert row.status == status, row.rule
+    assert row.gap == Decimal(gap)
+    assert row.gap_qualifier == gap_qualifier
+    assert row.unit == "percentage_points"
+    assert row.reference is not None
+    assert row.reference.key == "gdp_growth"
+    assert "gdp_growth" in row.rule
+
+
+def test_attainment_in_step_without_both_outcomes() -> None:
+    assert _in_step(None, "国内生产总值增长5%").status == "no_outcome"
+    row = _in_step("居民人均可支配收入实际增长5.1%", None)
+    assert (row.status, row.gap, row.reference) == ("indeterminate", None, None)
+    assert "no outcome on gdp_growth" in row.rule
+    assert _in_step("居民收入稳步增长", "国内生产总值增长5%").status == "indeterminate"
+    # outcomes of another year decide nothing
+    assert _in_step("居民人均可支配收入实际增长5.1%", "增长5%", year=2023).status == "no_outcome"
+
+
+@pytest.mark.parametrize(
+    ("key", "target_text", "outcome_text", "gap", "gap_qualifier", "shown"),
+    [
+        # read from 000 against 003: 降幅超过3% against 2.5%: met by more than 0.5 points
+        (
+            "energy_intensity_reduction",
+            "单位国内生产总值能耗降低2.5%左右",
+            "能耗降幅超过3%",
+            "0.5",
+            "more_than",
+            "> +0.5 pp",
+        ),
+        # 首次跃上1.4万亿斤 against 1.3万亿斤以上: by at least 100 000 000 000 jin
+        (
+            "grain_output",
+            "粮食产量1.3万亿斤以上",
+            "粮食产量首次跃上1.4万亿斤新台阶",
+            "100000000000",
+            "at_least",
+            "≥ +100,000,000,000 jin",
+        ),
+        (
+            "energy_intensity_reduction",
+            "单位国内生产总值能耗降低2.5%左右",
+            "能耗降低近3%",
+            "0.5",
+            "less_than",
+            "< +0.5 pp",
+        ),
+        ("cpi_growth", "居民消费价格涨幅3%左右", "居民消费价格上涨不超过2%", "-1", "at_most", "≤ -1 pp"),
+        ("gdp_growth", "国内生产总值增长5%左右", "国内生产总值增长约5.2%", "0.2", "about", "≈ +0.2 pp"),
+        ("gdp_growth", "国内生产总值增长5%左右", "国内生产总值增长5.2%", "0.2", "exact", "+0.2 pp"),
+        # a rise where a reduction is measured: the bound turns round
+        (
+            "energy_intensity_reduction",
+            "单位国内生产总值能耗降低2.5%左右",
+            "能耗上升超过1%",
+            "-3.5",
+            "less_than",
+            "< -3.5 pp",
+        ),
+    ],
+)
+def test_attainment_gap_of_a_bound_is_a_bound(
+    key: str, target_text: str, outcome_text: str, gap: str, gap_qualifier: str, shown: str
+) -> None:
+    row = _attain(target_text, key, outcome_text)
+    assert (row.gap, row.gap_qualifier) == (Decimal(gap), gap_qualifier)
+    assert row.to_record()["gap_qualifier"] == gap_qualifier
+    assert shown in str(gwr.Results([row], gwr.Attainment))
 
 
 def test_attainment_outcome_of_the_target_year_only() -> None:
@@ -409,9 +509,25 @@ def test_attainment_bad_input() -> None:
 def test_attainment_2024_real_targets() -> None:
     rows = gwr.attainment(2024)
     assert [r.key for r in rows] == [t.key for t in gwr.report(2024).targets]
-    for key in ("household_income_growth", "balance_of_payments", "ecological_quality"):
+    for key in ("balance_of_payments", "ecological_quality"):
         assert rows[key].status == "qualitative"
+    # 居民收入增长和经济增长同步, decided by 000: 居民人均可支配收入实际增长5.1% against 增长5%
+    income = rows["household_income_growth"]
+    assert (income.status, income.gap, income.gap_qualifier, income.unit) == (
+        "met",
+        Decimal("0.1"),
+        "exact",
+        "percentage_points",
+    )
+    assert income.outcome is not None
+    assert income.outcome.text == "居民人均可支配收入实际增长5.1%"
+    assert income.reference is not None
+    assert (income.reference.text, income.reference.span.source) == ("增长5%", "000")
     assert gwr.attainment(2024, kind="plan")[0].report == "plan-2024"
+    # the plan report words it otherwise (004: 居民人均可支配收入增长与经济增长同步): the same rule
+    plan = gwr.attainment("plan-2024")["household_income_growth"]
+    assert plan.target.text == "居民人均可支配收入增长与经济增长同步"
+    assert (plan.status, plan.gap, plan.outcome_report) == ("met", Decimal("0.1"), "gwr-2025")
 
 
 def test_attainment_2024_by_hand() -> None:
@@ -429,6 +545,16 @@ def test_attainment_2024_by_hand() -> None:
         row = rows[key]
         assert (row.status, row.gap) == (status, gap), (key, row.rule)
         assert row.outcome_report == "gwr-2025"
+    # 跃上1.4万亿斤 and 降幅超过3% are bounds, and so are their gaps
+    bounds = {key: rows[key].gap_qualifier for key in expected}
+    assert bounds == {
+        "gdp_growth": "exact",
+        "urban_new_jobs": "exact",
+        "urban_unemployment_rate": "exact",
+        "cpi_growth": "exact",
+        "grain_output": "at_least",
+        "energy_intensity_reduction": "more_than",
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -456,7 +582,7 @@ def test_compare_tasks_synthetic() -> None:
     assert (demand.before_position, demand.after_position, demand.direction, demand.shift) == (3, 1, "up", 2)
     assert moves["industry"].direction == "down"
     assert moves["industry"].shift == -1
-    assert moves["security"].direction == "new"
+    assert moves["security"].direction == "unfolded"  # folded into task 4 before, a task of its own after
     assert moves["security"].before_secondary == 4
     assert moves["science_education"].direction == "dropped"
     assert moves["risk"].after is None
@@ -469,6 +595,53 @@ def test_compare_tasks_synthetic() -> None:
         1,
     )
     assert list(record) == list(_compare.TaskMove._fields)
+
+
+def _with_subtask(number: int, theme: str, subtask_theme: str | None, sub_number: int = 2) -> gwr.Task:
+    import attrs
+
+    sub = attrs.evolve(task(sub_number, None), theme=subtask_theme, title="sub-task")
+    return attrs.evolve(task(number, theme), subtasks=(attrs.evolve(task(1, None), title="first"), sub))
+
+
+def test_compare_tasks_finds_themes_in_sub_tasks() -> None:
+    a = make_report(2024, tasks=(task(1, "livelihood"), task(2, "security")))
+    b = make_report(2025, completeness="summary", tasks=(_with_subtask(1, "livelihood", "security"),))
+    moves = gwr.compare_tasks(a, b)
+    security = moves["security"]
+    assert (security.direction, security.before_position, security.after_secondary, security.after_subtask) == (
+        "folded",
+        2,
+        1,
+        2,
+    )
+    assert "— (sub-task 2 of task 1)" in str(moves)
+    back = gwr.compare_tasks(b, make_report(2026, tasks=(task(1, "livelihood"), task(2, "security"))))["security"]
+    assert (back.direction, back.before_secondary, back.before_subtask, back.after_position) == ("unfolded", 1, 2, 2)
+    record = moves.to_records()[-1]
+    assert (record["after_secondary"], record["after_subtask"]) == (1, 2)
+    # without a sub-task on the theme, a summary says nothing, a full report drops it
+    plain = make_report(2025, completeness="summary", tasks=(_with_subtask(1, "livelihood", None),))
+    assert gwr.compare_tasks(a, plain)["security"].direction == "not_stated"
+    full = make_report(2025, tasks=(_with_subtask(1, "livelihood", None),))
+    assert gwr.compare_tasks(a, full)["security"].direction == "dropped"
+
+
+def test_compare_tasks_security_in_2025_by_hand() -> None:
+    # 004: （九）强化重点领域安全能力建设; 000: task 10's ● 维护国家安全和社会稳定
+    security = gwr.compare_tasks("plan-2024", 2025)["security"]
+    assert (security.before_position, security.direction) == (9, "folded")
+    assert (security.after_secondary, security.after_subtask) == (10, 5)
+    holder = gwr.report(2025).task(10).subtasks[4]
+    assert (holder.title, holder.theme) == ("维护国家安全和社会稳定", "security")
+    # 003: （十）… sub-task 5 维护国家安全和社会稳定, and task 6's 加强重点领域安全能力建设
+    report = gwr.report(2024)
+    assert [(s.number, s.title) for s in report.task(10).subtasks if s.theme == "security"] == [
+        (5, "维护国家安全和社会稳定")
+    ]
+    assert [s.title for s in report.task(6).subtasks if s.theme == "security"] == ["加强重点领域安全能力建设"]
+    # sub-tasks on their task's own theme carry none
+    assert all(s.theme is None for t in report.tasks if t.number not in (6, 10) for s in t.subtasks)
 
 
 def test_compare_tasks_summary_and_duplicates() -> None:

@@ -116,7 +116,8 @@ def test_chinese_numerals_with_unit(n: int) -> None:
     assert (q.value, q.unit, q.change, q.text) == (Decimal(n), "fold", "increase", written)
 
 
-LEADING = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下"}]
+# 上 qualifies only a round Chinese numeral (上千万家庭): tested below
+LEADING = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下", "上"}]
 TRAILING = ["左右", "上下", "以上", "以内", "以下"]
 
 
@@ -142,8 +143,40 @@ def test_trailing_qualifiers(word: str, number: Decimal, unit: str) -> None:
 
 @given(number=st.integers(min_value=1, max_value=9999), mark=st.sampled_from(["多", "余"]))
 def test_approximation_marks(number: int, mark: str) -> None:
-    [q] = parse_quantities(f"带动{number}{mark}万农民")
+    [q] = parse_quantities(f"带动{number}{mark}万就业")
     assert (q.value, q.qualifier, q.unit) == (Decimal(number * 10_000), "more_than", "count")
+    [q] = parse_quantities(f"带动{number}{mark}万农民")  # the noun it counts gives the unit
+    assert (q.value, q.qualifier, q.unit) == (Decimal(number * 10_000), "more_than", "persons")
+
+
+@given(
+    number=st.sampled_from(["百", "千", "万", "亿", "百万", "千万", "万亿"]),
+    unit=st.sampled_from([("人", "persons"), ("家庭", "households"), ("元", "CNY"), ("种", "count")]),
+)
+def test_reaching_a_round_number(number: str, unit: tuple[str, str]) -> None:
+    word, code = unit
+    value = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7, "万亿": 10**12}[number]
+    [q] = parse_quantities(f"惠及上{number}{word}，")
+    assert (q.value, q.unit, q.qualifier, q.text) == (Decimal(value), code, "at_least", f"上{number}{word}")
+
+
+@given(number=decimals, unit=st.sampled_from(["%", "元", "亿元", "万人"]), sign=st.sampled_from(["-", "－", "−", "负"]))
+def test_negative_numbers_read_as_the_opposite_change(number: Decimal, unit: str, sign: str) -> None:
+    [q] = parse_quantities(f"增长{sign}{number}{unit}，")
+    value = parse_quantities(f"{number}{unit}")[0].value
+    assert (q.value, q.change, q.text) == (value, "decrease", f"{sign}{number}{unit}")
+    [q] = parse_quantities(f"下降{sign}{number}{unit}，")
+    assert q.change == "increase"
+    [q] = parse_quantities(f"为{sign}{number}{unit}，")
+    assert q.change == "decrease"
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_thousands_separators(n: int) -> None:
+    for comma in (",", "，"):
+        written = f"{n:,}".replace(",", comma)
+        [q] = parse_quantities(f"共{written}人。")
+        assert (q.value, q.unit, q.text) == (Decimal(n), "persons", f"{written}人")
 
 
 _SPECIAL = (

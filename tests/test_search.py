@@ -305,3 +305,66 @@ def test_a_passage_only_a_second_witness_has_stays() -> None:
     assert "减轻中小学教师非教学负担" not in gwr.source("003").normalized
     hits = gwr.search("减轻中小学教师非教学负担")
     assert [(h.document, h.span.source, h.also) for h in hits] == [("gwr-2024-part-three", "002", ())]
+
+
+def test_series_derived_values_are_marked_derived(monkeypatch: pytest.MonkeyPatch) -> None:
+    measure = _measure("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", "local_special_bonds")
+    rough = _measure("中央预算内投资约7000亿元，比上年增加200亿元。", "central_budget_investment")
+    unchanged = _measure("赤字率拟按3%安排，与2023年年初预算持平。", "deficit_ratio")
+    report = _report(2024, targets=(), measures=(measure, rough, unchanged))
+    monkeypatch.setattr(_api, "reports", lambda: (report,))
+    for key, stated_texts in [
+        ("local_special_bonds", ["3.9万亿元", "1000亿元"]),
+        ("central_budget_investment", ["约7000亿元", "200亿元"]),
+        ("deficit_ratio", ["3%"]),
+    ]:
+        derived, stated = gwr.series(key)
+        assert (derived.stated, stated.stated) == (False, True)
+        assert derived.qualifier is None  # derived, not written: never exact
+        assert [q.text for q in derived.derived_from] == stated_texts
+        record = derived.to_record()
+        assert record["qualifier"] is None
+        assert record["derived_from"] == " | ".join(stated_texts)
+        assert "derived" in str(gwr.series(key)).splitlines()[3]
+    assert (gwr.series("central_budget_investment")[0].derivation or "").endswith("= about 680,000,000,000 CNY")
+
+
+def test_series_and_compare_share_one_sign_convention(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bundled reduction targets, read from 003 and 000: 能耗降低2.5%左右, then 3%左右
+    points = {(p.year, p.report, p.role): p for p in gwr.series("energy_intensity_reduction")}
+    before, after = points[(2024, "gwr-2024", "target")], points[(2025, "gwr-2025", "target")]
+    assert (before.measured, after.measured) == (Decimal("2.5"), Decimal("3"))
+    row = gwr.compare(2024, 2025)["energy_intensity_reduction"]
+    assert row.delta == after.measured - before.measured == Decimal("0.5")
+    assert row.direction == "up"
+    # shown without a minus sign: a reduction on the reduction of energy intensity is positive
+    table = str(gwr.series("energy_intensity_reduction"))
+    assert "−2.5%" not in table
+    assert " 2.5% " in table
+    # a rise where a reduction is measured is negative, in series as in compare
+    target = gwr.Target(
+        key="energy_intensity_reduction",
+        year=2024,
+        text="能耗降低2.5%左右",
+        quantity=attrs.evolve(gwr.parse_quantities("能耗降低2.5%左右")[0], indicator="energy_intensity_reduction"),
+        qualifier="about",
+        span=_span("能耗降低2.5%左右"),
+    )
+    rise = gwr.parse_quantities("能耗上升0.5%")[0]
+    outcome = gwr.Outcome(
+        key="energy_intensity_reduction",
+        year=2024,
+        text="能耗上升0.5%",
+        quantity=rise,
+        qualifier="exact",
+        span=_span("x"),
+    )
+    monkeypatch.setattr(
+        _api, "reports", lambda: (_report(2024, targets=(target,)), _report(2025, targets=(), outcomes=(outcome,)))
+    )
+    points_by_role = {p.role: p for p in gwr.series("energy_intensity_reduction")}
+    assert points_by_role["target"].measured == Decimal("2.5")
+    assert points_by_role["outcome"].measured == Decimal("-0.5")
+    assert "−0.5%" in str(gwr.series("energy_intensity_reduction"))
+    # GDP growth: 增长 is the indicator's direction, so growth shows without a sign
+    assert all(p.measured is None or p.measured >= 0 for p in gwr.series("gdp_growth"))

@@ -118,7 +118,10 @@ def test_subtasks_in_order() -> None:
         expected = SUBTASKS[task.number]
         assert [(s.title, len(s.measures)) for s in task.subtasks] == expected, task.number
         assert [s.number for s in task.subtasks] == list(range(1, len(expected) + 1))
-        assert all(s.subtasks == () and s.theme is None for s in task.subtasks)
+        assert all(s.subtasks == () for s in task.subtasks)
+        # a ● block has a theme only where it is not its task's: 维护国家安全和社会稳定 under 民生
+        themed = [(s.number, s.theme) for s in task.subtasks if s.theme is not None]
+        assert themed == ([(5, "security")] if task.number == 10 else [])
         assert task.measures == ()  # the summary states nothing under a task but its ● blocks
 
 

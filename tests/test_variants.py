@@ -26,6 +26,8 @@ EXPECTED = [
     (1, "wording", "国家助学贷款提标降息惠及1100多万学生", "001", "国家助学贷款指标降息惠及1100多万学生"),
     (1, "wording", "大力提升治理效能", "001", "大力提升治督效能"),
     (1, "wording", "全面提高政府履职能力", "001", "全面提高政府履职能"),
+    # 001 breaks off inside a word, with no full stop: a truncation, as 履职能 is
+    (1, "wording", "自觉依法接受监督", "001", "自觉依法接受监"),
     (1, "wording", "习近平主席等党和国家领导人出访多国", "001", "习近平主席等党和国家领导人出席多国"),
     (1, "wording", "东亚合作领导人系列会议等重大多双边活动", "001", "东亚合作领导人系列会议等重大双边活动"),
     (1, "wording", "部分中小企业和个体工商户经营困难", "001", "部分中小企业经营困难"),
@@ -49,7 +51,7 @@ def test_the_variants_found() -> None:
     assert wording == EXPECTED  # fmt: skip
     assert [v.kind for v in VARIANTS].count("omission") == 1
     assert [v.kind for v in VARIANTS].count("transposition") == 1
-    assert len(VARIANTS) == 12
+    assert len(VARIANTS) == 13
 
 
 def test_a_passage_the_full_text_lacks() -> None:
@@ -194,3 +196,16 @@ def test_a_passage_only_the_second_witness_has_is_a_variant() -> None:
     [variant] = _compare(FULL, longer, abridged=True)
     assert variant.kind == "omission"
     assert variant.readings == {"P": "", "S": "两次下调政策利率。"}
+
+
+def test_a_witness_cut_off_inside_a_clause_is_a_variant() -> None:
+    # cut off inside a word with no full stop (001's 自觉依法接受监), and before a full stop
+    # (001's 全面提高政府履职能。): both truncations, both recorded
+    cut = "一是加大宏观调控力度，推动经济运行持续好"
+    [variant] = _compare(FULL, cut, abridged=True)
+    assert (variant.kind, variant.readings) == ("wording", {"P": "推动经济运行持续好转", "S": "推动经济运行持续好"})
+    stopped = "一是加大宏观调控力度，推动经济运行持续好。"
+    [variant] = _compare(FULL, stopped, abridged=True)
+    assert (variant.kind, variant.readings) == ("wording", {"P": "推动经济运行持续好转", "S": "推动经济运行持续好"})
+    # cut off at a clause boundary: whole clauses left out, which a summary may do
+    assert _compare(FULL, "一是加大宏观调控力度，", abridged=True) == []

@@ -310,6 +310,10 @@ class GwrTable(SphinxDirective):
         "themes",
         "units",
         "per-units",
+        "per-markers",
+        "count-nouns",
+        "programme-heads",
+        "negative-signs",
         "magnitudes",
         "qualifiers",
         "changes",
@@ -349,6 +353,31 @@ class GwrTable(SphinxDirective):
             [f"…/{u.code}", u.description, nodes.literal(f"…/{word}", f"…/{word}")] for word, u in PER_UNITS.items()
         ]
         return build_table(["unit suffix", "meaning", "written as"], rows, literal_columns=(0,))
+
+    def table_per_markers(self) -> nodes.Node:
+        from gwr._quantities import PER_MARKERS
+
+        rows = [["/".join(parts), nodes.literal(word, word)] for word, parts in PER_MARKERS.items()]
+        return build_table(["per", "written before the amount as"], rows, literal_columns=(0,))
+
+    def table_count_nouns(self) -> nodes.Node:
+        from gwr._quantities import COUNT_NOUNS
+
+        grouped = _words_by(COUNT_NOUNS, lambda u: u.code)
+        rows = [[code, _literal_list(words)] for code, words in grouped.items()]
+        return build_table(["unit", "nouns counted"], rows, literal_columns=(0,))
+
+    def table_programme_heads(self) -> nodes.Node:
+        from gwr._quantities import PROGRAMME_HEADS
+
+        rows = [[nodes.literal(word, word)] for word in PROGRAMME_HEADS]
+        return build_table(["a programme's name ends in"], rows)
+
+    def table_negative_signs(self) -> nodes.Node:
+        from gwr._quantities import NEGATIVE_SIGNS
+
+        rows = [[nodes.literal(sign, sign), f"U+{ord(sign):04X}"] for sign in NEGATIVE_SIGNS]
+        return build_table(["sign", "code point"], rows)
 
     def table_magnitudes(self) -> nodes.Node:
         from gwr._quantities import MAGNITUDES

@@ -73,7 +73,15 @@ class _Checker:
         self.db = db
         self.corpus = corpus
         self.problems: list[Problem] = []
-        self.counts = {"sources": 0, "reports": 0, "items": 0, "spans": 0, "quantities": 0, "variants": 0}
+        self.counts = {
+            "sources": 0,
+            "files": 0,
+            "reports": 0,
+            "items": 0,
+            "spans": 0,
+            "quantities": 0,
+            "variants": 0,
+        }
         self.texts: dict[str, str] = {}
         self.unavailable: set[str] = set()  # cited sources whose text is not at hand
         self.unverified: list[str] = []
@@ -117,6 +125,7 @@ class _Checker:
                 if not 0 <= document.start <= document.end <= len(self.texts[source.id]):
                     self.problem(f"{path}.documents[{document.id}]", "range is outside the normalized text")
                 self.check_box(f"{path}.documents[{document.id}]", document, source.documents)
+        self.check_files()
         for report_id in report_ids:
             try:
                 report = self.db.report(report_id)
@@ -197,6 +206,43 @@ class _Checker:
         if source.length is not None and len(text) != source.length:
             self.problem(path, f"text has {len(text)} code points, the data says {source.length}")
         self.texts[source.id] = normalize(text, source.profile).text
+
+    def check_files(self) -> None:
+        """Each shipped data file must have the sha256 the manifest records for it.
+
+        The generator records the digest of every file it writes besides the manifest
+        (``indicators.json``, ``themes.json``, each report and variants file), so that an edit
+        to an installed copy, even one the records would still load, is caught and named.
+        """
+        import hashlib
+
+        files = self.db.manifest.get("files")
+        if not isinstance(files, dict) or not all(
+            isinstance(name, str) and isinstance(digest, str) for name, digest in files.items()
+        ):
+            self.problem("manifest.json", "records no sha256 of the data files (files: name → sha256)")
+            return
+        shipped = {"indicators.json", "themes.json"}
+        for entry in self.db.report_entries():
+            shipped.add(entry["file"])
+            if isinstance(entry.get("variants"), str):
+                shipped.add(entry["variants"])
+        for name in sorted(shipped - set(files)):
+            self.problem(f"files[{name}]", f"manifest.json records no sha256 for data file {name}")
+        for name, digest in sorted(files.items()):
+            self.counts["files"] += 1
+            try:
+                content = self.db.read_bytes(name)
+            except GwrError as error:
+                self.problem(f"files[{name}]", str(error))
+                continue
+            actual = hashlib.sha256(content).hexdigest()
+            if actual != digest:
+                self.problem(
+                    f"files[{name}]",
+                    f"data file {name} has sha256 {actual}, the manifest says {digest}: "
+                    "it was edited after it was generated",
+                )
 
     def check_variants(self, report: Report) -> None:
         """Each variant's spans must be its witnesses' text; its readings must differ."""
@@ -383,7 +429,9 @@ def check(
 ) -> CheckResult:
     """Verify data against its sources: the bundled data, a copy of it, or reports you hold.
 
-    Checks each source's sha256 and normalization profile version; each item's quote, prefix
+    Checks each source's sha256 and normalization profile version; the sha256 of every other
+    shipped data file (``indicators.json``, ``themes.json``, each report and variants file)
+    against the one the manifest records, naming the file that differs; each item's quote, prefix
     and suffix against the normalized source at its offsets; each quantity against what the
     parser reads at its place in its item's text (value, unit, qualifier, change); and every
     indicator key and theme against its registry.

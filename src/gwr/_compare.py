@@ -12,13 +12,14 @@ as an aligned table and exports with :meth:`Results.to_records` and :meth:`Resul
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
 from ._errors import InvalidTypeError, NotFoundError
-from ._model import Change, Outcome, Quantity, Report, Span, Target, Task
+from ._model import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task
 
 # Results and _Row (defined here before _results.py) stay importable from here: "as" re-exports them
 from ._results import Results as Results
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ABOUT_TOLERANCE",
+    "IN_STEP",
     "Attainment",
     "AttainmentStatus",
     "Direction",
@@ -48,8 +50,14 @@ Direction = Literal["up", "down", "same", "new", "dropped", "qualitative", "not_
 AttainmentStatus = Literal["met", "missed", "qualitative", "no_outcome", "indeterminate"]
 """Whether a target was met (see :func:`attainment`)."""
 
-TaskDirection = Literal["up", "down", "same", "new", "dropped", "not_stated"]
+TaskDirection = Literal["up", "down", "same", "new", "dropped", "folded", "unfolded", "not_stated"]
 """How a task theme moved in the order of the tasks (see :func:`compare_tasks`)."""
+
+IN_STEP: dict[str, str] = {"household_income_growth": "gdp_growth"}
+"""Qualitative targets that outcomes decide: a target on the key (居民收入增长和经济增长同步,
+household income growing in step with the economy) is met when the outcome on the key is at
+least the outcome on the value for the same year (居民人均可支配收入实际增长5.1% against
+国内生产总值增长5%: met, by 0.1 percentage points). See :func:`attainment`."""
 
 ABOUT_TOLERANCE = Decimal("0.1")
 """How far an outcome may lie from a ``左右`` (``about``) target on a *level* indicator and still
@@ -115,6 +123,40 @@ def _sign(quantity: Quantity, sense: Change | None) -> int:
     if quantity.change in directions and sense in directions and quantity.change != sense:
         return -1
     return 1
+
+
+def measured(quantity: Quantity, sense: Change | None) -> Decimal:
+    """The value of ``quantity`` as a signed number on its indicator's own scale.
+
+    One sign convention for :func:`compare`, :func:`attainment` and :func:`gwr.series`: an
+    indicator that its targets state as a change in one direction (``sense``: 增长 for GDP
+    growth, 降低 for the reduction of energy intensity) measures changes in that direction as
+    positive numbers and changes the other way as negative ones, so that 能耗降低2.5% is
+    ``2.5`` and 能耗上升0.5% is ``-0.5``. Without a sense an increase is positive and a decrease
+    negative. A level (no change) is its value.
+
+    >>> from gwr._quantities import parse_quantities
+    >>> [cut] = parse_quantities("能耗降低2.5%")
+    >>> measured(cut, "decrease"), measured(cut, None)
+    (Decimal('2.5'), Decimal('-2.5'))
+    """
+    if sense is None:
+        return -quantity.value if quantity.change == "decrease" else quantity.value
+    return _sign(quantity, sense) * quantity.value
+
+
+def indicator_sense(key: str, reports: Iterable[Report] | None = None) -> Change | None:
+    """The direction the targets on ``key`` state (``decrease`` for 能耗降低), in ``reports``
+    (every bundled report where none is given), or ``None`` where they state none."""
+    if reports is None:
+        from ._api import reports as bundled
+
+        reports = bundled()
+    for report in reports:
+        for target in report.targets:
+            if target.key == key and target.quantity is not None and target.quantity.change in ("increase", "decrease"):
+                return target.quantity.change
+    return None
 
 
 def _midpoint(quantity: Quantity) -> Decimal:
@@ -220,7 +262,7 @@ def _target_change(key: str, before: Target | None, after: Target | None, a: Rep
     elif before.quantity.unit != after.quantity.unit:
         direction = "incomparable"
     else:
-        sense = _sense(before.quantity, after.quantity)
+        sense = _sense(before.quantity, after.quantity) or indicator_sense(key)
         old = _sign(before.quantity, sense) * _midpoint(before.quantity)
         new = _sign(after.quantity, sense) * _midpoint(after.quantity)
         delta = new - old
@@ -304,13 +346,20 @@ class Attainment(_Row):
 
     ``gap`` is the outcome minus the target, in ``unit``, measured the way the indicator is
     (a reduction as a positive number; the difference of two percentages is in
-    ``percentage_points``); ``rule`` says in words how ``status`` was decided.
-    ``report`` and ``outcome_report`` are the ids of the reports the two quotes come from.
+    ``percentage_points``). Where the outcome is a bound (降幅超过3%), so is the gap:
+    ``gap_qualifier`` says how the true gap relates to ``gap`` (``more_than``: by more than 0.5),
+    as a quantity's qualifier does; ``exact`` where the outcome states its number exactly.
+    ``rule`` says in words how ``status`` was decided. ``report`` and ``outcome_report`` are the
+    ids of the reports the two quotes come from. ``reference`` is the other outcome a
+    qualitative target was decided against (the GDP growth that income growth kept in step with).
 
     >>> import gwr
+    >>> row = gwr.attainment(2024)["energy_intensity_reduction"]
+    >>> row.outcome.text, row.status, row.gap, row.gap_qualifier
+    ('单位国内生产总值能耗降幅超过3%', 'met', Decimal('0.5'), 'more_than')
     >>> row = gwr.attainment(2024)["household_income_growth"]
-    >>> row.target.text, row.status, row.rule
-    ('居民收入增长和经济增长同步', 'qualitative', 'the target states no number')
+    >>> row.target.text, row.status, row.gap, row.reference.text
+    ('居民收入增长和经济增长同步', 'met', Decimal('0.1'), '增长5%')
     """
 
     key: str
@@ -323,6 +372,8 @@ class Attainment(_Row):
     rule: str
     report: str
     outcome_report: str | None
+    gap_qualifier: Qualifier | None = None
+    reference: Outcome | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "target", "outcome", "status", "gap", "rule")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -330,12 +381,14 @@ class Attainment(_Row):
         "year",
         "status",
         "gap",
+        "gap_qualifier",
         "unit",
         "rule",
         "report",
         *_item_fields("target_"),
         "outcome_report",
         *_item_fields("outcome_"),
+        *_item_fields("reference_"),
     )
     _key_field: ClassVar[str | None] = "key"
 
@@ -346,6 +399,7 @@ class Attainment(_Row):
             "year": self.year,
             "status": self.status,
             "gap": self.gap,
+            "gap_qualifier": self.gap_qualifier,
             "unit": self.unit,
             "rule": self.rule,
             "report": self.report,
@@ -353,13 +407,18 @@ class Attainment(_Row):
         record.update(_item_record("target_", self.target))
         record["outcome_report"] = self.outcome_report
         record.update(_item_record("outcome_", self.outcome))
+        record.update(_item_record("reference_", self.reference))
         return record
 
     def _cells(self) -> list[str]:
         gap = "" if self.gap is None else readable(self.gap, self.unit, signed=True)
+        if self.gap is not None and self.gap_qualifier in _BOUND_MARKS:
+            gap = f"{_BOUND_MARKS[self.gap_qualifier]} {gap}"
         outcome = "—" if self.outcome is None else f"{self.outcome.text} ({self.outcome_report})"
         return [self.key, self.target.text, outcome, self.status, gap, self.rule]
 
+
+_BOUND_MARKS = {"about": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
 
 _Interval = tuple[Decimal | None, bool, Decimal | None, bool]
 """(low, low is open, high, high is open); ``None`` is unbounded."""
@@ -402,16 +461,28 @@ def _at_most(interval: _Interval, bound: Decimal, strict: bool) -> bool | None:
     return _at_least(flipped, -bound, strict)
 
 
-def _judge(target: Target, outcome: Outcome, reading: Reading) -> tuple[AttainmentStatus, Decimal | None, str]:
+def _gap(interval: _Interval, bound: Decimal, got: Quantity, sign: int) -> tuple[Decimal, Qualifier]:
+    """The outcome minus ``bound``, and how the true gap relates to it: a bound where the outcome is one."""
+    low, low_open, high, high_open = interval
+    if low is not None and high is None:
+        return low - bound, "more_than" if low_open else "at_least"
+    if high is not None and low is None:
+        return high - bound, "less_than" if high_open else "at_most"
+    return sign * _midpoint(got) - bound, "about" if got.qualifier == "about" or got.upper is not None else "exact"
+
+
+def _judge(
+    target: Target, outcome: Outcome, reading: Reading
+) -> tuple[AttainmentStatus, Decimal | None, Qualifier | None, str]:
     wanted, got = target.quantity, outcome.quantity
     assert wanted is not None
     if got is None:
-        return "indeterminate", None, "the outcome states no number"
+        return "indeterminate", None, None, "the outcome states no number"
     if got.unit != wanted.unit:
-        return "indeterminate", None, f"the outcome is in {got.unit}, the target in {wanted.unit}"
+        return "indeterminate", None, None, f"the outcome is in {got.unit}, the target in {wanted.unit}"
     target_is_change = wanted.change in ("increase", "decrease")
     if not target_is_change and got.change in ("increase", "decrease"):
-        return "indeterminate", None, "the target states a level, the outcome a change"
+        return "indeterminate", None, None, "the target states a level, the outcome a change"
     sign = _sign(got, wanted.change)
     interval = _outcome_interval(got, sign)
     unit = _unit_suffix(wanted.unit)
@@ -448,9 +519,37 @@ def _judge(target: Target, outcome: Outcome, reading: Reading) -> tuple[Attainme
         else:
             verdict = None
         rule = f"level ({why}): met if {_grouped(low)}{unit} ≤ outcome ≤ {_grouped(high)}{unit}"
-    gap = sign * _midpoint(got) - bound
+    gap, gap_qualifier = _gap(interval, bound, got, sign)
     status: AttainmentStatus = "met" if verdict else "missed" if verdict is False else "indeterminate"
-    return status, gap, rule
+    return status, gap, gap_qualifier, rule
+
+
+def _in_step(
+    target: Target, outcome: Outcome, candidates: list[Report]
+) -> tuple[AttainmentStatus, Decimal | None, Qualifier | None, str, Outcome | None]:
+    """Decide a target of :data:`IN_STEP` (the key's growth in step with another's)."""
+    other_key = IN_STEP[target.key or ""]
+    pace = attrs.evolve(target, key=other_key)
+    found = _find_outcome(pace, candidates, numbered=True)
+    reference = None if found is None else found[0]
+    got = outcome.quantity
+    if reference is None or reference.quantity is None or got is None:
+        missing = "no number" if got is None else f"no outcome on {other_key} for {target.year}"
+        return "indeterminate", None, None, f"in step with {other_key}, but {missing} to compare", reference
+    pace_quantity = reference.quantity
+    if got.unit != pace_quantity.unit or got.change != pace_quantity.change:
+        return "indeterminate", None, None, f"in step with {other_key}, whose outcome is stated otherwise", reference
+    interval = _outcome_interval(got, 1)
+    other = _outcome_interval(pace_quantity, 1)
+    low, high = other[0], other[2]
+    if low is None or high is None or low != high:
+        return "indeterminate", None, None, f"in step with {other_key}, whose outcome is a bound", reference
+    verdict = _at_least(interval, low, False)
+    unit = _unit_suffix(got.unit)
+    rule = f"in step with {other_key}: met if outcome ≥ its outcome, {_grouped(low)}{unit} ({reference.text})"
+    gap, gap_qualifier = _gap(interval, low, got, 1)
+    status: AttainmentStatus = "met" if verdict else "missed" if verdict is False else "indeterminate"
+    return status, gap, gap_qualifier, rule, reference
 
 
 def _outcome_reports(year: int, outcomes_from: str | Report | None, region: str | None = None) -> list[Report]:
@@ -473,12 +572,15 @@ def _outcome_reports(year: int, outcomes_from: str | Report | None, region: str 
     return sorted(later, key=lambda r: (r.year, KINDS.index(r.kind)))
 
 
-def _find_outcome(target: Target, candidates: list[Report]) -> tuple[Outcome, Report] | None:
+def _find_outcome(target: Target, candidates: list[Report], *, numbered: bool = False) -> tuple[Outcome, Report] | None:
+    """The outcome on ``target``'s key and year in the first report that states one; one with a
+    number first where the target has a number (or ``numbered`` asks for one)."""
     for report in candidates:
         found = [o for o in report.outcomes if o.key == target.key and o.year == target.year]
         if found:
             with_number = [o for o in found if o.quantity is not None]
-            best = with_number[0] if with_number and target.quantity is not None else found[0]
+            wants_number = numbered or target.quantity is not None or target.key in IN_STEP
+            best = with_number[0] if with_number and wants_number else found[0]
             return best, report
     return None
 
@@ -496,8 +598,14 @@ def attainment(
     ``status`` is decided by the target's qualifier together with the indicator's
     :attr:`~gwr.Indicator.reading` in the registry:
 
-    - ``qualitative``: the target states no number (居民收入增长和经济增长同步); the outcome, if
-      a report states one, is still attached.
+    - ``qualitative``: the target states no number (国际收支保持基本平衡) and no outcome can
+      decide it; the outcome, if a report states one, is still attached.
+    - A qualitative target that outcomes can decide (:data:`IN_STEP`): 居民收入增长和经济增长同步
+      (household income growing in step with the economy) is ``met`` where the outcome on
+      household income growth is at least the outcome on GDP growth for the same year, taken
+      the same way (居民人均可支配收入实际增长5.1% against 增长5%: met, ``gap`` 0.1 points),
+      ``missed`` where it is less; the GDP outcome is the row's ``reference``. "In step" is read
+      as "not slower", the reading the reports' own reviews give it.
     - ``no_outcome``: no later report states an outcome for that indicator and year.
     - A target qualified 以上/至少 (``at_least``) is a floor, 超过 (``more_than``) a strict floor;
       以内/以下/不超过 (``at_most``) a ceiling, 不到/近 (``less_than``) a strict ceiling, whatever
@@ -517,7 +625,9 @@ def attainment(
     超过3%) are both reductions, and an outcome moving the other way (上升, 下降) counts as a
     negative number. An outcome with a qualifier is a bound: 超过3% is more than 3. ``gap`` is the
     outcome's number minus the target's (the floor, the ceiling, or the middle of a level; the
-    middle of a range on the outcome side), in the target's unit.
+    middle of a range on the outcome side), in the target's unit; where the outcome is a bound,
+    so is the gap, and ``gap_qualifier`` says which way: 降幅超过3% against a 2.5% target is met
+    by more than 0.5 points (``gap`` 0.5, ``gap_qualifier`` ``more_than``), never by exactly 0.5.
 
     Args:
         year: the year of the targets (``2024``), or a report id or :class:`Report`.
@@ -540,6 +650,8 @@ def attainment(
     >>> row.target.text, row.rule
     ('居民消费价格涨幅3%左右', ...)
     >>> rows["household_income_growth"].status
+    'met'
+    >>> rows["balance_of_payments"].status
     'qualitative'
     """
     report = _resolve(year, kind)
@@ -555,12 +667,20 @@ def attainment(
         outcome, source = found if found is not None else (None, None)
         status: AttainmentStatus
         gap: Decimal | None = None
-        if target.quantity is None:
-            status, rule = "qualitative", "the target states no number"
-        elif outcome is None:
+        gap_qualifier: Qualifier | None = None
+        reference: Outcome | None = None
+        if outcome is None and (target.quantity is not None or target.key in IN_STEP):
             status, rule = "no_outcome", f"no later report states an outcome for {target.year}"
+        elif target.quantity is None and outcome is not None and target.key in IN_STEP:
+            status, gap, gap_qualifier, rule, reference = _in_step(target, outcome, candidates)
+        elif target.quantity is None or outcome is None:
+            status, rule = "qualitative", "the target states no number"
         else:
-            status, gap, rule = _judge(target, outcome, readings.get(target.key, "level"))
+            status, gap, gap_qualifier, rule = _judge(target, outcome, readings.get(target.key, "level"))
+        unit: str | None = None
+        if gap is not None:
+            measured = target.quantity or (outcome.quantity if outcome is not None else None)
+            unit = None if measured is None else _difference_unit(measured.unit)
         rows.append(
             Attainment(
                 key=target.key,
@@ -569,10 +689,12 @@ def attainment(
                 outcome=outcome,
                 status=status,
                 gap=gap,
-                unit=None if gap is None or target.quantity is None else _difference_unit(target.quantity.unit),
+                unit=unit,
                 rule=rule,
                 report=report.id,
                 outcome_report=None if source is None else source.id,
+                gap_qualifier=gap_qualifier,
+                reference=reference,
             )
         )
     origin = "any later report" if outcomes_from is None else str(getattr(outcomes_from, "id", outcomes_from))
@@ -591,8 +713,9 @@ class TaskMove(_Row):
     ``before_position`` and ``after_position`` are the tasks' numbers (（一） is 1); ``shift`` is
     ``before_position - after_position``: positive where the theme moved toward the front.
     Where a side has no task with the theme as its primary theme, ``before_secondary`` /
-    ``after_secondary`` is the number of a task there that has it as its secondary theme (a
-    theme folded into another task), else ``None``.
+    ``after_secondary`` is the number of a task there that holds it all the same (a theme folded
+    into another task): as that task's secondary theme, or as the theme of one of its sub-tasks,
+    whose number is then ``before_subtask`` / ``after_subtask``; else ``None``.
 
     >>> import gwr
     >>> row = gwr.compare_tasks("gwr-2024", "plan-2024")["domestic_demand"]
@@ -611,6 +734,8 @@ class TaskMove(_Row):
     after_report: str
     before_secondary: int | None = None
     after_secondary: int | None = None
+    before_subtask: int | None = None
+    after_subtask: int | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("theme", "before", "after", "move")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -624,6 +749,7 @@ class TaskMove(_Row):
         "before_start",
         "before_end",
         "before_secondary",
+        "before_subtask",
         "after_report",
         "after_position",
         "after_title",
@@ -631,6 +757,7 @@ class TaskMove(_Row):
         "after_start",
         "after_end",
         "after_secondary",
+        "after_subtask",
     )
     _key_field: ClassVar[str | None] = "theme"
 
@@ -646,23 +773,34 @@ class TaskMove(_Row):
         }
         record.update(_span_record("before_", None if self.before is None else self.before.span))
         record["before_secondary"] = self.before_secondary
+        record["before_subtask"] = self.before_subtask
         record["after_report"] = self.after_report
         record["after_position"] = self.after_position
         record["after_title"] = None if self.after is None else self.after.title
         record.update(_span_record("after_", None if self.after is None else self.after.span))
         record["after_secondary"] = self.after_secondary
+        record["after_subtask"] = self.after_subtask
         return record
 
     def _cells(self) -> list[str]:
-        def side(task: Task | None, secondary: int | None) -> str:
+        def side(task: Task | None, holder: int | None, subtask: int | None) -> str:
             if task is not None:
                 return f"{task.number}. {task.title}"
-            return "—" if secondary is None else f"— (secondary theme of task {secondary})"
+            if holder is None:
+                return "—"
+            if subtask is not None:
+                return f"— (sub-task {subtask} of task {holder})"
+            return f"— (secondary theme of task {holder})"
 
         move: str = self.direction
         if self.shift:
             move = f"{self.direction} ({self.before_position} → {self.after_position})"
-        return [self.theme, side(self.before, self.before_secondary), side(self.after, self.after_secondary), move]
+        return [
+            self.theme,
+            side(self.before, self.before_secondary, self.before_subtask),
+            side(self.after, self.after_secondary, self.after_subtask),
+            move,
+        ]
 
 
 def _by_theme(report: Report) -> dict[str, list[Task]]:
@@ -680,8 +818,12 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
     Where a report has two tasks with the same primary theme, the first is paired with the
     first and the second with the second (two rows with the same theme). Tasks without a theme
     are left out. ``direction`` is ``up`` where the theme moved toward the front (third → first),
-    ``down`` where it moved back, ``same``; ``new`` / ``dropped`` where only ``b`` / only ``a`` has
-    it, and ``not_stated`` where the report without it is known only from a summary.
+    ``down`` where it moved back, ``same``. Where only one report has a task of its own on the
+    theme, the other is searched for a task that holds it all the same, as its secondary theme or
+    as the theme of a sub-task (2025's 维护国家安全和社会稳定, sub-task 5 of task 10, holds
+    ``security``): ``folded`` where ``b`` holds it inside another task, ``unfolded`` where ``a``
+    did and ``b`` gives it a task of its own. Otherwise ``new`` / ``dropped`` where only ``b`` /
+    only ``a`` has it, and ``not_stated`` where the report without it is known only from a summary.
 
     Args:
         a: the earlier report: a year (``2024``), a report id (``"plan-2024"``) or a :class:`Report`.
@@ -697,6 +839,9 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
         InvalidTypeError: a report is given as something other than an int, str or Report.
 
     >>> import gwr
+    >>> row = gwr.compare_tasks("plan-2024", 2025)["security"]
+    >>> row.before_position, row.direction, row.after_secondary, row.after_subtask
+    (9, 'folded', 10, 5)
     >>> gwr.compare_tasks(2024, 2019)
     Traceback (most recent call last):
     gwr._errors.NotFoundError: no report 'gwr-2019'...
@@ -727,16 +872,20 @@ def _order_of_after(row: TaskMove) -> tuple[int, int]:
 def _task_move(theme: str, before: Task | None, after: Task | None, a: Report, b: Report) -> TaskMove:
     direction: TaskDirection
     shift: int | None = None
+    held_before = (None, None) if before is not None else _holder(a, theme)
+    held_after = (None, None) if after is not None else _holder(b, theme)
     if before is None:
-        direction = _missing(a) or "new"
+        direction = "unfolded" if held_before[0] is not None else _missing(a) or "new"
     elif after is None:
-        direction = _missing(b) or "dropped"
+        direction = "folded" if held_after[0] is not None else _missing(b) or "dropped"
     else:
         shift = before.number - after.number
         direction = "up" if shift > 0 else "down" if shift < 0 else "same"
     return TaskMove(
-        before_secondary=None if before is not None else _secondary(a, theme),
-        after_secondary=None if after is not None else _secondary(b, theme),
+        before_secondary=held_before[0],
+        after_secondary=held_after[0],
+        before_subtask=held_before[1],
+        after_subtask=held_after[1],
         theme=theme,
         before=before,
         after=after,
@@ -749,8 +898,16 @@ def _task_move(theme: str, before: Task | None, after: Task | None, a: Report, b
     )
 
 
-def _secondary(report: Report, theme: str) -> int | None:
-    for task in sorted(report.tasks, key=lambda t: t.number):
+def _holder(report: Report, theme: str) -> tuple[int | None, int | None]:
+    """The task of ``report`` that holds ``theme`` without it being its primary theme, and the
+    sub-task that does (``None`` where the task has it as its secondary theme): ``(None, None)``
+    where no task does. A secondary theme comes before a sub-task's theme."""
+    tasks = sorted(report.tasks, key=lambda t: t.number)
+    for task in tasks:
         if task.secondary_theme == theme:
-            return task.number
-    return None
+            return task.number, None
+    for task in tasks:
+        for subtask in task.subtasks:
+            if theme in (subtask.theme, subtask.secondary_theme):
+                return task.number, subtask.number
+    return None, None

@@ -14,12 +14,28 @@
 What a quantity is
 ------------------
 
-A number (Arabic ``1.3``, Chinese ``两``, ``十一``, ``一万``), an optional magnitude (万 = 10^4,
-亿 = 10^8, 万亿 = 10^12), optional approximation marks (多, 余: ``250余万``, ``6600多万``), a unit from
-:data:`UNITS` (optionally compound: ``元/月``, ``微克/立方米``) and an optional trailing qualifier
-(左右, 以上, 以内, 以下; 多 at the end of a clause: ``1倍多``). An Arabic number with a magnitude
-but no unit (``惠及1000多万纳税人``) is a ``count``; an Arabic number with neither is not a
-quantity (list markers, dates, ``20242024``).
+A number (Arabic ``1.3``, with or without thousands separators: ``1,200``, ``33，212``; Chinese
+``两``, ``十一``, ``一万``, with decimals after 点 or 點: ``百分之四十一点七`` is ``41.7`` ``%``;
+``一半`` and ``半数``, which are ``50`` ``%``), an optional magnitude
+(万 = 10^4, 亿 = 10^8, 万亿 = 10^12), optional approximation marks (多, 余: ``250余万``,
+``6600多万``), a unit from :data:`UNITS` (optionally compound: ``元/月``, ``微克/立方米``) and an
+optional trailing qualifier (左右, 以上, 以内, 以下; 多 at the end of a clause: ``1倍多``).
+An Arabic number with a magnitude but no unit is a count: in the unit of the noun it counts where
+:data:`COUNT_NOUNS` knows it (``6600多万纳税人`` is ``persons``, as ``1244万人`` is), else
+``count``. An Arabic number with neither is not a quantity (list markers, dates, ``20242024``).
+
+Negative numbers
+    A minus sign (``-``, ``－``, ``−``, or ``负``: see :data:`NEGATIVE_SIGNS`) is never dropped.
+    Since ``value`` is never negative, a negative number is read as a change the other way: with
+    no verb of change it is a ``decrease`` (``-0.3%``, ``负0.3%``), after an increase verb a
+    ``decrease`` (``增长-2.1%``), after a decrease verb an ``increase`` (``下降-5%``); the sign is
+    part of ``text``. A dash right after a number or unit is a range (``6.5%－7%``), not a sign.
+
+Per what
+    An amount of money or a mass whose clause says what it is per, before the amount
+    (:data:`PER_MARKERS`), carries it as denominators of its unit: ``月最低标准提高20元`` is
+    ``CNY/month``, ``每人每年320元`` ``CNY/person/year``, ``亩产389.7公斤`` ``kg/mu``. A unit
+    written with its denominator (``20元/月``) is read as written.
 
 ``text``, ``start`` and ``end``
     ``text`` is the leading qualifier word if there is one (近, 超过, 约, 突破, 跃上 ... see
@@ -40,7 +56,14 @@ quantity (list markers, dates, ``20242024``).
 ``qualifier``
     See :data:`QUALIFIERS`. A leading word wins over an approximation mark, which wins over a
     trailing word. ``近`` before a number of years, months or days (``近5年``) means "the last
-    five years" and is no qualifier.
+    five years" and is no qualifier. ``上`` before a round Chinese numeral (``上千万家庭``,
+    ``上亿人``) is ``at_least``; a bare magnitude after a qualifier is one of it (``突破万亿元``).
+    A share (``%``, ``一半``, a fraction, ``倍``) keeps the qualifier word (of two characters or
+    more, or 约 before 为/占/是) that stands before the whole it is a share of, the whole linked
+    to it by 的 (``超过总装机的50%``, ``不到原定计划的一半``, ``约占职工总数的四分之一``) or
+    standing right before 一半 (``超过全球一半``), and the word before a verb of change
+    (``至少降低30%``). ``text`` is then the number alone. Without such a link the word is a verb
+    of its own: ``超过年度计划百分之四点一`` exceeds the plan *by* 4.1 %, exactly.
 
 ``change`` and ``relative_to``
     A verb of change directly before the number (optionally with a leading qualifier in between)
@@ -67,14 +90,16 @@ What is deliberately not a quantity
   names with Chinese numerals (``嫦娥六号``, ``十四五``, ``九二共识``: not valid numbers or not
   followed by a unit);
 - versions (``3.0版``) and tenors (``1年期``, ``5年期``);
-- plan names: a number of years directly followed by 行动/计划/规划/攻坚/方案/专项/奋斗
-  (``三年行动计划``, ``建军一百年奋斗目标``) names a plan or a goal, not a duration;
+- numbers in the names of programmes: a number (of years, of jin, of yuan...) that starts a
+  word ending in a programme head of :data:`PROGRAMME_HEADS` (``三年行动计划``, ``十年禁渔``,
+  ``千亿斤粮食产能提升行动``, ``建军一百年奋斗目标``) is part of the name, as ``十四五`` is. A
+  number that counts the programmes is a quantity (``12个都市圈规划``, ``102项重大工程``);
 - Chinese numerals are read conservatively, only where they are clearly a quantity: with a
   magnitude (``一万亿元``), as a share in tenths (``四成``), or before 次, 年, 倍, 个百分点,
   百分点, 个月, 天, 岁. A bare ``一`` (``一件事``, ``一年来``, ``一次性``), numerals before 个
   (``两个毫不动摇``), ``二次``/``三次`` (``三次分配``, ``三次产业``) and numerals that start with
   百/千/万/亿 (``百万青年``, ``千亿斤粮食产能提升行动``, ``万物``) are not quantities, except
-  百/千 after a qualifier (``超百亿元``).
+  after a qualifier (``超百亿元``, ``上千万家庭``, ``突破万亿元``).
 """
 
 from __future__ import annotations
@@ -88,7 +113,20 @@ import attrs
 
 from ._model import Change, Qualifier, Quantity
 
-__all__ = ["CHANGES", "MAGNITUDES", "PER_UNITS", "QUALIFIERS", "UNITS", "Unit", "cn_to_int", "parse_quantities"]
+__all__ = [
+    "CHANGES",
+    "COUNT_NOUNS",
+    "MAGNITUDES",
+    "NEGATIVE_SIGNS",
+    "PER_MARKERS",
+    "PER_UNITS",
+    "PROGRAMME_HEADS",
+    "QUALIFIERS",
+    "UNITS",
+    "Unit",
+    "cn_to_int",
+    "parse_quantities",
+]
 
 
 class Unit(NamedTuple):
@@ -133,6 +171,9 @@ UNITS: dict[str, Unit] = {
     "立方米": Unit("m3", "cubic metres"),
     "千瓦": Unit("kW", "kilowatts"),
     "千瓦时": Unit("kWh", "kilowatt-hours"),
+    "瓩": Unit("kW", "kilowatts (瓩, the older form of 千瓦)"),
+    "大卡": Unit("kcal", "kilocalories"),
+    "千卡": Unit("kcal", "kilocalories"),
     "兆瓦": Unit("MW", "megawatts"),
     "吉瓦": Unit("GW", "gigawatts"),
     "标箱": Unit("TEU", "twenty-foot equivalent units (containers)"),
@@ -216,6 +257,7 @@ QUALIFIERS: dict[str, Qualifier] = {
     "不低于": "at_least",
     "不少于": "at_least",
     "跃上": "at_least",
+    "上": "at_least",
     # inside the number
     "多": "more_than",
     "余": "more_than",
@@ -226,9 +268,14 @@ QUALIFIERS: dict[str, Qualifier] = {
     "以内": "at_most",
     "以下": "at_most",
 }
-"""Qualifier words → qualifier. No word means ``exact``."""
+"""Qualifier words → qualifier. No word means ``exact``. ``上`` counts only before a round
+Chinese numeral (``上千万家庭``, ``上亿人``: "reaching", at least), never in ``成千上万``."""
 
-_LEADING_QUALIFIERS = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下"}]
+_LEADING_QUALIFIERS = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下", "上"}]
+_APART_QUALIFIERS = [w for w in _LEADING_QUALIFIERS if len(w) > 1 and w != "跃上"]
+"""Qualifier words that still qualify a share when the whole it is a share of stands between
+them and the number (``超过总装机的50%``, ``不到原定计划的一半``, ``超过全球一半``) or a verb of
+change does (``至少降低30%``); 约 does before 为/占/是 (``约占职工总数的四分之一``)."""
 _TRAILING_QUALIFIERS = ["左右", "上下", "以上", "以内", "以下"]
 
 CHANGES: dict[str, Change] = {
@@ -244,6 +291,7 @@ CHANGES: dict[str, Change] = {
     "加快": "increase",
     "多增": "increase",
     "回升": "increase",
+    "递增": "increase",
     "增长率": "increase",
     "增速": "increase",
     "增幅": "increase",
@@ -256,6 +304,8 @@ CHANGES: dict[str, Change] = {
     "缩短": "decrease",
     "缩减": "decrease",
     "压减": "decrease",
+    "压缩": "decrease",
+    "递减": "decrease",
     "回落": "decrease",
     "放缓": "decrease",
     "收窄": "decrease",
@@ -265,6 +315,75 @@ CHANGES: dict[str, Change] = {
     "持平": "unchanged",
 }
 """Words of change directly before a number (or ``持平`` after it) → direction."""
+
+NEGATIVE_SIGNS = ("-", "－", "−", "负")
+"""Signs that make a number negative (``-0.3%``, ``增长-2.1%``, ``负0.3%``). A value is never
+negative: a negative number reads as a change in the opposite direction (see the module
+documentation). ``-`` after a number or unit is a range dash (``5-6万亿元``), not a sign."""
+
+COUNT_NOUNS: dict[str, Unit] = {
+    "纳税人": Unit("persons", "persons"),
+    "群众": Unit("persons", "persons"),
+    "人口": Unit("persons", "persons"),
+    "人员": Unit("persons", "persons"),
+    "人才": Unit("persons", "persons"),
+    "学生": Unit("persons", "persons"),
+    "毕业生": Unit("persons", "persons"),
+    "农民工": Unit("persons", "persons"),
+    "农民": Unit("persons", "persons"),
+    "职工": Unit("persons", "persons"),
+    "工人": Unit("persons", "persons"),
+    "居民": Unit("persons", "persons"),
+    "老人": Unit("persons", "persons"),
+    "儿童": Unit("persons", "persons"),
+    "患者": Unit("persons", "persons"),
+    "医生": Unit("persons", "persons"),
+    "教师": Unit("persons", "persons"),
+    "干部": Unit("persons", "persons"),
+    "青年": Unit("persons", "persons"),
+    "劳动力": Unit("persons", "persons"),
+    "农户": Unit("households", "households"),
+    "企业": Unit("entities", "enterprises, institutions (家)"),
+    "市场主体": Unit("entities", "enterprises, institutions (家)"),
+    "经营主体": Unit("entities", "enterprises, institutions (家)"),
+}
+"""A number with a magnitude and no unit (``6600多万``) that the noun it counts follows, within
+the next six characters of its clause (``6600多万纳税人``, ``250余万农村低收入群众``), is in that
+noun's unit, as ``1244万人`` is: ``persons``; else its unit is ``count``."""
+
+PER_MARKERS: dict[str, tuple[str, ...]] = {
+    "每人": ("person",),
+    "人均": ("person",),
+    "每户": ("household",),
+    "户均": ("household",),
+    "每亩": ("mu",),
+    "亩均": ("mu",),
+    "亩产": ("mu",),
+    "每年": ("year",),
+    "年收入": ("year",),
+    "年人均": ("year", "person"),
+    "人均年": ("person", "year"),
+    "每月": ("month",),
+    "按月": ("month",),
+    "月均": ("month",),
+    "月人均": ("month", "person"),
+    "人均月": ("person", "month"),
+    "月最低": ("month",),
+    "月标准": ("month",),
+    "月工资": ("month",),
+    "月收入": ("month",),
+}
+"""Words in the clause before an amount of money or a mass that say what it is per: who bears it
+(``每人``, ``户均``, ``亩产``) and the period (``每月``, ``月最低标准``, ``年收入``). The amount's
+unit gets them as denominators, bearer first, then the last period named:
+``基础养老金月最低标准提高20元`` → ``CNY/month``; ``每人每年320元`` → ``CNY/person/year``;
+``户均年收入增长约2000元`` → ``CNY/household/year``; ``亩产389.7公斤`` → ``kg/mu``."""
+
+PROGRAMME_HEADS = ("行动", "计划", "规划", "工程", "攻坚", "方案", "禁渔", "奋斗目标")
+"""Words that end the name of a programme. A number whose unit measures something other than
+the programmes themselves (a duration, a mass, money: ``十年禁渔``, ``三年行动``,
+``千亿斤粮食产能提升行动``) followed, within its word, by one of them is part of the name and no
+quantity; a number that counts the programmes (``12个都市圈规划``, ``102项重大工程``) is one."""
 
 # --------------------------------------------------------------------------------------------
 # Number grammar
@@ -378,14 +497,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 _UNIT_RE = _alternation(UNITS)
 _PER_RE = _alternation(PER_UNITS)
-_ARABIC = r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?![0-9]|\.[0-9])"
+_ARABIC = r"(?<![0-9.])(?<![0-9][,，])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?(?![0-9]|\.[0-9])"
+"""An Arabic number; thousands separators (``1,200``, ``12,000,000``, ``4，900``) are part of it."""
 _CN_RUN = f"[{_CN_CHARS}]+"
+_CN_NUMBER = f"{_CN_RUN}(?:[点點][零〇一二三四五六七八九]+)?"
+"""A Chinese numeral, with decimals after 点 (``四十一点七``, ``三十六點九``)."""
 _APPROX = r"[多余](?!额|元化|样|渠道|措)"
 
 _PHRASE = re.compile(
-    rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_RUN})"
+    rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_NUMBER})"
     rf"|(?P<fn>{_ARABIC})/(?P<fd>[0-9]+)(?![0-9./])"
-    rf"|(?P<num>{_ARABIC}|{_CN_RUN}))"
+    rf"|(?P<half>一半|半数)"
+    rf"|(?P<num>{_ARABIC}|{_CN_NUMBER}))"
     rf"(?P<a1>{_APPROX})?"
     rf"(?P<mag>万亿|亿|万)?"
     rf"(?P<a2>{_APPROX})?"
@@ -394,6 +517,11 @@ _PHRASE = re.compile(
 )
 
 _LEADING_RE = re.compile(rf"(?P<word>{_alternation(_LEADING_QUALIFIERS)})了?$")
+_APART_RE = re.compile(
+    rf"(?:(?P<word>{_alternation(_APART_QUALIFIERS)})了?|(?P<about>约)(?=[为占是]))"
+    r"(?P<whole>[\u4e00-\u9fff]{1,8}?)(?P<of>的)?$"
+)
+_NOT_IN_WHOLE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿，,。；;]")
 _VERB_RE = re.compile(
     rf"(?:(?:比|较)(?P<rel>[^比较，,。；;：:、！？!?]{{1,16}}?))?"
     rf"(?P<tongbi>同比|环比)?(?:分别|均|都|再|又|也|累计|年均|平均)*"
@@ -406,6 +534,24 @@ _FLAT_RE = re.compile(
 _LIST_SEPS = {"、", "和", "及", "与", "或", "、和"}
 _RANGE_SEPS = {"—", "–", "－", "-", "~", "～", "至", "到", "——"}
 _PLAN_AFTER_YEARS = ("行动", "计划", "规划", "攻坚", "方案", "专项", "奋斗")
+_PROGRAMME_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation(PROGRAMME_HEADS)})(?!债)")
+_NOT_IN_NAME = re.compile(
+    r"[的是在要来内间中后前按以可获得被把将对向从于与和及或第]"
+    r"|用于|支持|实施|开展|推进|推动|启动|执行|安排|带动|实现|投入|落实|部署|组织|制定|出台|印发|发布|达到|增长|增加|提高"
+)
+"""Words that end the number's word (a verb, a preposition, 年来/年内/年间): a programme head after
+them is not in it (``两年来基本建设计划``, ``今后五年要在统一规划``, ``连续两年荣获…工程金奖``)."""
+_NOT_IN_NAMES = {"%", "percentage_points", "permille", "basis_points", "fold"}
+"""Shares are never part of a programme's name (``90%以上可以按计划实现``)."""
+_COUNTING_UNITS = {"count", "items", "pieces", "sets", "entities", "institutions", "machines", "times"}
+"""Units that count things: such a number before a programme head counts programmes."""
+_NUMBER_END = set("0123456789%‰万亿多余") | {w[-1] for w in UNITS} | {w[-1] for w in PER_UNITS}
+"""After one of these, ``-`` is a range dash (``5-6``, ``6.5%－7%``, ``20元－30元``), not a sign."""
+_SHARE_UNITS = {"%", "permille"}
+_PER_MARKER_RE = re.compile(_alternation(PER_MARKERS))
+_PER_BASES = {"CNY", "USD", "EUR", "HKD", "jin", "kg", "t"}
+"""Units that take the denominators of :data:`PER_MARKERS`."""
+_CLAUSE_START = re.compile(r"[，,。；;：:、！？!?（(“\"]")
 _CN_UNITS_OK = {"次", "年", "成", "倍", "个百分点", "百分点", "个月", "天", "岁", "周岁"}
 _SHARE_FOLLOW = re.compile(r"(?:以上|左右|以下|以内|多|的|[，,。；;、：:）)”\"！？!?]|$)")
 _UNIT_NOT_BEFORE: dict[str, tuple[str, ...]] = {
@@ -440,12 +586,23 @@ class _Raw:
     post: str | None
     upper: Decimal | None = None
     drop: bool = False
+    negative: bool = False
+    lead: tuple[int, Qualifier] | None = None
+    """A leading qualifier read with the number (``上`` of ``上千万``): where it starts, what it says."""
 
 
 def _decimal(s: str) -> Decimal | None:
     if s[0].isdigit():
-        return Decimal(s)
+        return Decimal(s.replace(",", "").replace("，", ""))
+    whole, mark, fraction = s.replace("點", "点").partition("点")
+    if mark:  # 四十一点七: the decimals are digits, one by one
+        head = cn_to_int(whole) if whole not in ("零", "〇") else 0
+        if head is None or any(d not in _CN_DIGITS or d == "两" for d in fraction):
+            return None
+        return Decimal(f"{head}.{''.join(str(_CN_DIGITS[d]) for d in fraction)}")
     n = cn_to_int(s)
+    if n is None and s in MAGNITUDES:
+        n = MAGNITUDES[s]  # a bare magnitude after a qualifier: 突破万亿元, 上亿人
     return None if n is None else Decimal(n)
 
 
@@ -472,15 +629,33 @@ def _scan(c: str) -> list[_Raw]:
         m = _PHRASE.search(c, pos)
         if m is None:
             break
-        pos = max(m.end(), m.start() + 1)
         raw = _read(c, m)
+        pos = max(m.end() if raw is None else raw.ce, m.start() + 1)
         if raw is not None:
             found.append(raw)
     return found
 
 
+def _negative(c: str, start: int) -> int | None:
+    """Where the minus sign of the number at ``start`` stands, if it has one (see :data:`NEGATIVE_SIGNS`)."""
+    at = start - 1
+    while at >= 0 and c[at] == " ":
+        at -= 1
+    if at < 0 or c[at] not in NEGATIVE_SIGNS:
+        return None
+    if c[at] != "负" and at > 0 and c[at - 1] in _NUMBER_END:
+        return None  # a range dash: 5-6万亿元, 6.5%－7%
+    return at
+
+
 def _read(c: str, m: re.Match[str]) -> _Raw | None:
     before = c[max(0, m.start() - 2) : m.start()]
+    if before.endswith("第"):
+        return None
+    if m["half"] is not None:  # 一半, 半数: half of a whole, 50 %
+        end = m.end("half")
+        post = next((w for w in _TRAILING_QUALIFIERS if c.startswith(w, end)), None)
+        return _Raw(m.start(), end + len(post or ""), Decimal(50), "%", "一半", False, 1, False, post)
     after = c[m.end() : m.end() + 4]
     unit_word = m["unit"] or ""
     per = m["per"]
@@ -488,8 +663,6 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         unit_word, per = "", None
     approx = bool(m["a1"] or m["a2"])
     post = m["post"]
-    if before.endswith("第"):
-        return None
 
     if m["den"] is not None or m["fn"] is not None:  # a fraction
         if m["den"] is not None:
@@ -506,12 +679,17 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         end = m.end("nom") if m["den"] is not None else m.end("fd")
         if post:
             end = m.end()
-        return _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+        fraction = _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+        sign = _negative(c, m.start())
+        if sign is not None:  # 负百分之零点三
+            fraction.negative, fraction.cs = True, sign
+        return fraction
 
     num = m["num"]
     arabic = num[0].isdigit()
+    lead: tuple[int, Qualifier] | None = None
     if arabic:
-        value = Decimal(num)
+        value = Decimal(num.replace(",", "").replace("，", ""))
         prev = c[max(0, m.start() - 2) : m.start()].rstrip(" ")[-1:]
         nxt = c[m.end("num") : m.end("num") + 1]
         if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()) or nxt == "+" or prev == "+":
@@ -519,19 +697,21 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
     else:
         if m["mag"]:
             return None  # a Chinese run cannot be followed by a magnitude it did not take
-        n = cn_to_int(num)
-        if n is None:
-            return None
-        value = Decimal(n)
-        big = "万" in num or "亿" in num
         leading = _LEADING_RE.search(c, max(0, m.start() - 5), m.start()) is not None
-        if num[0] in "百千" and not leading:
+        if before.endswith("上") and num[0] in "百千万亿" and c[max(0, m.start() - 3) : m.start() - 1] != "成千":
+            lead, leading = (m.start() - 1, "at_least"), True  # 上千万家庭: reaching ten million
+        parsed = _decimal(num)
+        if parsed is None or (num in MAGNITUDES and not leading):
             return None
-        if num[0] in "万亿零〇":
+        value = parsed
+        big = "万" in num or "亿" in num
+        if num[0] in "百千万亿" and not leading:
+            return None
+        if num[0] in "零〇":
             return None
         if num == "一" and not big:
             return None
-        if not big and unit_word not in _CN_UNITS_OK:
+        if not big and unit_word not in _CN_UNITS_OK and lead is None:
             return None
         if unit_word == "次" and (num in {"二", "三"} or after.startswith(_CN_TIMES_BAD)):
             return None
@@ -555,13 +735,63 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         unit = info.code + (f"/{PER_UNITS[per].code}" if per else "")
         if unit_word == "成":
             value = _clean(value, 1)
+        elif per is None and info.code in _PER_BASES:
+            unit += _per_suffix(c, m.start())
     else:
         unit = None
         if arabic and len(num) == 4 and _YEAR_RANGE_TAIL.match(c, m.end()):
             return None  # the first year of a range: 2021－2035年
-    return _Raw(
-        m.start(), m.end(), _clean(value, len(str(mag)) - 1), unit, unit_word, bool(m["mag"]), mag, approx, post
-    )
+        if m["mag"] or _big_chinese(num):
+            unit = _counted(c, m.end())
+    named = unit is None or unit.split("/")[0] not in _COUNTING_UNITS | _NOT_IN_NAMES
+    if named and not post and _in_name(c, m.end()):
+        return None  # 十年禁渔, 千亿斤粮食产能提升行动: a programme's name
+    raw = _Raw(m.start(), m.end(), _clean(value, len(str(mag)) - 1), unit, unit_word, bool(m["mag"]), mag, approx, post)
+    raw.lead = lead
+    sign = _negative(c, m.start())
+    if sign is not None and lead is None:
+        raw.negative, raw.cs = True, sign
+    return raw
+
+
+def _big_chinese(num: str) -> bool:
+    """Whether ``num`` is a Chinese numeral with a magnitude of its own (一万亿, 千万)."""
+    return not num[0].isdigit() and ("万" in num or "亿" in num)
+
+
+def _in_name(c: str, end: int) -> bool:
+    """Whether the word that the number ending at ``end`` starts names a programme (see :data:`PROGRAMME_HEADS`)."""
+    found = _PROGRAMME_RE.match(c, end)
+    return found is not None and _NOT_IN_NAME.search(found.group()) is None
+
+
+def _counted(c: str, end: int) -> str | None:
+    """The unit of a count from the noun it counts (see :data:`COUNT_NOUNS`), else ``None``."""
+    window = c[end : end + 8]
+    stop = _CLAUSE_START.search(window)
+    window = window[: stop.start()] if stop else window
+    best: tuple[int, str] | None = None
+    for noun, unit in COUNT_NOUNS.items():
+        at = window.find(noun)
+        if 0 <= at <= 6 and (best is None or at < best[0]):
+            best = (at, unit.code)
+    return None if best is None else best[1]
+
+
+def _per_suffix(c: str, start: int) -> str:
+    """The denominators the clause before ``start`` names for an amount (see :data:`PER_MARKERS`)."""
+    clause_start = 0
+    for found in _CLAUSE_START.finditer(c, max(0, start - 40), start):
+        clause_start = found.end()
+    bearer: str | None = None
+    period: str | None = None
+    for found in _PER_MARKER_RE.finditer(c, max(clause_start, start - 40), start):
+        for part in PER_MARKERS[found.group()]:
+            if part in ("month", "year"):
+                period = part
+            elif bearer is None:
+                bearer = part
+    return "".join(f"/{part}" for part in (bearer, period) if part is not None)
 
 
 def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
@@ -569,7 +799,14 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
     for i in range(len(raws) - 2, -1, -1):
         a, b = raws[i], raws[i + 1]
         gap = c[a.ce : b.cs]
-        if gap in _RANGE_SEPS and b.unit is not None and (a.unit is None or a.unit == b.unit) and a.post is None:
+        signed = a.negative or b.negative
+        if (
+            gap in _RANGE_SEPS
+            and b.unit is not None
+            and (a.unit is None or a.unit == b.unit)
+            and a.post is None
+            and not signed
+        ):
             value = a.value
             if a.unit is None and not a.has_mag and b.has_mag and value is not None:
                 value = _clean(value, len(str(b.mag)) - 1)
@@ -582,6 +819,40 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
             a.unit = b.unit
             a.unit_word = b.unit_word
     return [r for r in raws if not r.drop and r.value is not None and (r.unit is not None or r.has_mag)]
+
+
+def _leading(c: str, r: _Raw, unit: str) -> tuple[int, Qualifier | None]:
+    """Where the quantity ``r`` starts with its leading qualifier word, and what that says.
+
+    The word stands right before the number (``超过3%``, ``近30%``), or, for a share, before the
+    whole it is a share of (``超过总装机的50%``, ``超过全球一半``): the quantity then starts at its
+    number, since the whole is not part of it.
+    """
+    if r.lead is not None:
+        return r.lead
+    if r.negative:
+        return r.cs, None
+    lead = _LEADING_RE.search(c, max(0, r.cs - 5), r.cs)
+    if lead is not None:
+        word = lead["word"]
+        ahead = c[max(0, lead.start() - 1) : lead.start()]
+        recent = word == "近" and unit in {"years", "months", "days"}  # 近5年: the last five years
+        if not recent and not (ahead and ahead in _NOT_AFTER.get(word, "")):
+            return lead.start(), QUALIFIERS[word]
+    if unit in _SHARE_UNITS or unit == "fold" or unit.startswith("parts_per_"):
+        apart = _APART_RE.search(c, max(0, r.cs - 14), r.cs)
+        between = "" if apart is None else apart["whole"] + (apart["of"] or "")
+        linked = apart is not None and (
+            apart["of"] is not None  # 超过总装机的50%: a share of the whole
+            or r.unit_word == "一半"  # 超过全球一半
+            or between in CHANGES  # 至少降低30%: the qualifier of the change
+        )
+        if apart is not None and linked and not _NOT_IN_WHOLE.search(between):
+            word = apart["word"] or "约"
+            ahead = c[max(0, apart.start() - 1) : apart.start()]
+            if not (ahead and ahead in _NOT_AFTER.get(word, "")):
+                return r.cs, QUALIFIERS[word]
+    return r.cs, None
 
 
 def parse_quantities(text: str) -> tuple[Quantity, ...]:
@@ -608,17 +879,7 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     for r in raws:
         assert r.value is not None
         unit = r.unit if r.unit is not None else "count"
-        # leading qualifier
-        qs = r.cs
-        qualifier: Qualifier | None = None
-        lead = _LEADING_RE.search(c, max(0, r.cs - 5), r.cs)
-        if lead is not None:
-            word = lead["word"]
-            ahead = c[max(0, lead.start() - 1) : lead.start()]
-            recent = word == "近" and unit in {"years", "months", "days"}  # 近5年: the last five years
-            if not recent and not (ahead and ahead in _NOT_AFTER.get(word, "")):
-                qualifier = QUALIFIERS[word]
-                qs = lead.start()
+        qs, qualifier = _leading(c, r, unit)
         if qualifier is None and r.approx:
             qualifier = "more_than"
         if qualifier is None and r.post:
@@ -639,6 +900,9 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             flat = _FLAT_RE.match(c, r.ce)
             if flat is not None and _REL_OK.search(flat["rel"]):
                 change, rel = "unchanged", flat["rel"]
+        stated = change
+        if r.negative:  # 增长-2.1% is a fall of 2.1%, -0.3% a fall of 0.3%
+            change = "increase" if change == "decrease" else "decrease"
         start, end = index[qs], index[r.ce - 1] + 1
         out.append(
             Quantity(
@@ -653,5 +917,5 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
                 relative_to=rel,
             )
         )
-        prev_end, prev_change, prev_rel = r.ce, change, rel
+        prev_end, prev_change, prev_rel = r.ce, stated, rel
     return tuple(out)

@@ -329,8 +329,10 @@ class _Builder:
         taken: Sequence[Span],
         keyer: QuantityKeyer | None,
         themes: dict[int, tuple[str | None, str | None]],
+        subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]],
     ) -> None:
         self.texts = texts
+        self.subtask_themes = subtask_themes
         self.taken = [(s.source, s.start, s.end) for s in taken]
         self.keyer = keyer
         self.themes = themes
@@ -373,13 +375,15 @@ class _Builder:
             children=tuple(self.section(c) for c in node.children),
         )
 
-    def task(self, node: _Node, number: int, top: bool) -> Task:
-        subtasks = [self.task(c, c.number or 0, False) for c in node.children if c.kind == "item"]
+    def task(self, node: _Node, number: int, themes: dict[int, tuple[str | None, str | None]]) -> Task:
+        """The task ``number`` of ``node``; ``themes`` maps its number (among its siblings) to its theme."""
+        own_subtasks = self.subtask_themes.get(number, {}) if themes is self.themes else {}
+        subtasks = [self.task(c, c.number or 0, own_subtasks) for c in node.children if c.kind == "item"]
         measures = self.measures_of(node)
         for child in node.children:
             if child.kind != "item":
                 measures.extend(self.measure(s) for s in _all_sentences(child) if not self.is_taken(s))
-        theme, secondary = self.themes.get(number, (None, None)) if top else (None, None)
+        theme, secondary = themes.get(number, (None, None))
         return Task(
             number=number,
             title=node.title or "",
@@ -396,7 +400,7 @@ class _Builder:
             if node.is_task and node.kind in ("area", "part"):
                 self.task_count += 1
                 number = node.number if node.kind == "area" and node.number is not None else self.task_count
-                tasks.append(self.task(node, number, True))
+                tasks.append(self.task(node, number, self.themes))
                 continue
             self.report_measures.extend(self.measures_of(node))
             tasks.extend(self.collect(node.children))
@@ -411,6 +415,7 @@ def read_body(
     layout: TaskLayout | None = None,
     keyer: QuantityKeyer | None = None,
     themes: dict[int, tuple[str | None, str | None]] | None = None,
+    subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] | None = None,
     part_paragraphs: Sequence[str] = (),
 ) -> Content:
     """The outline, tasks and measures of a report whose text is ``sentences``.
@@ -419,7 +424,8 @@ def read_body(
     merge two witnesses). ``targets`` are left out of the measures, with their rationales;
     ``layout`` says where the tasks are (found by :func:`task_layout` when ``None``); ``keyer``
     keys the quantities of each measure; ``themes`` maps a task number to its theme and
-    secondary theme; a paragraph that starts with one of ``part_paragraphs`` returns to the
+    secondary theme, and ``subtask_themes`` a task number to the themes of those of its
+    sub-tasks whose theme is not the task's; a paragraph that starts with one of ``part_paragraphs`` returns to the
     part level (what only an annotation can say).
     """
     paragraph_list = paragraphs(sentences)
@@ -427,7 +433,7 @@ def read_body(
         targets_at = min((t.span.start for t in targets), default=None)
         layout = task_layout(paragraph_list, targets_at)
     taken = [t.span for t in targets] + [t.rationale_span for t in targets if t.rationale_span is not None]
-    builder = _Builder(texts, taken, keyer, themes or {})
+    builder = _Builder(texts, taken, keyer, themes or {}, subtask_themes or {})
     nodes = _Outline(paragraph_list, layout, part_paragraphs).build()
     tasks = builder.collect(nodes)
     return Content(

@@ -18,6 +18,7 @@ from typing import ClassVar, Literal
 
 import attrs
 
+from ._compare import indicator_sense, measured
 from ._errors import InvalidArgumentError, InvalidTypeError
 from ._model import Change, Document, Measure, Outcome, Qualifier, Quantity, Report, Source, Span, Target
 from ._provenance import span_at
@@ -450,16 +451,27 @@ class SeriesPoint(_Row):
     """One value of an indicator for one year (a row of :func:`series`).
 
     ``stated`` is true where the text states the value; false where it is derived from a stated
-    change (比上年增加1000亿元), and ``derivation`` then shows the arithmetic. ``text`` and
-    ``span`` are the item the value was read from (the target, outcome or measure); ``quantity``
-    is the quantity as the text states it (for a derived value: the level it was derived from).
-    A qualitative target is a point without a ``value``. A row with ``role="missing"`` is a year
+    change (比上年增加1000亿元). A derived value is marked as such, never as ``exact``: its
+    ``qualifier`` is ``None`` (it is not written anywhere, so nothing qualifies it), ``derivation``
+    shows the arithmetic with the quotes, and ``derived_from`` holds the stated quantities it was
+    derived from (the level, then the change). ``text`` and ``span`` are the item the value was
+    read from (the target, outcome or measure); ``quantity`` is the quantity as the text states
+    it (for a derived value: the level it was derived from). A qualitative target is a point
+    without a ``value``. A row with ``role="missing"`` is a year
     with no report in the data: it has no value, ``report``, ``text`` or ``span``.
+
+    ``value`` and ``change`` are as the text states them; ``measured`` is the value as a signed
+    number on the indicator's own scale, the convention :func:`gwr.compare` and
+    :func:`gwr.attainment` use too (see :func:`gwr._compare.measured`): a reduction target
+    (能耗降低2.5%) is ``2.5`` on the reduction of energy intensity, a rise there ``-0.5``.
 
     >>> import gwr
     >>> point = gwr.series("gdp_growth")[0]
     >>> point.year, point.role, point.report, point.value, point.stated
     (2023, 'outcome', 'gwr-2024', Decimal('5.2'), True)
+    >>> cut = gwr.series("energy_intensity_reduction")[1]
+    >>> cut.text, cut.value, cut.change, cut.measured
+    ('单位国内生产总值能耗降低2.5%左右', Decimal('2.5'), 'decrease', Decimal('2.5'))
     """
 
     key: str
@@ -476,6 +488,8 @@ class SeriesPoint(_Row):
     text: str
     span: Span | None
     quantity: Quantity | None
+    measured: Decimal | None = None
+    derived_from: tuple[Quantity, ...] = ()
 
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "year", "value", "qualifier", "role", "report", "how", "text")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -488,8 +502,10 @@ class SeriesPoint(_Row):
         "change",
         "role",
         "report",
+        "measured",
         "stated",
         "derivation",
+        "derived_from",
         "text",
         "source",
         "start",
@@ -508,8 +524,10 @@ class SeriesPoint(_Row):
             "change": self.change,
             "role": self.role,
             "report": self.report,
+            "measured": self.measured,
             "stated": self.stated,
             "derivation": self.derivation,
+            "derived_from": " | ".join(q.text for q in self.derived_from) or None,
             "text": self.text,
             "source": None if self.span is None else self.span.source,
             "start": None if self.span is None else self.span.start,
@@ -526,10 +544,13 @@ class SeriesPoint(_Row):
                 value = readable(self.value, self.unit)
             else:
                 value = readable(self.value, None) + "–" + readable(self.upper, self.unit)
-            if self.change in ("increase", "decrease"):
+            if self.measured is not None and self.measured < 0:
+                value = "−" + value  # against the indicator's direction: one sign convention with compare
+            elif self.measured is None and self.change in ("increase", "decrease"):
                 value = ("+" if self.change == "increase" else "−") + value
         how = "stated" if self.stated else f"derived: {_readable_numbers(self.derivation or '')}"
-        return [self.key, str(self.year), value, self.qualifier or "", self.role, self.report or "", how, self.text]
+        qualifier = self.qualifier or ("derived" if not self.stated else "")
+        return [self.key, str(self.year), value, qualifier, self.role, self.report or "", how, self.text]
 
 
 _GROUPED_WITH_UNIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)? ([A-Za-z_]+(?:/[A-Za-z_0-9]+)?)")
@@ -578,10 +599,11 @@ def _derive(level: Quantity, change: Quantity, year: int) -> tuple[int, Decimal,
     if value < 0:
         return None
     unit = _unit_suffix(level.unit)
+    approximate = level.qualifier != "exact" or change.qualifier != "exact"
     derivation = (
         f"{_grouped(level.value)}{unit} ({level.text}) {op} {_grouped(change.value)}{_unit_suffix(change.unit)} "
         f"(比{change.relative_to}{'增加' if change.change == 'increase' else '减少'}{change.text}) "
-        f"= {_grouped(value)}{unit}"
+        f"= {'about ' if approximate else ''}{_grouped(value)}{unit}"
     )
     return reference, value, derivation
 
@@ -595,6 +617,7 @@ def _point(
     item: Target | Outcome | Measure,
     *,
     qualifier: Qualifier | None = None,
+    sense: Change | None = None,
 ) -> SeriesPoint:
     return SeriesPoint(
         key=key,
@@ -611,11 +634,18 @@ def _point(
         text=item.text,
         span=item.span,
         quantity=quantity,
+        measured=None if quantity is None else measured(quantity, sense),
     )
 
 
 def _walk(
-    key: str, year: int, quantities: Iterable[Quantity], role: Role, report: Report, item: Target | Outcome | Measure
+    key: str,
+    year: int,
+    quantities: Iterable[Quantity],
+    role: Role,
+    report: Report,
+    item: Target | Outcome | Measure,
+    sense: Change | None = None,
 ) -> Iterator[SeriesPoint]:
     """The points of ``key`` in one item: its keyed quantities, and values derived from them.
 
@@ -627,15 +657,17 @@ def _walk(
     for quantity in quantities:
         if quantity.indicator == key and quantity.change in (None, "unchanged"):
             level = quantity
-            yield _point(key, year, quantity, role, report, item)
+            yield _point(key, year, quantity, role, report, item, sense=sense)
             reference = _reference_year(quantity.relative_to, year)
             if quantity.change == "unchanged" and reference is not None and reference != year:
                 unit = _unit_suffix(quantity.unit)
                 yield attrs.evolve(
-                    _point(key, reference, quantity, role, report, item),
+                    _point(key, reference, quantity, role, report, item, sense=sense),
                     change=None,
+                    qualifier=None,
                     stated=False,
                     derivation=f"{_grouped(quantity.value)}{unit} ({quantity.text}), 与{quantity.relative_to}持平",
+                    derived_from=(quantity,),
                 )
             continue
         is_change = quantity.change in ("increase", "decrease") and quantity.relative_to is not None
@@ -643,14 +675,13 @@ def _walk(
             derived = _derive(level, quantity, year)
             if derived is not None:
                 reference, value, derivation = derived
-                exact = level.qualifier == "exact" and quantity.qualifier == "exact"
                 yield SeriesPoint(
                     key=key,
                     year=reference,
                     value=value,
                     upper=None,
                     unit=level.unit,
-                    qualifier="exact" if exact else "about",
+                    qualifier=None,
                     change=None,
                     role=role,
                     report=report.id,
@@ -659,9 +690,11 @@ def _walk(
                     text=item.text,
                     span=item.span,
                     quantity=level,
+                    measured=value,
+                    derived_from=(level, quantity),
                 )
         elif quantity.indicator == key:
-            yield _point(key, year, quantity, role, report, item)
+            yield _point(key, year, quantity, role, report, item, sense=sense)
         level = None
 
 
@@ -710,7 +743,7 @@ def _year_of(span: Span, parts: list[tuple[int, list[tuple[str, int, int]]]]) ->
     return None
 
 
-def _report_points(report: Report, keys: set[str] | None) -> Iterator[SeriesPoint]:
+def _report_points(report: Report, keys: set[str] | None, senses: dict[str, Change | None]) -> Iterator[SeriesPoint]:
     items: list[tuple[Target | Outcome, Role]] = [(t, "target") for t in report.targets]
     items += [(o, "outcome") for o in report.outcomes]
     for item, role in items:
@@ -718,7 +751,8 @@ def _report_points(report: Report, keys: set[str] | None) -> Iterator[SeriesPoin
             if item.quantity is None:
                 yield _point(item.key, item.year, None, role, report, item, qualifier=item.qualifier)
             else:
-                yield from _walk(item.key, item.year, _keyed(item), role, report, item)
+                sense = senses.get(item.key)
+                yield from _walk(item.key, item.year, _keyed(item), role, report, item, sense)
     parts = _part_years(report)
     for _, found in report.iter_items():
         if not isinstance(found, Measure):
@@ -726,7 +760,7 @@ def _report_points(report: Report, keys: set[str] | None) -> Iterator[SeriesPoin
         year = getattr(found, "year", None) or _year_of(found.span, parts) or report.year
         measure_keys = {q.indicator for q in found.quantities if q.indicator is not None}
         for key in sorted(measure_keys if keys is None else measure_keys & keys):
-            yield from _walk(key, year, found.quantities, "measure", report, found)
+            yield from _walk(key, year, found.quantities, "measure", report, found, senses.get(key))
 
 
 def _with_missing_years(
@@ -786,8 +820,15 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
     2023, and otherwise the report's year). A level followed in the same item by a change relative to an earlier
     year (拟安排7000亿元，比上年增加1000亿元) also gives the value of that earlier year,
     ``stated=False``, with the arithmetic in ``derivation`` (7000亿元 − 1000亿元 = 6000亿元); a
-    level 与2023年年初预算持平 gives the same value for 2023. Derived values are exact; a
-    derived value is ``about`` where either number it comes from is not exact.
+    level 与2023年年初预算持平 gives the same value for 2023. A derived value has no
+    ``qualifier`` (it is derived, not written: never ``exact``), ``stated`` false, and
+    ``derived_from`` the stated quantities; the derivation says ``about`` where either number it
+    comes from is not exact.
+
+    ``measured`` signs each value as the indicator measures it, the same way :func:`gwr.compare`
+    and :func:`gwr.attainment` do: where the indicator's targets state a direction (降低 for the
+    reduction of energy intensity), a change that way is positive and one the other way negative,
+    so a reduction target (能耗降低2.5%) reads ``2.5`` here as it does in ``compare``.
 
     A year the data has no report for is never skipped silently: between the first and the last
     report an indicator's points come from, each year without a national report (of the
@@ -825,7 +866,8 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
     all_reports = [r for r in reports() if kind is None or r.kind == kind]
     position = {r.id: (KINDS.index(r.kind), n) for n, r in enumerate(all_reports)}
     roles = {"target": 0, "outcome": 1, "measure": 2}
-    points = [p for r in all_reports for p in _report_points(r, keys)]
+    senses = {k: indicator_sense(k, reports()) for k in (order if keys is None else keys)}
+    points = [p for r in all_reports for p in _report_points(r, keys, senses)]
     points.sort(key=lambda p: (order.get(p.key, len(order)), p.key, p.year, position[p.report or ""], roles[p.role]))
     points = _with_missing_years(points, all_reports, order)
     what = "every indicator" if keys is None else next(iter(keys))

@@ -155,12 +155,23 @@ class QuantityKeyNote:
 
 
 @attrs.frozen
-class TaskThemeNote:
-    """The theme (and secondary theme) of task ``number``."""
+class SubtaskThemeNote:
+    """The theme of sub-task ``number`` of a task, given only where it is not the task's own (a
+    theme folded into another task: 维护国家安全和社会稳定 under 民生 holds ``security``)."""
 
     number: int
     theme: str
     secondary_theme: str | None = None
+
+
+@attrs.frozen
+class TaskThemeNote:
+    """The theme (and secondary theme) of task ``number``, and those of its sub-tasks that differ."""
+
+    number: int
+    theme: str
+    secondary_theme: str | None = None
+    subtasks: tuple[SubtaskThemeNote, ...] = ()
 
 
 @attrs.frozen

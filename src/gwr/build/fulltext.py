@@ -119,6 +119,9 @@ def build_fulltext(
         keys.append((span_at(source_id, text, at, at + len(key_note.quote)), key_note.key))
     keyer = _AnnotatedKeys(keys)
     themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
+    subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] = {
+        t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks
+    }
     layout = None if full.task_part is None else TaskLayout(area_part=full.task_part)
     body = read_body(
         texts,
@@ -127,8 +130,14 @@ def build_fulltext(
         layout=layout,
         keyer=keyer,
         themes=themes,
+        subtask_themes=subtask_themes,
         part_paragraphs=full.part_paragraphs,
     )
+    tasks = body.tasks
+    numbered = {(t.number, s.number) for t in tasks for s in t.subtasks}
+    stray = sorted((t.number, s.number) for t in note.tasks for s in t.subtasks if (t.number, s.number) not in numbered)
+    if stray:
+        raise AnnotationError(f"{path}: themes for sub-tasks (task, sub-task) that do not exist: {stray}")
     missing_themes = sorted(t.number for t in body.tasks if t.theme is None)
     if missing_themes:
         raise AnnotationError(f"{path}: tasks {missing_themes} have no theme")

@@ -360,6 +360,8 @@ def generate(root: Path) -> dict[str, bytes]:
             "generated_by": "python -m gwr.build",
             "normalization_version": NORMALIZATION_VERSION,
             "annotations": {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs},
+            # every other shipped data file, so that check() catches an edit to an installed copy
+            "files": {name: hashlib.sha256(content).hexdigest() for name, content in sorted(outputs.items())},
             "sources": converter.unstructure(sources),
             "reports": entries,
         }

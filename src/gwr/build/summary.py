@@ -59,10 +59,13 @@ class BlockNote:
 
 @attrs.frozen
 class SubtaskNote:
-    """A ● block, placed by its heading: ``title`` is the text after ●."""
+    """A ● block, placed by its heading: ``title`` is the text after ●; ``theme`` where it is
+    not its task's own (a theme folded into another task)."""
 
     title: str
     prefix: str | None = None
+    theme: str | None = None
+    secondary_theme: str | None = None
 
 
 @attrs.frozen
@@ -325,7 +328,13 @@ def _task(layout: _Layout, placed: _PlacedTask, ends: dict[int, int], measures: 
         span = layout.span(start, end)
         subtasks.append(
             Task(
-                number=number, title=sub.title, theme=None, secondary_theme=None, subtasks=(), measures=items, span=span
+                number=number,
+                title=sub.title,
+                theme=sub.theme,
+                secondary_theme=sub.secondary_theme,
+                subtasks=(),
+                measures=items,
+                span=span,
             )
         )
         sections.append(

@@ -21,9 +21,10 @@ symbols are ignored, so extraction damage and punctuation are never variants.
    primary has its words (cut into sentences differently). A sentence that only the primary has
    is an ``omission`` of the second witness where that witness is complete for the part; an
    abridged witness (a news summary) leaves passages out, which is no variant.
-5. In an abridged witness, a pair that differs only in whole clauses the witness leaves out, or
-   in the words after which the witness breaks off (a sentence cut off without its full stop),
-   is no variant either.
+5. In an abridged witness, a pair that differs only in whole clauses the witness leaves out is
+   no variant either. A sentence cut off inside a clause (001's 自觉依法接受监 against 003's
+   自觉依法接受监督。) is a truncation: a ``wording`` variant, as a word cut short before a full
+   stop is (001's 全面提高政府履职能。).
 """
 
 from __future__ import annotations
@@ -327,7 +328,7 @@ def _pair_variants(
             groups.append(_Group(range_a, range_b, [op]))
     variants = []
     for group in groups:
-        if abridged and _left_out(a, second, b, group):
+        if abridged and _left_out(a, group):
             continue
         spans = (
             span_at(primary.source, primary.text, *group.primary),
@@ -379,15 +380,15 @@ def _union(one: tuple[int, int], other: tuple[int, int]) -> tuple[int, int]:
     return min(one[0], other[0]), max(one[1], other[1])
 
 
-def _left_out(a: _Sentence, second: _Witness, b: _Sentence, group: _Group) -> bool:
-    """Whether an abridged witness only leaves words out here: whole clauses, or the words after
-    which it breaks off (its sentence cut off without a full stop)."""
+def _left_out(a: _Sentence, group: _Group) -> bool:
+    """Whether an abridged witness only leaves words out here: whole clauses.
+
+    A witness cut off inside a clause (001's 自觉依法接受监, where 003 reads 自觉依法接受监督。)
+    has lost words, not left a passage out: that is a truncation, recorded as a ``wording``
+    variant like any other (as 001's 全面提高政府履职能 is), whether or not a full stop follows.
+    """
     if any(tag != "delete" for tag, *_ in group.ops):
         return False
     removed = {i for _, i1, i2, _, _ in group.ops for i in range(i1, i2)}
     clause_words = [k for k, at in enumerate(a.offsets) if group.primary[0] <= at < group.primary[1]]
-    if clause_words and all(k in removed for k in clause_words):
-        return True  # whole clauses left out
-    sentence = second.text[b.start : b.end].rstrip()
-    cut_off = not sentence.endswith(tuple("。！？；"))
-    return cut_off and group.second[1] >= b.start + len(sentence)
+    return bool(clause_words) and all(k in removed for k in clause_words)  # whole clauses left out
