@@ -4,8 +4,9 @@ A text is read as a stream of paragraphs (lines of the normalized text), each sp
 sentences. The rules, in the order they are tried on a paragraph, hold for every era and kind
 of report (national, plan, provincial):
 
-* Before the first part, every line down to the first salutation (``各位代表：``) is a
-  **heading** (the title, date, speaker lines).
+* Before the first part, every short line that is not a sentence, down to the first salutation
+  (``各位代表：``), is a **heading** (the title, date, speaker lines); the first sentence ends
+  the header (an abstract that starts with its text has none).
 * ``一、...`` (short, no full stop): a **part** heading.
 * A salutation (``各位代表！`` / ``各位代表：``) once the last part has had an area or item: a
   **closing** passage (the government-building, defence, Hong Kong/Macao/Taiwan and foreign-policy
@@ -158,6 +159,12 @@ def _text(paragraph: list[Sentence]) -> str:
     return "".join(s.text for s in paragraph)
 
 
+def _is_title_line(paragraph: list[Sentence]) -> bool:
+    """A line of a report's header: short and not a sentence (a title, a date line, a speaker)."""
+    text = _text(paragraph)
+    return len(text) < _PART_MAX_LENGTH and "。" not in text
+
+
 def _part_marker(paragraph: list[Sentence]) -> re.Match[str] | None:
     text = _text(paragraph)
     match = _PART.match(text)
@@ -249,12 +256,13 @@ class _Outline:
                 self.body_seen_in_part = False
                 self.sub_areas = is_task
                 continue
-            if self.part is None and not self.preamble_done:
+            if self.part is None and not self.preamble_done and _is_title_line(paragraph):
                 salutation = bool(_SALUTATION.match(text))
                 node = self.open(self.root, _Node("heading", None, None if salutation else text, first))
                 node.sentences.extend(paragraph)
                 self.preamble_done = salutation
                 continue
+            self.preamble_done = True
             if _SALUTATION.match(text):
                 in_last_part = self.part is None or self.part.number in (last_part, None)
                 if in_last_part and (self.body_seen_in_part or self.part is None or self.part.number is None):

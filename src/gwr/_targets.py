@@ -335,13 +335,12 @@ def _twin(key: str | None, quantity: Quantity | None, index: _Index) -> str | No
 
 
 def _fit(quantity: Quantity, key: str | None, index: _Index) -> Quantity:
-    """``quantity`` keyed to ``key`` where its unit fits; a bare count keyed to an indicator of
-    people takes the indicator's unit (农村贫困人口减少1000万以上: 10000000 ``persons``)."""
+    """``quantity`` keyed to ``key`` where its unit fits. A bare count keeps the unit the parser
+    reads (``count``: 农村贫困人口减少1000万以上), so that check() re-reads it as stored; the key
+    says what it counts."""
     unit = index.units.get(key) if key is not None else None
     if key is None or not unit_fits(unit, quantity.unit):
         return quantity
-    if quantity.unit == "count" and unit is not None:
-        return attrs.evolve(quantity, indicator=key, unit=unit)
     return attrs.evolve(quantity, indicator=key)
 
 

@@ -36,7 +36,7 @@ from .._read import NOT_STATED, READ_PROFILE, read_normalized
 from .annotations import AnnotationError, CitedNote, load
 
 CORPUS_ENV = "GWR_CORPUS"
-_SENTENCE_END = re.compile(r"[。！？；]")
+_SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*")
 _SEED_YEARS = {2024, 2025}  # gwr-2024 and gwr-2025 are built from the bundled seeds
 
 
