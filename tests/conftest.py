@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,3 +15,20 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(str(package_data()), target)
     return target
+
+
+# The corpus of cited texts (../shared/corpus beside the checkout, or GWR_CORPUS): the generator
+# needs it, and check() verifies the cited reports against it. Tests that build in a copy of the
+# repository find it through the environment variable.
+_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+if "GWR_CORPUS" not in os.environ and (_CORPUS / "corpus.json").is_file():
+    os.environ["GWR_CORPUS"] = str(_CORPUS)
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The corpus folder; the test is skipped, saying why, where it is not at hand."""
+    folder = Path(os.environ.get("GWR_CORPUS", _CORPUS))
+    if not (folder / "corpus.json").is_file():
+        pytest.skip(f"the corpus of cited texts is not at {folder} (set GWR_CORPUS)")
+    return folder

@@ -38,11 +38,13 @@ def _dump(data: Any) -> bytes:
 
 
 def bundled_reports() -> list[dict[str, Any]]:
-    """The bundled reports, unstructured by the one converter (as the generator writes them)."""
+    """The reports built from the bundled texts (not the cited ones), unstructured by the one
+    converter (as the generator writes them)."""
     from gwr._converter import converter
 
     db = Database(str(package_data()))
-    return [converter.unstructure(db.report(report_id)) for report_id in db.report_ids()]
+    reports = [db.report(report_id) for report_id in db.report_ids()]
+    return [converter.unstructure(r) for r in reports if r.completeness != "cited"]
 
 
 def _sample(rng: random.Random, items: list[Any], count: int) -> list[Any]:
@@ -208,17 +210,33 @@ def provincial_report(region: str, year: int, targets: Any = (), outcomes: Any =
     )
 
 
-def add_reports(folder: Path, reports: Any) -> list[str]:
-    """Write ``reports`` into the data folder ``folder`` (a copy of the package's) and its manifest."""
+def add_reports(folder: Path, reports: Any, *, without_cited: bool = False) -> list[str]:
+    """Write ``reports`` into the data folder ``folder`` (a copy of the package's) and its manifest,
+    with their digests; ``without_cited`` first takes the cited reports out of the manifest."""
     from gwr._converter import converter
 
     manifest = json.loads((folder / "manifest.json").read_bytes())
+    if without_cited:
+        cited = {s["id"] for s in manifest["sources"] if not s.get("bundled", True)}
+        kept = []
+        for entry in manifest["reports"]:
+            report = json.loads((folder / entry["file"]).read_bytes())
+            if set(report["witnesses"]) & cited and report["completeness"] == "cited":
+                manifest["files"].pop(entry["file"], None)
+                (folder / entry["file"]).unlink()
+            else:
+                kept.append(entry)
+        manifest["reports"] = kept
     ids = []
     for report in reports:
         name = f"reports/{report.id}.json"
-        (folder / name).write_bytes(_dump(converter.unstructure(report)))
+        content = _dump(converter.unstructure(report))
+        (folder / name).write_bytes(content)
         entry = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
+        if report.region is not None:
+            entry["region"] = report.region
         manifest["reports"] = [e for e in manifest["reports"] if e["id"] != report.id] + [entry]
+        manifest.setdefault("files", {})[name] = hashlib.sha256(content).hexdigest()
         ids.append(report.id)
     (folder / "manifest.json").write_bytes(_dump(manifest))
     return ids

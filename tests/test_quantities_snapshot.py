@@ -29,7 +29,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 def render() -> str:
     lines: list[str] = []
-    for source in gwr.sources():
+    for source in (s for s in gwr.sources() if s.bundled):
         text = source.normalized
         for q in parse_quantities(text):
             assert text[q.start : q.end] == q.text

@@ -172,10 +172,11 @@ PROVINCES = [
 
 @pytest.fixture
 def provinces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The package's data with the synthetic provincial reports added, standing in for the package's."""
+    """The package's bundled reports (the cited ones taken out) with the synthetic provincial
+    reports added, standing in for the package's data."""
     folder = tmp_path / "data"
     shutil.copytree(str(_db.package_data()), folder)
-    add_reports(folder, PROVINCES)
+    add_reports(folder, PROVINCES, without_cited=True)
     monkeypatch.setattr(_db, "_default", _db.Database(folder))
     return folder
 
@@ -347,7 +348,11 @@ def test_compare_regions_bad_input(provinces: Path) -> None:
     assert "no national report" in empty.title
 
 
-def test_compare_regions_without_provincial_reports() -> None:
+def test_compare_regions_without_provincial_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(str(_db.package_data()), folder)
+    add_reports(folder, [], without_cited=True)
+    monkeypatch.setattr(_db, "_default", _db.Database(folder))
     rows = gwr.compare_regions(2025, "gdp_growth")
     assert len(rows) == 0
     assert "(no rows)" in str(rows)

@@ -137,7 +137,7 @@ class _Checker:
 
     def check_one(self, report: Report, indicators: set[str], themes: set[str]) -> None:
         """Check one report, or list it as unverified when none of its witnesses is at hand."""
-        if all(w in self.unavailable for w in report.witnesses):
+        if report.witnesses and all(w in self.unavailable for w in report.witnesses):
             self.unverified.append(report.id)
             return
         self.counts["reports"] += 1

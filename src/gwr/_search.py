@@ -775,7 +775,7 @@ def _with_missing_years(
     """
     from ._api import KINDS
 
-    national = [r for r in from_reports if r.kind in KINDS]
+    national = [r for r in from_reports if r.kind in KINDS and r.kind != "provincial"]
     report_years = {r.year for r in national}
     year_of = {r.id: r.year for r in national}
     spans: dict[str, tuple[int, int]] = {}
@@ -811,7 +811,7 @@ def _with_missing_years(
     return sorted([*points, *missing], key=lambda p: (order.get(p.key, len(order)), p.key, p.year, p.role != "missing"))
 
 
-def series(key: str | None = None, *, kind: str | None = None) -> Results[SeriesPoint]:
+def series(key: str | None = None, *, kind: str | None = None, region: str | None = None) -> Results[SeriesPoint]:
     """An indicator's values across the reports, by year: stated, and derived from stated changes.
 
     The points are the targets on the indicator (for the year they target), the outcomes (for
@@ -841,7 +841,10 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
         key: the indicator: a key (``"gdp_growth"``), or an English or Chinese name as
             :func:`gwr.indicator` takes them. ``None`` gives every indicator (a tidy table of all
             targets, outcomes and keyed quantities, as ``python -m gwr export`` writes it).
-        kind: only reports of this kind (``"gwr"`` or ``"plan"``); ``None`` for all.
+        kind: only reports of this kind (``"gwr"``, ``"plan"`` or ``"provincial"``); ``None`` for
+            the national reports (``gwr`` and ``plan``): a province's figures are not the nation's.
+        region: only the provincial reports of this province (an ISO 3166-2:CN code, or a Chinese
+            or English name as :func:`gwr.region` takes them); implies ``kind="provincial"``.
 
     Returns:
         :class:`Results` of :class:`SeriesPoint` rows, ordered by indicator (registry order), year,
@@ -850,7 +853,8 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
 
     Raises:
         NotFoundError: no indicator has that name; the message names the closest ones.
-        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``.
+        InvalidArgumentError: ``kind`` is not a kind of report, or ``region`` is given with a
+            national kind.
 
     >>> import gwr
     >>> points = gwr.series("CPI growth")
@@ -861,9 +865,17 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
 
     if kind is not None:
         check_kind(kind)
+    code = None
+    if region is not None:
+        from ._provinces import region as find_region
+
+        if kind not in (None, "provincial"):
+            raise InvalidArgumentError(f"region is for provincial reports; kind {kind!r} is national")
+        code, kind = find_region(region).code, "provincial"
     keys = None if key is None else {indicator(key).key}
     order = {i.key: n for n, i in enumerate(indicators())}
-    all_reports = [r for r in reports() if kind is None or r.kind == kind]
+    kinds = ("gwr", "plan") if kind is None else (kind,)
+    all_reports = [r for r in reports() if r.kind in kinds and (code is None or r.region == code)]
     position = {r.id: (KINDS.index(r.kind), n) for n, r in enumerate(all_reports)}
     roles = {"target": 0, "outcome": 1, "measure": 2}
     senses = {k: indicator_sense(k, reports()) for k in (order if keys is None else keys)}
