@@ -29,15 +29,18 @@ from typing import Any
 
 import attrs
 
-from .._model import Document, Indicator, Measure, Report, ReportKind, Section, Source, Span, Task
+from .._layout import find_layout
+from .._model import Document, Indicator, Measure, Outcome, Report, ReportKind, Section, Source, Span, Target, Task
 from .._normalize import NORMALIZATION_VERSION, normalize
 from .._provenance import span_at
 from .._read import NOT_STATED, READ_PROFILE, read_normalized
+from .._variants import Variant
 from .annotations import AnnotationError, CitedNote, load
 
 CORPUS_ENV = "GWR_CORPUS"
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*")
-_SEED_YEARS = {2024, 2025}  # gwr-2024 and gwr-2025 are built from the bundled seeds
+SEED_YEARS = (2024, 2025)
+"""gwr-2024 and gwr-2025 are built from the bundled seeds; their corpus copies are further witnesses."""
 
 
 def corpus_folder(root: Path) -> Path | None:
@@ -59,7 +62,7 @@ def build_cited(
     for entry in entries:
         kind: ReportKind = "gwr" if entry["kind"] == "national" else "provincial"
         year = int(entry["year"])
-        if kind == "gwr" and year in _SEED_YEARS:
+        if kind == "gwr" and year in SEED_YEARS:
             continue
         region = None
         if kind == "provincial":
@@ -68,6 +71,120 @@ def build_cited(
                 raise AnnotationError(f"corpus.json: region {entry['region']!r} is not in annotations/regions.toml")
         built.append(_cite(root, corpus, entry, kind, year, region, indicators))
     return built
+
+
+@attrs.frozen
+class Witness:
+    """The corpus copy of a seed year's report: its source, normalized text and full reading."""
+
+    source: Source
+    text: str
+    report: Report
+
+
+def seed_witnesses(corpus: Path, indicators: tuple[Indicator, ...]) -> dict[int, Witness]:
+    """The corpus copies of the seed years' national reports, read whole (nothing is cut here:
+    what of them a report ships is decided where they are merged)."""
+    entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
+    witnesses = {}
+    for entry in entries:
+        if entry["kind"] != "national" or int(entry["year"]) not in SEED_YEARS:
+            continue
+        year = int(entry["year"])
+        raw, digest = _read_checked(corpus, entry)
+        text = normalize(raw, READ_PROFILE).text
+        source_id = _source_id(entry)
+        report = read_normalized(text, source_id, kind="gwr", year=year, region=None, indicators=indicators)
+        layout = find_layout(text)
+        document = Document(
+            id=f"gwr-{year}-corpus",
+            title=entry["title"],
+            kind="report",
+            date=report.date,
+            start=layout.start,
+            end=layout.end,
+        )
+        source = _source(entry, raw, digest, NOT_STATED if report.date == NOT_STATED else report.date, (document,))
+        witnesses[year] = Witness(source, text, report)
+    return witnesses
+
+
+def with_corpus_witness(report: Report, witness: Witness, texts: dict[str, str]) -> tuple[Report, list[Variant]]:
+    """``report`` (built from the seeds) with the corpus copy of its text as a further witness.
+
+    A summary (gwr-2025) gains from the full text what it lacks, as cited facts: the keyed figures
+    of the report (fiscal and policy figures) and of each task, by task number where both number
+    them alike. Every target and outcome of the summary is compared with the full text's on the
+    same key: a different reading is a ``wording`` variant, never resolved silently. A full text
+    (gwr-2024) gains the witness only; its variants are found part by part by
+    :mod:`gwr.build.variants` from ``annotations/variants/<id>.toml``.
+    """
+    report = attrs.evolve(report, witnesses=(*report.witnesses, witness.source.id))
+    if report.completeness != "summary":
+        return report, []
+    full = _cut(witness.report, witness.text)
+    full_tasks = {t.number: t for t in full.tasks}
+    if [t.title for t in report.tasks] != [
+        full_tasks[t.number].title if t.number in full_tasks else None for t in report.tasks
+    ]:
+        raise AnnotationError(f"{report.id}: the summary's tasks are not the full text's, task by task")
+    tasks = tuple(attrs.evolve(t, measures=(*t.measures, *_all_measures(full_tasks[t.number]))) for t in report.tasks)
+    report = attrs.evolve(report, tasks=tasks, measures=(*report.measures, *full.measures))
+    variants = []
+    pairs: list[tuple[Target | Outcome, Target | Outcome | None, int]] = [
+        *((t, {x.key: x for x in reversed(full.targets)}.get(t.key), 2) for t in report.targets),
+        *((o, {x.key: x for x in reversed(full.outcomes)}.get(o.key), 1) for o in report.outcomes),
+    ]
+    for mine, theirs, part in pairs:
+        if theirs is not None and _words(mine.text) != _words(theirs.text):
+            variants.append(Variant(report=report.id, part=part, kind="wording", spans=(mine.span, theirs.span)))
+    return report, variants
+
+
+def _words(text: str) -> str:
+    """The words of ``text``: what two witnesses must share to read alike (punctuation aside)."""
+    return "".join(c for c in text if c.isalnum() or c == "%")
+
+
+def _all_measures(task: Task) -> tuple[Measure, ...]:
+    return (*task.measures, *(m for sub in task.subtasks for m in _all_measures(sub)))
+
+
+def _read_checked(corpus: Path, entry: dict[str, Any]) -> tuple[str, str]:
+    raw_bytes = (corpus / entry["file"]).read_bytes()
+    digest = hashlib.sha256(raw_bytes).hexdigest()
+    if digest != entry["sha256"]:
+        raise AnnotationError(f"corpus file {entry['file']} has sha256 {digest}, corpus.json says {entry['sha256']}")
+    return raw_bytes.decode("utf-8"), digest
+
+
+def _source_id(entry: dict[str, Any]) -> str:
+    return str(entry["file"]).removesuffix(".txt").replace("/", "-")
+
+
+def _source(
+    entry: dict[str, Any],
+    raw: str,
+    digest: str,
+    date: str,
+    documents: tuple[Document, ...],
+    publisher: str | None = None,
+) -> Source:
+    return Source(
+        id=_source_id(entry),
+        file=entry["file"],
+        title=entry["title"],
+        publisher=publisher or _publisher(entry),
+        date=date,
+        sha256=digest,
+        profile=READ_PROFILE,
+        profile_version=NORMALIZATION_VERSION,
+        description=f"Cited, not bundled: {entry['title']}, transcribed from {entry.get('url') or entry['from']}.",
+        documents=documents,
+        url=entry.get("url"),
+        length=len(raw),
+        bundled=False,
+    )
 
 
 def _cite(
@@ -79,13 +196,9 @@ def _cite(
     region: str | None,
     indicators: tuple[Indicator, ...],
 ) -> tuple[Report, Source]:
-    raw_bytes = (corpus / entry["file"]).read_bytes()
-    digest = hashlib.sha256(raw_bytes).hexdigest()
-    if digest != entry["sha256"]:
-        raise AnnotationError(f"corpus file {entry['file']} has sha256 {digest}, corpus.json says {entry['sha256']}")
-    raw = raw_bytes.decode("utf-8")
+    raw, digest = _read_checked(corpus, entry)
     text = normalize(raw, READ_PROFILE).text
-    source_id = entry["file"].removesuffix(".txt").replace("/", "-")
+    source_id = _source_id(entry)
     report_id = f"{kind}-{year}" if region is None else f"{kind}-{year}-{region}"
     note_path = root / "annotations" / "cited" / f"{report_id}.toml"
     note = load(note_path, CitedNote) if note_path.exists() else CitedNote()
@@ -101,23 +214,8 @@ def _cite(
         completeness="cited",
         description=note.description,
     )
-    source = Source(
-        id=source_id,
-        file=entry["file"],
-        title=entry["title"],
-        publisher=note.publisher or _publisher(entry),
-        date=report.date,
-        sha256=digest,
-        profile=READ_PROFILE,
-        profile_version=NORMALIZATION_VERSION,
-        description=f"Cited, not bundled: {entry['title']}, transcribed from {entry.get('url') or entry['from']}.",
-        documents=(
-            Document(id=report.id, title=report.title, kind="report", date=report.date, start=0, end=len(text)),
-        ),
-        url=entry.get("url"),
-        length=len(raw),
-        bundled=False,
-    )
+    document = Document(id=report.id, title=report.title, kind="report", date=report.date, start=0, end=len(text))
+    source = _source(entry, raw, digest, report.date, (document,), note.publisher)
     return report, source
 
 

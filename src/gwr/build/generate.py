@@ -16,6 +16,7 @@ from .._normalize import NORMALIZATION_VERSION, normalize
 from .._provenance import span_at
 from .._quantities import parse_quantities
 from .._reader import Content
+from .._variants import Variant
 from .annotations import (
     AnnotationError,
     IndicatorsFile,
@@ -28,7 +29,7 @@ from .annotations import (
     find_quote,
     load,
 )
-from .cited import CORPUS_ENV, build_cited, corpus_folder
+from .cited import CORPUS_ENV, build_cited, corpus_folder, seed_witnesses, with_corpus_witness
 from .variants import build_variants
 
 FORMAT_VERSION = 1
@@ -283,7 +284,6 @@ def generate(root: Path) -> dict[str, bytes]:
     """Every generated file under src/gwr/data, by path relative to it."""
     annotations = root / ANNOTATIONS
     sources, texts = build_sources(root)
-    corpus = Corpus(sources, texts)
     indicators = tuple(
         Indicator(
             key=n.key,
@@ -306,26 +306,38 @@ def generate(root: Path) -> dict[str, bytes]:
         "themes.json": _dump(converter.unstructure(themes)),
         "regions.json": _dump(converter.unstructure(regions)),
     }
-    entries = []
-    report_paths = sorted((annotations / "reports").glob("*.toml"))
-    for report_path in report_paths:
-        note = load(report_path, ReportNote)
-        report = build_report(note, corpus, report_path.relative_to(root), root)
-        name = f"reports/{report.id}.json"
-        outputs[name] = _dump(converter.unstructure(report))
-        entry: dict[str, str | int] = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
-        if (annotations / "variants" / f"{report.id}.toml").exists():  # a report with two witnesses of a part
-            variants_name = f"variants/{report.id}.json"
-            outputs[variants_name] = _dump(converter.unstructure(build_variants(report, corpus, root)))
-            entry["variants"] = variants_name
-        entries.append(entry)
     corpus_dir = corpus_folder(root)
     if corpus_dir is None:
         raise AnnotationError(
             f"the corpus is not found: set {CORPUS_ENV} to the folder holding corpus.json "
             "(by default ../shared/corpus beside the checkout); the cited reports are generated from it"
         )
-    cited_sources = []
+    # the corpus copies of the seed years are further witnesses of gwr-2024 and gwr-2025
+    witnesses = seed_witnesses(corpus_dir, indicators)
+    corpus = Corpus(
+        (*sources, *(w.source for w in witnesses.values())),
+        {**texts, **{w.source.id: w.text for w in witnesses.values()}},
+    )
+    entries = []
+    report_paths = sorted((annotations / "reports").glob("*.toml"))
+    for report_path in report_paths:
+        note = load(report_path, ReportNote)
+        report = build_report(note, corpus, report_path.relative_to(root), root)
+        variants: list[Variant] = []
+        witness = witnesses.get(report.year) if report.kind == "gwr" else None
+        if witness is not None:
+            report, variants = with_corpus_witness(report, witness, corpus.texts)
+        if (annotations / "variants" / f"{report.id}.toml").exists():  # a report with two witnesses of a part
+            variants = [*build_variants(report, corpus, root), *variants]
+        name = f"reports/{report.id}.json"
+        outputs[name] = _dump(converter.unstructure(report))
+        entry: dict[str, str | int] = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
+        if len(report.witnesses) > 1:
+            variants_name = f"variants/{report.id}.json"
+            outputs[variants_name] = _dump(converter.unstructure(tuple(variants)))
+            entry["variants"] = variants_name
+        entries.append(entry)
+    cited_sources = [w.source for w in witnesses.values()]
     slugs = {region.slug: region.code for region in regions}
     for report, source in build_cited(root, corpus_dir, indicators, slugs):
         name = f"reports/{report.id}.json"
