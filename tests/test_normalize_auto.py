@@ -125,6 +125,7 @@ def test_a_paragraph_is_a_line(raw: str) -> None:
 def test_synthetic_damage() -> None:
     cases = {
         "第一行\r\n第二行\r\n": "第一行\n第二行",
+        "政府工作报\n告\n各位代表：\n现在。\n一\n今年。": "政府工作报告\n各位代表：\n现在。\n一\n今年。",
         "社会财产沒\n\u200b\n有遭到損坏。\n\n\u200b\n　　过去": "社会财产沒有遭到損坏。\n过去",
         "细颗粒物（PM\n2.5\n）浓度": "细颗粒物（PM2.5）浓度",
         "广义货币M\n2\n增长": "广义货币M2增长",

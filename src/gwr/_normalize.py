@@ -38,11 +38,12 @@ Profiles, with the damage they undo:
     are separated either by blank lines (the Wikisource copies) or by line breaks (Word files,
     one paragraph a line): whichever separates more lines decides. Where blank lines separate
     paragraphs, a single line break inside one is an inline element broken onto its own line
-    (a link, ``政府工作报`` / ``告``, ``国务院总理`` / ``李克强``) and is joined, except next to a
+    (a link, ``国务院总理`` / ``李克强``) and is joined, except next to a
     salutation (``各位代表：``) and between two English words. In both kinds of text a break is
     joined where the text plainly goes on: the next line opens with closing punctuation
     (``，。、）》”``), the line ends with an opening bracket (``《“（``), a name with digits is
-    broken (``PM`` / ``2.5``, ``M`` / ``2``), the line is a bare heading number (``一、``,
+    broken (``PM`` / ``2.5``, ``M`` / ``2``), a lone last character (``政府工作报`` / ``告``)
+    follows a line that has not ended, the line is a bare heading number (``一、``,
     ``（一）``, ``第一，``, ``一是``), the line ends the targets lead-in (``主要预期目标是：``), or
     a line holding only zero-width characters (U+200B) breaks a sentence that has not ended.
     Zero-width characters are removed; every other space character (U+3000, U+2003, NBSP, tab)
@@ -336,14 +337,15 @@ _BARE_HEADING_NUMBER = re.compile(
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _NAME_WITH_DIGITS_AT_END = re.compile(r"[A-Za-z][0-9][0-9.]*\Z")  # M2, PM2.5, PM10
+_LAST_CHARACTER = re.compile(f"[\u3400-\u9fff](?<![{_NUMERALS}])")  # 政府工作报 / 告
 _TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
 _SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
 
 
 def _auto_continues(line: str, next_line: str) -> bool:
     """Whether ``line`` goes on in ``next_line`` whatever separates them: an inline element
-    broken onto its own line (a link, ``PM``/``2.5``/``）``), a bare heading number, or the
-    targets lead-in."""
+    broken onto its own line (a link, ``PM``/``2.5``/``）``, the last character of a title), a
+    bare heading number, or the targets lead-in."""
     return (
         next_line.startswith(tuple(_NOT_A_PARAGRAPH_START))
         or line.endswith(tuple(_NOT_A_PARAGRAPH_END))
@@ -351,6 +353,7 @@ def _auto_continues(line: str, next_line: str) -> bool:
         or bool(_NAME_WITH_DIGITS_AT_END.search(line, max(0, len(line) - 12)) and not next_line[:1].isascii())
         or bool(_BARE_HEADING_NUMBER.fullmatch(line))
         or bool(_TARGETS_LEAD.search(line, max(0, len(line) - 6)))
+        or bool(_LAST_CHARACTER.fullmatch(next_line) and line and not line.endswith(tuple(_SENTENCE_END)))
     )
 
 
