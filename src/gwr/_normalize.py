@@ -39,7 +39,8 @@ Profiles, with the damage they undo:
     one paragraph a line): whichever separates more lines decides. Where blank lines separate
     paragraphs, a single line break inside one is an inline element broken onto its own line
     (a link, ``国务院总理`` / ``李克强``) and is joined, except next to a
-    salutation (``各位代表：``) and between two English words. In both kinds of text a break is
+    salutation (``各位代表：``), between two English words, and between header lines (after a
+    title ending in 报告; before a ``来源`` line, a date line or a speaker line). In both kinds of text a break is
     joined where the text plainly goes on: the next line opens with closing punctuation
     (``，。、）》”``), the line ends with an opening bracket (``《“（``), a name with digits is
     broken (``PM`` / ``2.5``, ``M`` / ``2``), a lone last character (``政府工作报`` / ``告``)
@@ -340,6 +341,7 @@ _NAME_WITH_DIGITS_AT_END = re.compile(r"[A-Za-z][0-9][0-9.]*\Z")  # M2, PM2.5, P
 _LAST_CHARACTER = re.compile(f"[\u3400-\u9fff](?<![{_NUMERALS}])")  # 政府工作报 / 告
 _TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
 _SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
+_HEADER_LINE = re.compile(r"来源[：:]|——|[0-9]{4}年[0-9]{1,2}月|[^，。\n]{0,12}?(?:总理|省长|市长|主席)[^，。\n]{0,12}\Z")
 
 
 def _auto_continues(line: str, next_line: str) -> bool:
@@ -437,6 +439,8 @@ def _auto_paragraphs(text: _Text) -> None:
                 and single
                 and not _SALUTATION.fullmatch(line)
                 and not _SALUTATION.fullmatch(next_line)
+                and not line.endswith("报告")
+                and not _HEADER_LINE.match(next_line)
                 and not (_ASCII_WORD.match(line[-1:]) and _ASCII_WORD.match(next_line[:1]))
             )
         )
