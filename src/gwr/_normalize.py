@@ -341,7 +341,9 @@ _NAME_WITH_DIGITS_AT_END = re.compile(r"[A-Za-z][0-9][0-9.]*\Z")  # M2, PM2.5, P
 _LAST_CHARACTER = re.compile(f"[\u3400-\u9fff](?<![{_NUMERALS}])")  # 政府工作报 / 告
 _TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
 _SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
-_HEADER_LINE = re.compile(r"来源[：:]|——|[0-9]{4}年[0-9]{1,2}月|[^，。\n]{0,12}?(?:总理|省长|市长|主席)[^，。\n]{0,12}\Z")
+_HEADER_LINE = re.compile(  # 来源：…, a date line, a speaker line
+    r"来源[：:]|——|[0-9]{4}年[0-9]{1,2}月|[^，。\n]{0,12}?(?:总理|省长|市长|主席)[^，。\n]{0,12}\Z"
+)
 
 
 def _auto_continues(line: str, next_line: str) -> bool:
