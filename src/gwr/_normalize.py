@@ -512,7 +512,7 @@ def _fold_decimal_points(text: _Text) -> None:
 
     def fold(m: re.Match[str]) -> str:
         before = m.start()
-        while before and source[before - 1].isdigit():
+        while before and source[before - 1] in "0123456789":
             before -= 1
         return m.group() if before == 0 or source[before - 1] == "\n" else "."
 
@@ -544,7 +544,16 @@ PROFILES: dict[str, Callable[[_Text], None]] = {
 
 
 def normalize(raw: str, profile: str) -> Normalized:
-    """Normalize ``raw`` with ``profile`` (one of :data:`PROFILES`)."""
+    """Normalize ``raw`` with ``profile`` (one of :data:`PROFILES`).
+
+    >>> result = normalize("政府工作报\\n告\\n\\n各位代表：\\n\\n细颗粒物（PM\\n2.5\\n）浓度下降１．５％。\\n", "auto")
+    >>> print(result.text)
+    政府工作报告
+    各位代表：
+    细颗粒物（PM2.5）浓度下降1.5%。
+    >>> result.to_raw(0, 6)  # 政府工作报告: the line break inside it is left out
+    (0, 7)
+    """
     try:
         steps = PROFILES[profile]
     except KeyError:
