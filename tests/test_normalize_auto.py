@@ -125,6 +125,7 @@ def test_a_paragraph_is_a_line(raw: str) -> None:
 def test_synthetic_damage() -> None:
     cases = {
         "第一行\r\n第二行\r\n": "第一行\n第二行",
+        "政府工作报\n告\n各位代表：\n现在。\n一\n今年。": "政府工作报告\n各位代表：\n现在。\n一\n今年。",
         "社会财产沒\n\u200b\n有遭到損坏。\n\n\u200b\n　　过去": "社会财产沒有遭到損坏。\n过去",
         "细颗粒物（PM\n2.5\n）浓度": "细颗粒物（PM2.5）浓度",
         "广义货币M\n2\n增长": "广义货币M2增长",
@@ -137,6 +138,22 @@ def test_synthetic_damage() -> None:
     }
     for raw, expected in cases.items():
         assert normalize(raw, "auto").text == expected, raw
+
+
+def test_header_lines_stay_apart_in_a_text_whose_paragraphs_blank_lines_separate() -> None:
+    raw = (
+        "2025年某省政府工作报告\n来源：某日报\n——2025年1月14日在某省第十四届人民代表大会第三次会议上\n"
+        "省长 某某\n\n各位代表：\n\n现在，我代表省人民政府向大会\n报告工作。\n\n一、2024年工作回顾\n\n"
+        "过去一年很不平凡。\n\n我们做了以下工作。\n\n二、2025年工作安排\n\n今年任务很重。\n\n"
+    )
+    assert normalize(raw, "auto").text.split("\n")[:6] == [
+        "2025年某省政府工作报告",
+        "来源：某日报",
+        "——2025年1月14日在某省第十四届人民代表大会第三次会议上",
+        "省长某某",
+        "各位代表：",
+        "现在，我代表省人民政府向大会报告工作。",
+    ]
 
 
 def test_a_text_wrapped_at_a_column_width_is_joined_into_paragraphs() -> None:

@@ -38,11 +38,13 @@ Profiles, with the damage they undo:
     are separated either by blank lines (the Wikisource copies) or by line breaks (Word files,
     one paragraph a line): whichever separates more lines decides. Where blank lines separate
     paragraphs, a single line break inside one is an inline element broken onto its own line
-    (a link, ``政府工作报`` / ``告``, ``国务院总理`` / ``李克强``) and is joined, except next to a
-    salutation (``各位代表：``) and between two English words. In both kinds of text a break is
+    (a link, ``国务院总理`` / ``李克强``) and is joined, except next to a
+    salutation (``各位代表：``), between two English words, and between header lines (after a
+    title ending in 报告; before a ``来源`` line, a date line or a speaker line). In both kinds of text a break is
     joined where the text plainly goes on: the next line opens with closing punctuation
     (``，。、）》”``), the line ends with an opening bracket (``《“（``), a name with digits is
-    broken (``PM`` / ``2.5``, ``M`` / ``2``), the line is a bare heading number (``一、``,
+    broken (``PM`` / ``2.5``, ``M`` / ``2``), a lone last character (``政府工作报`` / ``告``)
+    follows a line that has not ended, the line is a bare heading number (``一、``,
     ``（一）``, ``第一，``, ``一是``), the line ends the targets lead-in (``主要预期目标是：``), or
     a line holding only zero-width characters (U+200B) breaks a sentence that has not ended.
     Zero-width characters are removed; every other space character (U+3000, U+2003, NBSP, tab)
@@ -336,14 +338,18 @@ _BARE_HEADING_NUMBER = re.compile(
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _NAME_WITH_DIGITS_AT_END = re.compile(r"[A-Za-z][0-9][0-9.]*\Z")  # M2, PM2.5, PM10
+_LAST_CHARACTER = re.compile(f"[\u3400-\u9fff](?<![{_NUMERALS}])")  # 政府工作报 / 告
 _TARGETS_LEAD = re.compile(r"目标(?:建议)?[是为][：:]\Z")
 _SALUTATION = re.compile(r"(?:各位代表|同志们)[：:！!，,]?")
+_HEADER_LINE = re.compile(  # 来源：…, a date line, a speaker line
+    r"来源[：:]|——|[0-9]{4}年[0-9]{1,2}月|[^，。\n]{0,12}?(?:总理|省长|市长|主席)[^，。\n]{0,12}\Z"
+)
 
 
 def _auto_continues(line: str, next_line: str) -> bool:
     """Whether ``line`` goes on in ``next_line`` whatever separates them: an inline element
-    broken onto its own line (a link, ``PM``/``2.5``/``）``), a bare heading number, or the
-    targets lead-in."""
+    broken onto its own line (a link, ``PM``/``2.5``/``）``, the last character of a title), a
+    bare heading number, or the targets lead-in."""
     return (
         next_line.startswith(tuple(_NOT_A_PARAGRAPH_START))
         or line.endswith(tuple(_NOT_A_PARAGRAPH_END))
@@ -351,6 +357,7 @@ def _auto_continues(line: str, next_line: str) -> bool:
         or bool(_NAME_WITH_DIGITS_AT_END.search(line, max(0, len(line) - 12)) and not next_line[:1].isascii())
         or bool(_BARE_HEADING_NUMBER.fullmatch(line))
         or bool(_TARGETS_LEAD.search(line, max(0, len(line) - 6)))
+        or bool(_LAST_CHARACTER.fullmatch(next_line) and line and not line.endswith(tuple(_SENTENCE_END)))
     )
 
 
@@ -434,6 +441,8 @@ def _auto_paragraphs(text: _Text) -> None:
                 and single
                 and not _SALUTATION.fullmatch(line)
                 and not _SALUTATION.fullmatch(next_line)
+                and not line.endswith("报告")
+                and not _HEADER_LINE.match(next_line)
                 and not (_ASCII_WORD.match(line[-1:]) and _ASCII_WORD.match(next_line[:1]))
             )
         )
@@ -503,7 +512,7 @@ def _fold_decimal_points(text: _Text) -> None:
 
     def fold(m: re.Match[str]) -> str:
         before = m.start()
-        while before and source[before - 1].isdigit():
+        while before and source[before - 1] in "0123456789":
             before -= 1
         return m.group() if before == 0 or source[before - 1] == "\n" else "."
 
@@ -535,7 +544,16 @@ PROFILES: dict[str, Callable[[_Text], None]] = {
 
 
 def normalize(raw: str, profile: str) -> Normalized:
-    """Normalize ``raw`` with ``profile`` (one of :data:`PROFILES`)."""
+    """Normalize ``raw`` with ``profile`` (one of :data:`PROFILES`).
+
+    >>> result = normalize("政府工作报\\n告\\n\\n各位代表：\\n\\n细颗粒物（PM\\n2.5\\n）浓度下降１．５％。\\n", "auto")
+    >>> print(result.text)
+    政府工作报告
+    各位代表：
+    细颗粒物（PM2.5）浓度下降1.5%。
+    >>> result.to_raw(0, 6)  # 政府工作报告: the line break inside it is left out
+    (0, 7)
+    """
     try:
         steps = PROFILES[profile]
     except KeyError:
