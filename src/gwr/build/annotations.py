@@ -201,7 +201,7 @@ class ReportNote:
     witnesses: tuple[str, ...]
     header: tuple[str, ...]
     document: str
-    targets: TargetsNote
+    targets: TargetsNote | None = None
     fulltext: FullTextNote | None = None
     outcomes: tuple[OutcomeNote, ...] = ()
     quantity_keys: tuple[QuantityKeyNote, ...] = ()

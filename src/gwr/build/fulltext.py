@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 
-from .._model import Measure, Outcome, Span, Target
+from .._model import Indicator, Measure, Outcome, Span, Target
 from .._provenance import span_at
 from .._reader import Content, Sentence, TaskLayout, outcome_at, read_body, sentences_of
 from .annotations import AnnotationError, OutcomeNote, ReportNote, find_quote
@@ -64,14 +64,18 @@ def _effective_breaks(sentences: list[Sentence]) -> set[int]:
 
 
 class _AnnotatedKeys:
-    """Gives a measure's quantities the keys the annotation names by quote."""
+    """Gives a measure's quantities the keys the reader's rule finds (:func:`gwr._targets.key_quantities`),
+    then those the annotation names by quote, where no rule can know them."""
 
-    def __init__(self, keys: list[tuple[Span, str]]) -> None:
+    def __init__(self, keys: list[tuple[Span, str]], indicators: tuple[Indicator, ...]) -> None:
         self.keys = keys
+        self.indicators = indicators
         self.used: set[int] = set()
 
     def __call__(self, sentence: Sentence, measure: Measure) -> Measure:
-        quantities = list(measure.quantities)
+        from .._targets import key_quantities
+
+        quantities = list(key_quantities(measure.text, measure.quantities, self.indicators))
         for index, (span, key) in enumerate(self.keys):
             if span.source != sentence.source or not (sentence.start <= span.start and span.end <= sentence.end):
                 continue
@@ -94,6 +98,7 @@ def build_fulltext(
     ranges: dict[str, tuple[str, int, int]],
     targets: tuple[Target, ...],
     path: Path,
+    indicators: tuple[Indicator, ...],
 ) -> Content:
     """The outline, tasks, measures and outcomes of the full text described by ``note``.
 
@@ -117,7 +122,7 @@ def build_fulltext(
     for key_note in note.quantity_keys:
         at = find_quote(text, key_note.quote, start, end, f"{path} quantity key {key_note.key}", key_note.prefix)
         keys.append((span_at(source_id, text, at, at + len(key_note.quote)), key_note.key))
-    keyer = _AnnotatedKeys(keys)
+    keyer = _AnnotatedKeys(keys, indicators)
     themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
     subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] = {
         t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks

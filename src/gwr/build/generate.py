@@ -25,6 +25,7 @@ from .annotations import (
     SourceNote,
     SourcesFile,
     TargetNote,
+    TargetsNote,
     ThemesFile,
     find_quote,
     load,
@@ -131,16 +132,16 @@ def _document_ends(note: SourceNote, text: str, starts: list[int]) -> list[int]:
     return ends
 
 
-def build_targets(note: ReportNote, corpus: Corpus, path: Path) -> tuple[Target, ...]:
+def build_targets(passage: TargetsNote, note: ReportNote, corpus: Corpus, path: Path) -> tuple[Target, ...]:
     """Anchor each annotated target in the report's target passage; all of it must be claimed."""
-    source_id, document = corpus.document(note.targets.document)
+    source_id, document = corpus.document(passage.document)
     text = corpus.texts[source_id]
-    start = corpus.find_one(source_id, note.targets.from_, document.start, document.end, f"{path} targets.from")
-    body_start = start + len(note.targets.from_)
-    end = text.find(note.targets.to, body_start, document.end)
+    start = corpus.find_one(source_id, passage.from_, document.start, document.end, f"{path} targets.from")
+    body_start = start + len(passage.from_)
+    end = text.find(passage.to, body_start, document.end)
     if end < 0:
-        raise AnnotationError(f"{path}: targets.to {note.targets.to!r} not found after targets.from")
-    targets = [_target(note, item, corpus, source_id, body_start, end, path) for item in note.targets.items]
+        raise AnnotationError(f"{path}: targets.to {passage.to!r} not found after targets.from")
+    targets = [_target(note, item, corpus, source_id, body_start, end, path) for item in passage.items]
     _require_claimed(text, body_start, end, targets, path)
     return tuple(targets)
 
@@ -204,7 +205,7 @@ def _require_claimed(text: str, start: int, end: int, targets: list[Target], pat
                 raise AnnotationError(f"{path}: the target passage states {clause!r}, which no target claims")
 
 
-def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Report:
+def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path, indicators: tuple[Indicator, ...]) -> Report:
     """The report described by the annotation ``note``.
 
     A report known from a summary is laid out by its summary annotation file
@@ -216,13 +217,21 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path) -> Re
     unknown = [w for w in note.witnesses if w not in corpus.texts]
     if unknown:
         raise AnnotationError(f"{path}: unknown witnesses {unknown}")
-    targets = build_targets(note, corpus, path)
+    if note.targets is not None:  # named by quote: a summary has no targets passage to find
+        targets = build_targets(note.targets, note, corpus, path)
+    else:  # found by the reader's rule, as gwr.read finds them
+        from .._targets import find_targets
+
+        text = corpus.texts[source_id]
+        targets = find_targets(
+            text, source_id, year=note.year, start=document.start, end=document.end, indicators=indicators
+        )
     content = Content()
     if note.fulltext is not None:
         from .fulltext import build_fulltext
 
         ranges = {d.id: (s.id, d.start, d.end) for s in corpus.sources for d in s.documents}
-        content = build_fulltext(note, corpus.texts, ranges, targets, path)
+        content = build_fulltext(note, corpus.texts, ranges, targets, path, indicators)
     summary_path = root / ANNOTATIONS / "summaries" / f"{note.id}.toml"
     if summary_path.exists():
         from .summary import build_summary
@@ -322,7 +331,7 @@ def generate(root: Path) -> dict[str, bytes]:
     report_paths = sorted((annotations / "reports").glob("*.toml"))
     for report_path in report_paths:
         note = load(report_path, ReportNote)
-        report = build_report(note, corpus, report_path.relative_to(root), root)
+        report = build_report(note, corpus, report_path.relative_to(root), root, indicators)
         variants: list[Variant] = []
         witness = witnesses.get(report.year) if report.kind == "gwr" else None
         if witness is not None:

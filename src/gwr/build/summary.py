@@ -288,6 +288,8 @@ def _check_blocks(
             if not others:
                 raise layout.error(f"pull-quote {quote!r} repeats nothing: the summary states it nowhere else")
     targets = [layout.text[s:e] for b, (s, e) in zip(notes, blocks, strict=True) if b.role == "targets"]
+    if note.targets is None:
+        raise layout.error("a summary names its targets by quote ([targets]): it has no targets passage to find")
     for item in note.targets.items:
         if not any(item.quote in block for block in targets):
             raise layout.error(f"target {item.key} {item.quote!r} is in no block of role 'targets'")
