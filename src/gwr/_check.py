@@ -135,14 +135,16 @@ class _Checker:
             self.check_one(report, indicators, themes)
         return self.result()
 
-    def check_one(self, report: Report, indicators: set[str], themes: set[str]) -> None:
-        """Check one report, or list it as unverified when none of its witnesses is at hand."""
+    def check_one(self, report: Report, indicators: set[str], themes: set[str], variants: bool = True) -> None:
+        """Check one report (and the data's variants of it, where ``variants``), or list it as
+        unverified when none of its witnesses is at hand."""
         if report.witnesses and all(w in self.unavailable for w in report.witnesses):
             self.unverified.append(report.id)
             return
         self.counts["reports"] += 1
         self.check_report(report, indicators, themes)
-        self.check_variants(report)
+        if variants:
+            self.check_variants(report)
 
     def check_reports(self, reports: tuple[Report, ...]) -> CheckResult:
         """Check the given reports (made by :func:`gwr.read`, or from the data) and their sources."""
@@ -174,8 +176,15 @@ class _Checker:
             except GwrError as error:
                 self.problem(f"sources[{witness}]", str(error))
         for report in reports:
-            self.check_one(report, indicators, themes)
+            self.check_one(report, indicators, themes, variants=self.is_the_datas(report))
         return self.result()
+
+    def is_the_datas(self, report: Report) -> bool:
+        """Whether ``report`` is the data's own report of its id (whose variants the data holds)."""
+        try:
+            return self.db.report_entry(report.id) is not None and self.db.report(report.id) == report
+        except GwrError:
+            return False
 
     def check_cited_source(self, path: str, source: Source) -> None:
         """A cited text is verified where the corpus holds it, else its reports are unverified."""
