@@ -29,14 +29,16 @@ def test_a_cited_national_report() -> None:
     assert (gdp.quantity.value, gdp.quantity.upper, gdp.quantity.unit) == (Decimal("6"), Decimal("6.5"), "%")
     jobs = report.target("urban_new_jobs")
     assert (jobs.text, jobs.qualifier) == ("城镇新增就业1100万人以上", "at_least")
-    assert jobs.quantity is not None and jobs.quantity.value == Decimal("11000000")
+    assert jobs.quantity is not None
+    assert jobs.quantity.value == Decimal("11000000")
     assert report.target("urban_unemployment_rate").text == "城镇调查失业率5.5%左右"
     assert report.target("cpi_growth").text == "居民消费价格涨幅3%左右"
     outcome = next(o for o in report.outcomes if o.key == "gdp_growth")
     assert (outcome.year, outcome.quantity.value if outcome.quantity else None) == (2018, Decimal("6.6"))
     source = gwr.source("national-2019")
     assert (source.bundled, source.file) == (False, "national/2019.txt")
-    assert source.url is not None and source.url.startswith("https://zh.wikisource.org/")
+    assert source.url is not None
+    assert source.url.startswith("https://zh.wikisource.org/")
     with pytest.raises(gwr.NotFoundError, match="cited, not bundled"):
         source.normalized  # noqa: B018
 
@@ -77,7 +79,8 @@ def test_check_verifies_cited_reports_only_with_their_texts(corpus: Path, monkey
     cited = [r.id for r in gwr.reports() if r.completeness == "cited"]
     assert sorted(without.unverified) == sorted(cited)
     assert without.counts["reports"] == len(gwr.reports()) - len(cited)
-    assert "not verified" in str(without) and "gwr-2019" in str(without)
+    assert "not verified" in str(without)
+    assert "gwr-2019" in str(without)
 
 
 def test_check_names_a_cited_text_that_changed(corpus: Path, tmp_path: Path) -> None:

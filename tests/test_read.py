@@ -49,7 +49,8 @@ def test_read_the_2024_report_from_its_text() -> None:
     assert (gdp.year, gdp.quantity.value if gdp.quantity else None) == (2023, Decimal("5.2"))
     # every span points into the text given, which gwr.source() holds for the process
     source = gwr.source(report.witnesses[0])
-    assert source.id.startswith("read-") and not source.bundled
+    assert source.id.startswith("read-")
+    assert not source.bundled
     assert source.normalized[report.target("cpi_growth").span.start : report.target("cpi_growth").span.end] == (
         "居民消费价格涨幅3%左右"
     )

@@ -32,11 +32,13 @@ def test_each_province_beside_the_national_gdp_target(path: Path) -> None:
     rows = [row for row in gwr.compare_regions(2025, "gdp_growth") if row.region == region and row.figure == first]
     assert len(rows) == 1, f"no row for {region}"
     row = rows[0]
-    assert row.figure is not None and row.figure.quantity is not None
+    assert row.figure is not None
+    assert row.figure.quantity is not None
     assert row.figure.quantity.value == Decimal(gdp["value"])
     assert row.figure.qualifier == gdp["qualifier"]
     assert gdp["text"].replace("％", "%") in row.figure.text or row.figure.text in gdp["text"]
-    assert row.national is not None and row.national.text == "国内生产总值增长5%左右"
+    assert row.national is not None
+    assert row.national.text == "国内生产总值增长5%左右"
     value = Decimal(gdp["value"])
     expected = "above" if value > 5 else "same" if value == 5 else "below"
     assert row.direction == expected
