@@ -104,7 +104,8 @@ def _measure(text: str) -> tuple[gwr.Task, gwr.Task, gwr.Measure]:
 
 def test_known_from_a_summary() -> None:
     assert REPORT.completeness == "summary"
-    assert REPORT.witnesses == ("000",)
+    # the summary (000), and the full text of the corpus as a cited witness
+    assert REPORT.witnesses == ("000", "national-2025")
 
 
 def test_ten_tasks_in_order_with_titles_and_themes() -> None:
@@ -122,7 +123,10 @@ def test_subtasks_in_order() -> None:
         # a ● block has a theme only where it is not its task's: 维护国家安全和社会稳定 under 民生
         themed = [(s.number, s.theme) for s in task.subtasks if s.theme is not None]
         assert themed == ([(5, "security")] if task.number == 10 else [])
-        assert task.measures == ()  # the summary states nothing under a task but its ● blocks
+        # the summary states nothing under a task but its ● blocks; the full text's keyed figures
+        # are cited under the task that states them
+        assert [m for m in task.measures if m.span.source == "000"] == []
+        assert all(any(q.indicator for q in m.quantities) for m in task.measures)
 
 
 @pytest.mark.parametrize(("text", "task_number", "subtask_number"), PLACES)

@@ -305,7 +305,9 @@ def task_passages(task: Task) -> tuple[Span, ...]:
 
     primary = task.span.source
     text = _db.default().normalized(primary).text
-    pieces = list(_pieces(task))
+    # a figure cited from a text that is not bundled (gwr-2025's full text) is a fact, not a passage
+    cited = {s.id for s in _db.default().sources() if not s.bundled}
+    pieces = [piece for piece in _pieces(task) if piece[0].source not in cited]
     # each passage of another witness goes in before the next passage of the task's own source
     # (the generator merged it there), or at the end of the task
     inserts: list[tuple[int, Span]] = []

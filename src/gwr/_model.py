@@ -451,7 +451,7 @@ class Report:
         for target in self.targets:
             if target.key == key:
                 return target
-        raise NotFoundError(f"{self.id} has no target {key!r}", key, [t.key for t in self.targets])
+        raise NotFoundError(f"{self.id} has no target {key!r}", key, [t.key for t in self.targets if t.key])
 
     def task(self, number: int) -> Task:
         """Return the numbered task ``number`` (（一） is 1), as the report numbers it.
