@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -71,9 +71,50 @@ class _Checker:
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
+    def check_data_files(self) -> None:
+        """Read every data file strictly, where the load path is loose (:mod:`gwr._converter`).
+
+        The manifest's sources, the registries, each report's file and each variants file: an
+        unknown key, a decimal stored as a number or spelt otherwise than the generator writes it,
+        a key written twice, any value the loaded records would not write back as it is stored.
+        A file that does not load at all is left to the checks that load it (they name it).
+        """
+        from collections.abc import Callable
+        from functools import partial
+
+        from . import _variants
+        from ._converter import strict_problems
+        from ._model import Indicator, Report, Source, Theme
+
+        def strictly(name: str, owner: str, tp: object, load: Callable[[], object], at: str = "") -> None:
+            try:
+                loaded = load()
+                data = self.db.read_bytes(name)
+            except GwrError:
+                return
+            for path, message in strict_problems(data, tp, loaded, at):
+                if owner and path:
+                    path = owner + path if path.startswith("[") else f"{owner}.{path}"
+                self.problem(path or owner or name, f"{message} (in {name})")
+
+        strictly("manifest.json", "", tuple[Source, ...], self.db.sources, at="sources")
+        strictly("indicators.json", "indicators", tuple[Indicator, ...], self.db.indicators)
+        strictly("themes.json", "themes", tuple[Theme, ...], self.db.themes)
+        try:
+            entries = self.db.report_entries()
+        except GwrError:
+            return
+        for entry in entries:
+            report_id = entry["id"]
+            strictly(entry["file"], report_id, Report, partial(self.db.report, report_id))
+            if isinstance(entry.get("variants"), str):
+                load = partial(_variants.load, self.db, report_id)
+                strictly(entry["variants"], f"{report_id}.variants", tuple[_variants.Variant, ...], load)
+
     def run(self) -> CheckResult:
         from ._normalize import NORMALIZATION_VERSION, PROFILES
 
+        self.check_data_files()
         try:
             sources = self.db.sources()
             indicators = {i.key for i in self.db.indicators()}
@@ -82,7 +123,6 @@ class _Checker:
         except GwrError as error:
             self.problem("data", str(error))
             return self.result()
-        self.check_files()
         self.texts: dict[str, str] = {}
         for source in sources:
             path = f"sources[{source.id}]"
@@ -113,9 +153,6 @@ class _Checker:
                 self.problem(f"reports[{report_id}]", str(error))
                 continue
             self.counts["reports"] += 1
-            entry = self.db.report_entry(report_id)
-            if entry is not None:
-                self.check_strictly(entry["file"], report_id, type(report), report)
             self.check_report(report, indicators, themes)
             self.check_variants(report)
         return self.result()
@@ -129,9 +166,6 @@ class _Checker:
         except GwrError as error:
             self.problem(f"{report.id}.variants", str(error))
             return
-        name = (self.db.report_entry(report.id) or {}).get("variants")
-        if isinstance(name, str):
-            self.check_strictly(name, f"{report.id}.variants", tuple[_variants.Variant, ...], variants)
         for i, variant in enumerate(variants):
             path = f"{report.id}.variants[{i}]"
             self.counts["variants"] += 1
@@ -149,33 +183,6 @@ class _Checker:
                 self.problem(path, "its witnesses read the same")
             if (variant.kind == "omission") != ("" in readings):
                 self.problem(path, f"a {variant.kind} variant has an empty reading if and only if it is an omission")
-
-    def check_files(self) -> None:
-        """The strict reading of the registries and the manifest's sources (see :meth:`check_strictly`)."""
-        from ._model import Indicator, Source, Theme
-
-        self.check_strictly("manifest.json", "", tuple[Source, ...], self.db.sources(), at="sources")
-        self.check_strictly("indicators.json", "indicators", tuple[Indicator, ...], self.db.indicators())
-        self.check_strictly("themes.json", "themes", tuple[Theme, ...], self.db.themes())
-
-    def check_strictly(self, name: str, owner: str, tp: Any, loaded: object, at: str = "") -> None:
-        """Read the data file ``name`` strictly (:func:`gwr._converter.strict_problems`), where the fast
-        load is loose: an unknown key, a decimal stored as a number or spelt otherwise than the
-        generator writes it, a key written twice, any value that the loaded records would not write
-        back as it is stored. ``owner`` starts the path of each problem (a report id)."""
-        from ._converter import strict_problems
-
-        try:
-            data = self.db.read_bytes(name)
-        except GwrError as error:
-            self.problem(owner or name, str(error))
-            return
-        for path, message in strict_problems(data, tp, loaded, at):
-            if not owner or not path:
-                where = owner or path or name
-            else:
-                where = owner + path if path.startswith("[") else f"{owner}.{path}"
-            self.problem(where, f"{message} (in {name})")
 
     def check_report(self, report: Report, indicators: set[str], themes: set[str]) -> None:
         from ._model import Measure, Outcome, Target, Task
