@@ -350,6 +350,7 @@ def test_a_source_that_is_not_utf8(data_copy: Path) -> None:
 def test_an_extra_file_changes_nothing(data_copy: Path) -> None:
     (data_copy / "reports" / "notes.json").write_text("{not json", encoding="utf-8")
     (data_copy / "sources" / "extra.txt").write_text("x", encoding="utf-8")
+    (data_copy / "notes.json").write_text("{not json", encoding="utf-8")  # no registry of that name
     assert gwr.check(data_copy).ok
 
 

@@ -84,7 +84,7 @@ class _Checker:
 
         from . import _variants
         from ._converter import strict_problems
-        from ._model import Indicator, Report, Source, Theme
+        from ._model import Report, Source
 
         def strictly(name: str, owner: str, tp: object, load: Callable[[], object], at: str = "") -> None:
             try:
@@ -98,8 +98,15 @@ class _Checker:
                 self.problem(path or owner or name, f"{message} (in {name})")
 
         strictly("manifest.json", "", tuple[Source, ...], self.db.sources, at="sources")
-        strictly("indicators.json", "indicators", tuple[Indicator, ...], self.db.indicators)
-        strictly("themes.json", "themes", tuple[Theme, ...], self.db.themes)
+        for name in self.db.registry_files():  # indicators.json, loaded by db.indicators()...
+            stem = name.removesuffix(".json")
+            load = getattr(self.db, stem, None)
+            try:
+                loaded = load() if callable(load) else None
+            except GwrError:
+                continue
+            if callable(load) and isinstance(loaded, tuple) and loaded:
+                strictly(name, stem, tuple[type(loaded[0]), ...], load)  # type: ignore[misc]
         try:
             entries = self.db.report_entries()
         except GwrError:

@@ -83,6 +83,18 @@ class Database:
         except OSError as error:
             raise DataError(f"gwr data file {name} cannot be read: {error.strerror or error}") from None
 
+    def registry_files(self) -> list[str]:
+        """The registries in the data folder: each top-level JSON file but the manifest
+        (``indicators.json``...), which :class:`Database` loads by the method of the same name."""
+        try:
+            if self._folder is not None:
+                names = os.listdir(self._folder)
+            else:
+                names = [entry.name for entry in self.root.iterdir()]  # type: ignore[union-attr]
+        except OSError:
+            return []
+        return sorted(n for n in names if n.endswith(".json") and n != "manifest.json")
+
     def read_json(self, name: str) -> Any:
         """Parse the JSON file ``name`` (a path relative to the data folder) into plain values."""
         return self.decode(name, Any)
