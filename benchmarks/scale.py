@@ -9,12 +9,14 @@ For each count it measures (medians of ``--repeat`` rounds, in this process, cod
 
 - **write**: making the synthetic data folder (tests/synthetic.py: reports cut from the bundled
   ones, unstructured by the converter, written as JSON like the generator writes them);
-- **full load**: every report into a fresh ``Database`` (read, ``json.loads``, structure), next
-  to ``json.loads`` of the same bytes;
+- **full load**: every report into a fresh ``Database`` (read the file, decode it with msgspec
+  straight into the records), next to ``json.loads`` of the same bytes;
 - **one report**: the first load of one report from a fresh ``Database`` over that folder, which
   must stay flat: it reads the manifest and that report's file, nothing else. The manifest lists
   every report, so its share grows with the count (about a microsecond a report); the report's
   own share does not (the same report in every folder).
+
+``run.py`` measures the same one-report load in fresh interpreters, next to its other figures.
 
 And the generator itself (``gwr.build.generate.generate``) on ``--generator-counts`` copies of
 the bundled report annotations (each copy builds a whole report from its source text).

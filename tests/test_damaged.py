@@ -2,7 +2,8 @@
 
 Every kind of damage gives either a clear :class:`gwr.DataError` naming the file when it is
 loaded, or a problem from :func:`gwr.check` naming the file or the item: never numbers that are
-silently wrong.
+silently wrong. The load path (msgspec) lets an unknown key and a decimal stored as a number
+through; :func:`gwr.check` reads every data file strictly and names them.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def test_a_changed_year_in_a_report_is_a_load_error(data_copy: Path) -> None:
 def test_a_report_that_is_not_an_object(data_copy: Path) -> None:
     path = data_copy / REPORT
     path.write_bytes(b"[" + path.read_bytes() + b"]")
-    assert "expected an object, not list" in _load_error(data_copy, _load_report)
+    assert "Expected `object`, got `array`" in _load_error(data_copy, _load_report)
 
 
 def test_a_report_file_holding_another_report(data_copy: Path) -> None:
@@ -152,25 +153,110 @@ def test_a_missing_report(data_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("where", "change", "words"),
     [
-        ("a float for a decimal", lambda r: r["targets"][0]["quantity"].update(value=5.0), "targets[0].quantity.value"),
-        ("an int for a decimal", lambda r: r["targets"][0]["quantity"].update(value=5), "decimal must be stored as"),
-        ("a decimal not in canonical form", lambda r: r["targets"][0]["quantity"].update(value="5.0e0"), "canonical"),
-        ("an extra key", lambda r: r["targets"][1].update(valeu="5"), "unknown key 'valeu'"),
-        ("a missing key", lambda r: r["targets"][1]["span"].pop("exact"), "targets[1].span: missing key 'exact'"),
+        ("a missing key", lambda r: r["targets"][1]["span"].pop("exact"), "targets[1].span: Object missing required"),
         ("a string for an offset", lambda r: r["targets"][2]["span"].update(start="3"), "targets[2].span.start"),
-        ("a bool for an offset", lambda r: r["targets"][2]["span"].update(end=True), "expected an integer"),
+        ("a bool for an offset", lambda r: r["targets"][2]["span"].update(end=True), "Expected `int`, got `bool`"),
         ("an unknown qualifier", lambda r: r["targets"][0].update(qualifier="roughly"), "targets[0].qualifier"),
-        ("an unknown kind", lambda r: r.update(kind="npc"), "kind"),
-        ("an object for a list", lambda r: r.update(targets={}), "targets: expected an array"),
-        ("null for a list", lambda r: r.update(measures=None), "measures: expected an array"),
+        ("an unknown kind", lambda r: r.update(kind="npc"), "at kind: Invalid enum value 'npc'"),
+        ("an object for a list", lambda r: r.update(targets={}), "targets: Expected `array`, got `object`"),
+        ("null for a list", lambda r: r.update(measures=None), "measures: Expected `array`, got `null`"),
+        ("a string for a list", lambda r: r.update(witnesses="003"), "witnesses: Expected `array`, got `str`"),
     ],
 )
 def test_a_malformed_report(data_copy: Path, where: str, change: Callable[[Any], Any], words: str) -> None:
     _edit(data_copy, REPORT, change)
     message = _load_error(data_copy, _load_report)
     assert REPORT in message
+    assert "does not match the Report schema" in message
     assert words in message, message
     assert REPORT in _problems(data_copy)
+
+
+# -- what the load path lets through: check() reads every file strictly and names it ------------
+
+
+@pytest.mark.parametrize(
+    ("where", "change", "path", "words"),
+    [
+        (
+            "a float for a decimal",
+            lambda r: r["targets"][0]["quantity"].update(value=5.0),
+            "targets[0].quantity.value",
+            "a decimal must be stored as a string, not float 5.0",
+        ),
+        (
+            "an int for a decimal",
+            lambda r: r["targets"][0]["quantity"].update(value=5),
+            "targets[0].quantity.value",
+            "a decimal must be stored as a string, not int 5",
+        ),
+        (
+            "a decimal not in canonical form",
+            lambda r: r["targets"][0]["quantity"].update(value="5.0e0"),
+            "targets[0].quantity.value",
+            "'5.0e0' is not a finite decimal in canonical form",
+        ),
+        (
+            "a decimal that is not a number",
+            lambda r: r["targets"][0]["quantity"].update(value="NaN"),
+            "targets[0].quantity.value",
+            "'NaN' is not a finite decimal in canonical form",
+        ),
+        (
+            "a decimal with a space",
+            lambda r: r["targets"][0]["quantity"].update(value=" 5"),
+            "targets[0].quantity.value",
+            "' 5' is not a finite decimal in canonical form",
+        ),
+        ("an extra key", lambda r: r["targets"][1].update(valeu="5"), "targets[1]", "unknown key 'valeu'"),
+        ("an extra key at the top", lambda r: r.update(notes=[]), "", "unknown key 'notes'"),
+        ("a missing key with a default", lambda r: r.pop("outline"), "outline", "missing key"),
+    ],
+)
+def test_what_loads_but_is_not_as_written_is_named_by_check(
+    data_copy: Path, where: str, change: Callable[[Any], Any], path: str, words: str
+) -> None:
+    _edit(data_copy, REPORT, change)
+    Database(data_copy).report("gwr-2024")  # the load path lets it through
+    problems = _problems(data_copy)
+    assert f"gwr-2024{'.' if path else ''}{path}: {words}" in problems, problems
+    assert f"(in {REPORT})" in problems
+
+
+def test_a_key_written_twice_is_named_by_check(data_copy: Path) -> None:
+    path = data_copy / REPORT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"speaker":', '"speaker": "x", "speaker":', 1), encoding="utf-8")
+    assert Database(data_copy).report("gwr-2024").speaker == "李强"  # the last one wins on load
+    assert f"gwr-2024: an object holds the key 'speaker' twice (in {REPORT})" in _problems(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "path"),
+    [
+        ("indicators.json", lambda d: d[0].update(nmae="x"), "indicators[0]: unknown key 'nmae'"),
+        ("themes.json", lambda d: d[2].update(name_fr="x"), "themes[2]: unknown key 'name_fr'"),
+        ("manifest.json", lambda d: d["sources"][1].update(sha="x"), "sources[1]: unknown key 'sha'"),
+        (
+            "manifest.json",
+            lambda d: d["sources"][0]["documents"][0].update(page=1),
+            "sources[0].documents[0]: unknown key 'page'",
+        ),
+        ("variants/gwr-2024.json", lambda d: d[0].update(note="x"), "gwr-2024.variants[0]: unknown key 'note'"),
+        (
+            "variants/gwr-2024.json",
+            lambda d: d[0]["spans"][0].update(extra=1),
+            "gwr-2024.variants[0].spans[0]: unknown key 'extra'",
+        ),
+    ],
+)
+def test_every_kind_of_data_file_is_read_strictly_by_check(
+    data_copy: Path, name: str, change: Callable[[Any], Any], path: str
+) -> None:
+    _edit(data_copy, name, change)
+    problems = _problems(data_copy)
+    assert path in problems, problems
+    assert f"(in {name})" in problems
 
 
 @pytest.mark.parametrize("name", ["indicators.json", "themes.json"])
@@ -264,6 +350,7 @@ def test_a_source_that_is_not_utf8(data_copy: Path) -> None:
 def test_an_extra_file_changes_nothing(data_copy: Path) -> None:
     (data_copy / "reports" / "notes.json").write_text("{not json", encoding="utf-8")
     (data_copy / "sources" / "extra.txt").write_text("x", encoding="utf-8")
+    (data_copy / "notes.json").write_text("{not json", encoding="utf-8")  # no registry of that name
     assert gwr.check(data_copy).ok
 
 

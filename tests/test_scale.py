@@ -8,7 +8,6 @@ slow, busy machine.
 from __future__ import annotations
 
 import builtins
-import json
 import os
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 
 import gwr
 import synthetic
-from gwr._db import Database
+from gwr._db import Database, _decoder
 
 COUNT = 1000
 
@@ -92,7 +91,6 @@ def test_synthetic_reports_pass_check(tmp_path: Path) -> None:
 
 
 def test_the_generator_builds_many_reports(tmp_path: Path) -> None:
-    from gwr._structure import structure
     from gwr.build.generate import generate
 
     copies = synthetic.make_annotation_root(tmp_path, 6)
@@ -102,7 +100,7 @@ def test_the_generator_builds_many_reports(tmp_path: Path) -> None:
     # the rest are the reports cited from the corpus
     assert all(json.loads(outputs[f"reports/{i}.json"])["completeness"] == "cited" for i in built - set(copies))
     for report_id, original_id in copies.items():
-        report = structure(json.loads(outputs[f"reports/{report_id}.json"]), gwr.Report)
+        report = _decoder(gwr.Report).decode(outputs[f"reports/{report_id}.json"])
         original = gwr.report(original_id)
         assert (report.id, report.kind) == (report_id, original.kind)
         assert [t.text for t in report.targets] == [t.text for t in original.targets]

@@ -1,52 +1,31 @@
-"""The structure functions: precompiled in gwr/_hooks.py, fresh, and the same as those compiled at run time."""
+"""The load path: msgspec decodes the bundled JSON straight into the records, type-driven.
+
+The fast path and the strict reading of :func:`gwr.check` (:mod:`gwr._converter`) must read every
+bundled file alike; a record type the loader has never seen loads with no code of its own; a
+first lookup imports neither cattrs nor the strict reading.
+"""
 
 from __future__ import annotations
 
+import ast
+import json
+import re
 import subprocess
 import sys
 import textwrap
+import threading
+import tomllib
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Literal
+
+import attrs
+import pytest
 
 import gwr
-from gwr import _structure
+from gwr import _db
+from gwr._converter import converter, strict_problems
 from gwr._db import Database, package_data
-
-
-def test_precompiled_hooks_are_fresh() -> None:
-    path = Path(_structure.__file__).with_name("_hooks.py")
-    assert path.read_text(encoding="utf-8") == _structure.precompiled_source(), (
-        "src/gwr/_hooks.py is stale: run python -m gwr._structure"
-    )
-
-
-def test_every_record_class_is_precompiled() -> None:
-    from gwr import _hooks
-
-    assert {_structure.slot(cls) for cls in _structure.record_classes()} == set(_hooks.HOOKS)
-
-
-def _compiled_here() -> dict[str, Any]:
-    """The structure functions of every record class, compiled now into a namespace of their own."""
-    namespace: dict[str, Any] = dict(_structure.HELPERS)
-    for cls in _structure.record_classes():
-        code = _structure.generate(cls)
-        assert code is not None, cls
-        source, constants = code
-        namespace.update({k: v for k, v in constants.items() if not isinstance(v, _structure._Pending)})
-        exec(compile(source, f"<test {cls.__name__}>", "exec"), namespace)
-    assert not any(isinstance(v, _structure._Pending) for v in namespace.values())
-    return namespace
-
-
-def test_compiled_at_run_time_reads_the_data_alike() -> None:
-    namespace = _compiled_here()
-    db = Database(str(package_data()))
-    for report_id in db.report_ids():
-        data = db.read_json(f"reports/{report_id}.json")
-        assert namespace[_structure.slot(gwr.Report)](data) == db.report(report_id)
-    for source, data in zip(db.sources(), db.manifest["sources"], strict=True):
-        assert namespace[_structure.slot(gwr.Source)](data) == source
 
 
 def _run(code: str) -> str:
@@ -55,32 +34,110 @@ def _run(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_a_stale_precompiled_function_is_not_used() -> None:
-    out = _run(
-        """
-        import gwr._hooks as hooks
-        module, name, _ = hooks.HOOKS["_f_gwr__model_Span"]
-        hooks.HOOKS["_f_gwr__model_Span"] = (module, name, "stale")
-        import gwr
-        from gwr import _structure
-        assert gwr.report(2024).target("cpi_growth").span.exact == "居民消费价格涨幅3%左右"
-        span = _structure._namespace["_f_gwr__model_Span"]
-        target = _structure._namespace["_f_gwr__model_Target"]
-        print(span.__code__.co_filename, target.__code__.co_filename.endswith("_hooks.py"))
-        """
-    )
-    assert out == "<gwr structure Span> True"
+def test_fast_and_strict_readings_agree_on_every_bundled_file() -> None:
+    db = Database(str(package_data()))
+    for entry in db.report_entries():
+        report = db.report(entry["id"])
+        data = db.read_bytes(entry["file"])
+        assert converter.structure(json.loads(data), gwr.Report) == report
+        assert strict_problems(data, gwr.Report, report) == []
+    assert converter.structure(db.manifest["sources"], tuple[gwr.Source, ...]) == db.sources()
+    assert strict_problems(db.read_bytes("manifest.json"), tuple[gwr.Source, ...], db.sources(), at="sources") == []
+    for name, cls, loaded in (
+        ("indicators.json", gwr.Indicator, db.indicators()),
+        ("themes.json", gwr.Theme, db.themes()),
+    ):
+        assert strict_problems(db.read_bytes(name), tuple[cls, ...], loaded) == []
 
 
-def test_loading_works_without_precompiled_functions() -> None:
+def test_decimals_are_exact_and_keep_their_spelling() -> None:
+    report = gwr.report(2024)
+    text = Database(str(package_data())).read_bytes("reports/gwr-2024.json").decode()
+    stored = json.loads(text, parse_float=lambda _: pytest.fail("a decimal stored as a number"))
+    del stored  # every decimal in the file is a string
+    values = [q.value for _, item in report.iter_items() for q in getattr(item, "quantities", ())]
+    assert all(type(v) is Decimal for v in values)
+    assert all(f'"value": "{v}"' in text for v in values)  # as spelt in the file, digit for digit
+    assert Decimal("700000000000") in values  # 今年中央预算内投资拟安排7000亿元
+    assert Decimal("1.3E+12") == gwr.report(2024).target("grain_output").quantity.value  # 1.3万亿斤
+
+
+@attrs.frozen
+class _Leaf:
+    amount: Decimal
+    kind: Literal["a", "b"] = "a"
+
+
+@attrs.frozen
+class _Tree:
+    name: str
+    leaves: tuple[_Leaf, ...]
+    parent: _Tree | None = None
+    note: str | None = None
+
+
+def test_a_record_type_the_loader_has_never_seen_loads_with_no_code_of_its_own(tmp_path: Path) -> None:
+    tree = _Tree("x", (_Leaf(Decimal("1.5")), _Leaf(Decimal("7E+11"), "b")), _Tree("p", ()))
+    (tmp_path / "tree.json").write_text(json.dumps(converter.unstructure(tree)), encoding="utf-8")
+    assert Database(tmp_path).decode("tree.json", _Tree) == tree
+    (tmp_path / "bad.json").write_text('{"name": "x", "leaves": [{"amount": "1", "kind": "c"}]}', encoding="utf-8")
+    with pytest.raises(gwr.DataError, match=r"bad.json does not match the _Tree schema at leaves\[0\].kind"):
+        Database(tmp_path).decode("bad.json", _Tree)
+
+
+def test_a_first_lookup_imports_neither_cattrs_nor_the_strict_reading() -> None:
     out = _run(
         """
         import sys
-        sys.modules["gwr._hooks"] = None  # as if it were never generated
         import gwr
-        from gwr import _structure
-        report = gwr.report(2025)
-        print(report.target("cpi_growth").text, _structure._namespace["_f_gwr__model_Report"].__code__.co_filename)
+        before = {m for m in ("msgspec", "attrs", "cattrs") if m in sys.modules}
+        gwr.report(2025).target("cpi_growth")
+        after = sorted(m for m in ("msgspec", "attrs", "cattrs", "json", "gwr._converter") if m in sys.modules)
+        print(sorted(before), after)
         """
     )
-    assert out == "居民消费价格涨幅2%左右 <gwr structure Report>"
+    assert out == "[] ['attrs', 'msgspec']"
+
+
+def test_one_decoder_per_type_made_once_from_many_threads(tmp_path: Path) -> None:
+    @attrs.frozen
+    class Fresh:  # a type no decoder was made for yet
+        value: Decimal
+
+    (tmp_path / "f.json").write_text('{"value": "2"}', encoding="utf-8")
+    barrier = threading.Barrier(8)
+    found: list[object] = []
+
+    def decode() -> None:
+        barrier.wait()
+        found.append(Database(tmp_path).decode("f.json", Fresh))
+
+    threads = [threading.Thread(target=decode) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == [Fresh(Decimal("2"))] * 8
+    assert _db._decoders[Fresh] is _db._decoder(Fresh)
+
+
+def test_the_runtime_depends_on_exactly_what_it_imports() -> None:
+    """pyproject's ``dependencies`` name every package the runtime imports, and nothing else;
+    an optional import (pandas) is an extra. The generator (``gwr.build``) is not the runtime."""
+    root = Path(__file__).resolve().parent.parent
+    imported: set[str] = set()
+    for path in (root / "src" / "gwr").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "gwr"}
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].replace("-", "_") for r in requirements}
+
+    extras = set().union(*(names(r) for r in project["optional-dependencies"].values()))
+    assert names(project["dependencies"]) == third_party - extras
+    assert all(re.search(r">=\d", r) for r in project["dependencies"])  # every one with a lower bound

@@ -89,9 +89,57 @@ class _Checker:
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
+    def check_data_files(self) -> None:
+        """Read every data file strictly, where the load path is loose (:mod:`gwr._converter`).
+
+        The manifest's sources, the registries, each report's file and each variants file: an
+        unknown key, a decimal stored as a number or spelt otherwise than the generator writes it,
+        a key written twice, any value the loaded records would not write back as it is stored.
+        A file that does not load at all is left to the checks that load it (they name it).
+        """
+        from collections.abc import Callable
+        from functools import partial
+
+        from . import _variants
+        from ._converter import strict_problems
+        from ._model import Report, Source
+
+        def strictly(name: str, owner: str, tp: object, load: Callable[[], object], at: str = "") -> None:
+            try:
+                loaded = load()
+                data = self.db.read_bytes(name)
+            except GwrError:
+                return
+            for path, message in strict_problems(data, tp, loaded, at):
+                if owner and path:
+                    path = owner + path if path.startswith("[") else f"{owner}.{path}"
+                self.problem(path or owner or name, f"{message} (in {name})")
+
+        strictly("manifest.json", "", tuple[Source, ...], self.db.sources, at="sources")
+        for name in self.db.registry_files():  # indicators.json, loaded by db.indicators()...
+            stem = name.removesuffix(".json")
+            load = getattr(self.db, stem, None)
+            try:
+                loaded = load() if callable(load) else None
+            except GwrError:
+                continue
+            if callable(load) and isinstance(loaded, tuple) and loaded:
+                strictly(name, stem, tuple[type(loaded[0]), ...], load)  # type: ignore[misc]
+        try:
+            entries = self.db.report_entries()
+        except GwrError:
+            return
+        for entry in entries:
+            report_id = entry["id"]
+            strictly(entry["file"], report_id, Report, partial(self.db.report, report_id))
+            if isinstance(entry.get("variants"), str):
+                load = partial(_variants.load, self.db, report_id)
+                strictly(entry["variants"], f"{report_id}.variants", tuple[_variants.Variant, ...], load)
+
     def run(self) -> CheckResult:
         from ._normalize import NORMALIZATION_VERSION, PROFILES
 
+        self.check_data_files()
         try:
             sources = self.db.sources()
             indicators = {i.key for i in self.db.indicators()}
