@@ -8,6 +8,7 @@ slow, busy machine.
 from __future__ import annotations
 
 import builtins
+import json
 import os
 import time
 from pathlib import Path
