@@ -330,9 +330,12 @@ class GwrTable(SphinxDirective):
         return [getattr(self, "table_" + name.replace("-", "_"))()]
 
     def table_indicators(self) -> nodes.Node:
-        rows = [[i.key, i.name_zh, i.name_en, i.unit or "", i.reading, i.description] for i in gwr.indicators()]
+        rows = [
+            [i.key, i.name_zh, i.name_en, i.unit or "", i.reading, i.description, _literal_list(list(i.names))]
+            for i in gwr.indicators()
+        ]
         return build_table(
-            ["key", "中文", "English", "unit", "reading", "description"], rows, literal_columns=(0, 3, 4)
+            ["key", "中文", "English", "unit", "reading", "description", "stated as"], rows, literal_columns=(0, 3, 4)
         )
 
     def table_themes(self) -> nodes.Node:
