@@ -96,7 +96,8 @@ def test_coverage_of_the_installed_data(decades: object) -> None:
     # a cited report links the page its text transcribes (Wikisource, for the national corpus)
     [(source, url)] = by_id["gwr-1999"].sources
     assert source == "national-1999"
-    assert url is not None and url.startswith("https://zh.wikisource.org/")
+    assert url is not None
+    assert url.startswith("https://zh.wikisource.org/")
     summary = decades.coverage_summary(rows)  # type: ignore[attr-defined]
     assert summary.startswith("52 of the 72 years from 1954 to 2025 have a Government Work Report")
     assert "(50 cited, 1 full, 1 summary)" in summary

@@ -854,8 +854,8 @@ def series(key: str | None = None, *, kind: str | None = None) -> Results[Series
 
     >>> import gwr
     >>> points = gwr.series("CPI growth", kind="gwr")
-    >>> [(p.year, p.report, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
-    [(2021, 'gwr-2021', '3'), (2022, 'gwr-2022', '3'), (2023, 'gwr-2023', '3'), (2024, 'gwr-2024', '3'), (2025, 'gwr-2025', '2')]
+    >>> [(p.year, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
+    [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2')]
     >>> [(p.year, p.role, p.report, p.text) for p in points if p.year == 2020]
     [(2020, 'missing', None, ''), (2020, 'outcome', 'gwr-2021', '居民消费价格上涨2.5%')]
     """
