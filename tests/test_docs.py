@@ -14,8 +14,10 @@ the page, built into a small checkout and into a copy of the repository, and che
 from __future__ import annotations
 
 import doctest
+import hashlib
 import inspect
 import io
+import json
 import os
 import re
 import shlex
@@ -246,10 +248,16 @@ def test_extractor() -> None:
 
 # --------------------------------------------------------------------------------------------
 # The guide to adding a report, proved
+#
+# The guide shows files by the path in their caption, relative to the root of the checkout; the
+# corpus is at ../shared/corpus beside it (the default place), so that a test puts the guide's
+# corpus text into a corpus folder of its own, never into the real one. A caption may end in
+# "(append)" (text added to the end of the file) or "(add to the list)" (a JSON object added to
+# the JSON list the file holds: an entry of corpus.json).
 
 
 def guide_files() -> dict[str, str]:
-    """The files the guide shows, by the path in their caption (``(append)`` kept in the key)."""
+    """The files the guide shows, by the path in their caption (the mode kept in the key)."""
     return {b.options["caption"]: b.body for b in blocks(GUIDE) if "caption" in b.options}
 
 
@@ -259,23 +267,43 @@ def _guide_file(suffix: str) -> tuple[str, str]:
     return matches[0]
 
 
+def _add_file(root: Path, caption: str, content: str) -> None:
+    """Add the file the guide shows under ``caption`` to the checkout ``root``."""
+    relative, _, mode = caption.partition(" ")
+    target = (root / relative).resolve()
+    assert target.is_relative_to(root.parent.resolve()), f"{caption!r} leaves the test's folder"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if mode == "(append)":
+        existing = target.read_text(encoding="utf-8") if target.exists() else ""
+        target.write_text(existing.rstrip("\n") + "\n\n" + content, encoding="utf-8")
+    elif mode == "(add to the list)":
+        listed = json.loads(target.read_text(encoding="utf-8")) if target.exists() else []
+        assert isinstance(listed, list), f"{relative} holds no JSON list"
+        listed.append(json.loads(content))
+        target.write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    else:
+        assert not mode, f"unknown caption mode {mode!r} in {caption!r}"
+        target.write_bytes(content.encode("utf-8"))
+
+
 def _add_guide_files(root: Path) -> str:
-    """Add the guide's files to the checkout ``root``; return the new report's id."""
-    report_id = ""
+    """Add all the guide's files to the checkout ``root``; return the bundled report's id."""
     for caption, content in guide_files().items():
-        relative, _, mode = caption.partition(" ")
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "(append)":
-            existing = target.read_text(encoding="utf-8") if target.exists() else ""
-            target.write_text(existing.rstrip("\n") + "\n\n" + content, encoding="utf-8")
-        else:
-            assert not mode, f"unknown caption mode {mode!r} in {caption!r}"
-            target.write_bytes(content.encode("utf-8"))
-        if relative.startswith("annotations/reports/"):
-            report_id = Path(relative).stem
-    assert report_id, "the guide shows no annotations/reports/<id>.toml"
+        _add_file(root, caption, content)
+    [report_id] = [Path(c.split(" ")[0]).stem for c in guide_files() if c.startswith("annotations/reports/")]
     return report_id
+
+
+def _guide_corpus_entry() -> dict[str, object]:
+    """The corpus.json entry the guide adds."""
+    _, entry = _guide_file("corpus.json")
+    loaded: dict[str, object] = json.loads(entry)
+    return loaded
+
+
+def _corpus_folder(root: Path) -> Path:
+    """Where the guide's paths put the corpus of the checkout ``root``: ../shared/corpus."""
+    return root.parent / "shared" / "corpus"
 
 
 def test_guide_shows_every_file() -> None:
@@ -283,10 +311,24 @@ def test_guide_shows_every_file() -> None:
     assert any(c.startswith("src/gwr/data/sources/") for c in captions)
     assert "annotations/sources.toml" in captions
     assert any(c.startswith("annotations/reports/") for c in captions)
+    # a text added to the corpus, its entry in corpus.json, and what no rule knows of it
+    assert any(c.startswith("../shared/corpus/national/") and c.endswith(".txt") for c in captions)
+    assert "../shared/corpus/corpus.json" in captions
+    assert any(c.startswith("annotations/cited/") for c in captions)
 
 
-def test_new_report_builds_in_a_small_checkout(tmp_path: Path) -> None:
-    """A checkout with only the guide's source, its registries and one report builds and checks."""
+def test_guide_corpus_entry_matches_its_text() -> None:
+    """The sha256 and length the guide lists are those of the text it shows."""
+    entry = _guide_corpus_entry()
+    caption, text = _guide_file(f"/{entry['file']}")
+    assert caption.startswith("../shared/corpus/")
+    assert entry["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert entry["chars"] == len(text)
+
+
+def test_new_report_builds_in_a_small_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout with only the guide's files and the registries, beside a corpus holding only the
+    guide's text, builds a bundled report and a cited one, and both check."""
     from gwr.build.generate import generate, write
 
     root = tmp_path / "checkout"
@@ -294,35 +336,76 @@ def test_new_report_builds_in_a_small_checkout(tmp_path: Path) -> None:
     (root / "src" / "gwr" / "data" / "sources").mkdir(parents=True)
     for registry in ("indicators.toml", "themes.toml", "regions.toml"):
         shutil.copy(ROOT / "annotations" / registry, root / "annotations" / registry)
+    corpus = _corpus_folder(root)
+    corpus.mkdir(parents=True)
+    (corpus / "corpus.json").write_text("[]\n", encoding="utf-8")
+    monkeypatch.delenv("GWR_CORPUS", raising=False)  # the generator finds the corpus beside the checkout
     report_id = _add_guide_files(root)
+    entry = _guide_corpus_entry()
+    cited_id = f"gwr-{entry['year']}"
 
     written = write(root, generate(root))
     assert f"reports/{report_id}.json" in written
+    assert f"reports/{cited_id}.json" in written  # adding the text was all it took
 
     data = root / "src" / "gwr" / "data"
-    result = gwr.check(data)
+    result = gwr.check(data, corpus=corpus)
     assert result.ok, str(result)
-    assert result.counts["reports"] == 1
+    assert (result.counts["reports"], result.unverified) == (2, ())
+    without = gwr.check(data)  # the cited text is not at hand: listed, never counted as verified
+    assert without.ok, str(without)
+    assert (without.counts["reports"], without.unverified) == (1, (cited_id,))
 
-    report = _db.Database(data).report(report_id)
+    db = _db.Database(data)
+    report = db.report(report_id)
     assert report.id == report_id
     assert report.targets, "the guide's report has no targets"
-    _, source_text = _guide_file(".txt")
+    _, source_text = _guide_file("_example.txt")
     for target in report.targets:
         assert target.span.source == report.witnesses[0]
         assert target.text == target.span.exact
     assert "国内生产总值增长5％左右" in source_text  # the fixture keeps its full-width damage ...
     assert report.target("gdp_growth").text == "国内生产总值增长5%左右"  # ... which normalization undoes
+
+    cited = db.report(cited_id)
+    assert cited.completeness == "cited"
+    [source] = [s for s in db.sources() if s.id in cited.witnesses]
+    assert (source.bundled, source.file, source.sha256) == (False, entry["file"], entry["sha256"])
+    assert not list((data / "sources").glob("*2031*")), "a cited text is never copied into the data"
+    # read by hand from the guide's text: 今年发展主要预期目标是：国内生产总值增长5％左右；...
+    assert [(t.key, t.text) for t in cited.targets][:1] == [("gdp_growth", "国内生产总值增长5%左右")]
+
+    # the page's Python examples run against the data built here
+    monkeypatch.setattr(_db, "_default", db)
+    attempted, failed, shown = run_python(GUIDE)
+    assert attempted > 0
+    assert failed == 0, f"{failed} examples failed in docs/new-report.md:\n{shown}"
     # generating again changes nothing: the output is deterministic
     assert write(root, generate(root)) == []
 
 
+def _real_corpus() -> Path:
+    corpus = Path(os.environ.get("GWR_CORPUS") or ROOT.parent / "shared" / "corpus")
+    if not (corpus / "corpus.json").is_file():
+        pytest.skip(f"no corpus at {corpus} (set GWR_CORPUS): the repository's data is generated from it")
+    return corpus
+
+
 @pytest.fixture
-def repository_copy(tmp_path: Path) -> Path:
-    """A copy of the checkout's annotations and data, regenerated as they are."""
+def repository_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the checkout's annotations and data beside a corpus folder of its own (the real
+    corpus's texts, linked, and a copy of its corpus.json), regenerated as they are."""
     from gwr.build.generate import generate, write
 
+    real = _real_corpus()
     root = tmp_path / "repo"
+    corpus = _corpus_folder(root)
+    for path in real.rglob("*.txt"):
+        link = corpus / path.relative_to(real)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(path)
+    shutil.copy(real / "corpus.json", corpus / "corpus.json")
+    monkeypatch.setenv("GWR_CORPUS", str(corpus))  # for the commands the guide runs, too
     shutil.copytree(ROOT / "annotations", root / "annotations")
     shutil.copytree(ROOT / "src" / "gwr" / "data", root / "src" / "gwr" / "data")
     write(root, generate(root))
@@ -330,10 +413,15 @@ def repository_copy(tmp_path: Path) -> Path:
 
 
 def test_guide_session_in_a_copy_of_the_repository(repository_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The guide, followed step by step in a copy of the repository, does what it shows."""
+    """The guide, followed step by step in a copy of the repository, does what it shows: each
+    file is added where the page shows it, and each command runs where the page shows it."""
     root = repository_copy
-    _add_guide_files(root)
-    problems = [p for b in _console_blocks(GUIDE) for c in commands(b) if (p := run_command(c, cwd=root)) is not None]
+    problems = []
+    for block in blocks(GUIDE):
+        if "caption" in block.options:
+            _add_file(root, block.options["caption"], block.body)
+        elif block.language in ("console", "shell-session"):
+            problems += [p for c in commands(block) if (p := run_command(c, cwd=root)) is not None]
     assert not problems, "\n\n".join(problems)
 
     # the page's Python examples run against the data the guide built

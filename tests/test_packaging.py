@@ -85,9 +85,24 @@ def test_extras_test_and_dev() -> None:
     assert {"ruff", "mypy"} <= names("dev")
 
 
+_URL = re.compile(r"https?://[^\s)>\]]+")
+
+
+def _declared_urls() -> dict[str, str]:
+    """The project URLs of pyproject.toml: none while the project has no public home."""
+    urls: dict[str, str] = PYPROJECT["project"].get("urls", {})
+    return urls
+
+
 def test_project_urls_and_python_classifiers() -> None:
+    """No invented address: a project URL is declared only where the project really has one
+    (it has no public home yet), and the README and NOTICE point nowhere else."""
     project = PYPROJECT["project"]
-    assert {"Homepage", "Documentation", "Source", "Issues", "Changelog"} <= set(project["urls"])
+    declared = set(_declared_urls().values())
+    assert all(url.startswith("https://") for url in declared), declared
+    for name in ("README.md", "NOTICE"):
+        found = set(_URL.findall((ROOT / name).read_text(encoding="utf-8")))
+        assert found <= declared, f"{name} points at addresses pyproject.toml does not declare: {found - declared}"
     minimum = re.search(r">=\s*3\.(\d+)", project["requires-python"])
     assert minimum
     versions = {c.rsplit(" :: ", 1)[1] for c in project["classifiers"] if re.match(r".*Python :: 3\.\d+$", c)}
@@ -109,7 +124,9 @@ def test_runtime_dependencies_are_what_the_runtime_imports() -> None:
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
     third_party = {m for m in imported if m not in sys.stdlib_module_names and m not in ("gwr", "__future__")}
-    optional = {"pandas"}  # imported inside to_dataframe() only, behind MissingDependencyError
+    # imported inside to_dataframe() and plot() only, behind MissingDependencyError (the pandas
+    # and plot extras)
+    optional = {"pandas", "matplotlib"}
     declared = {
         re.split(r"[<>=!~; \[]", r, maxsplit=1)[0].lower().replace("-", "_")
         for r in PYPROJECT["project"]["dependencies"]
@@ -134,7 +151,7 @@ def test_sdist_ships_the_library_and_no_tests(sdist: Path) -> None:
     assert set(metadata.get_all("License-File") or []) == {"LICENSE", "NOTICE"}
     assert metadata["Requires-Python"] == PYPROJECT["project"]["requires-python"]
     urls = metadata.get_all("Project-URL") or []
-    assert any(u.startswith("Documentation, ") for u in urls)
+    assert sorted(urls) == sorted(f"{name}, {url}" for name, url in _declared_urls().items())
 
 
 def test_wheel_from_the_sdist_carries_data_notice_and_metadata(wheel_from_sdist: Path) -> None:
@@ -214,10 +231,22 @@ def test_readme_has_exactly_two_setup_paths() -> None:
 
 
 def test_readme_says_what_is_covered_and_where_the_docs_are() -> None:
-    assert PYPROJECT["project"]["urls"]["Documentation"] in README
     import gwr
 
-    for report in gwr.reports():  # every bundled report is named, with its completeness
-        assert report.id in README
-        assert report.completeness in README
+    documentation = _declared_urls().get("Documentation")
+    if documentation is not None:
+        assert documentation in README
+    assert "`docs/`" in README  # the pages, in the repository
+    reports = gwr.reports()
+    for report in reports:
+        assert f"`{report.completeness}`" in README
+        if report.completeness != "cited":  # a report whose text is bundled is named
+            assert f"`{report.id}`" in README
+    # the cited reports: how many, the first and last national one, every province by its code
+    national = [r for r in reports if r.completeness == "cited" and r.kind == "gwr"]
+    provincial = [r for r in reports if r.completeness == "cited" and r.kind == "provincial"]
+    assert f"`{national[0].id}` … `{national[-1].id}` ({len(national)} reports)" in README
+    assert f"{len(provincial)} provinces" in README
+    for report in provincial:
+        assert f"`{report.region}`" in README
     assert "NOTICE" in README

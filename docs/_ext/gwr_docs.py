@@ -330,9 +330,12 @@ class GwrTable(SphinxDirective):
         return [getattr(self, "table_" + name.replace("-", "_"))()]
 
     def table_indicators(self) -> nodes.Node:
-        rows = [[i.key, i.name_zh, i.name_en, i.unit or "", i.reading, i.description] for i in gwr.indicators()]
+        rows = [
+            [i.key, i.name_zh, i.name_en, i.unit or "", i.reading, i.description, _literal_list(list(i.names))]
+            for i in gwr.indicators()
+        ]
         return build_table(
-            ["key", "中文", "English", "unit", "reading", "description"], rows, literal_columns=(0, 3, 4)
+            ["key", "中文", "English", "unit", "reading", "description", "stated as"], rows, literal_columns=(0, 3, 4)
         )
 
     def table_themes(self) -> nodes.Node:
@@ -441,6 +444,8 @@ class GwrTable(SphinxDirective):
     def table_sources(self) -> nodes.Node:
         rows = []
         for source in gwr.sources():
+            if not source.bundled:
+                continue  # a cited text: listed by year on the coverage page, with its address
             documents = "; ".join(f"{d.id} ({d.kind}, {d.date})" for d in source.documents)
             rows.append([source.id, source.title, source.publisher, source.date, source.profile, documents])
         return build_table(["id", "title", "publisher", "date", "profile", "documents"], rows, literal_columns=(0, 4))
@@ -454,8 +459,14 @@ class GwrTable(SphinxDirective):
             for m in re.finditer(r"^``(?P<name>\w+)``[^\n]*\n(?P<body>(?:    .*\n)+)", _normalize.__doc__ or "", re.M)
         }
         used: dict[str, list[str]] = {}
+        cited: dict[str, int] = {}
         for source in gwr.sources():
-            used.setdefault(source.profile, []).append(source.id)
+            if source.bundled:
+                used.setdefault(source.profile, []).append(source.id)
+            else:
+                cited[source.profile] = cited.get(source.profile, 0) + 1
+        for profile, count in cited.items():
+            used.setdefault(profile, []).append(f"the {count} cited texts")
         rows = []
         for name in _normalize.PROFILES:
             text = described.get(name)

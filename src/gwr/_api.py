@@ -53,8 +53,11 @@ def reports(kind: str | None = None, region: str | None = None, year: int | None
         InvalidTypeError: an argument has the wrong type.
 
     >>> import gwr
-    >>> [r.id for r in gwr.reports(kind="gwr")]
-    ['gwr-2024', 'gwr-2025']
+    >>> national = gwr.reports(kind="gwr")
+    >>> len(national), national[0].id, national[-1].id
+    (52, 'gwr-1954', 'gwr-2025')
+    >>> [r.id for r in gwr.reports(region="浙江")]
+    ['provincial-2025-CN-ZJ']
     >>> [r.id for r in gwr.reports(year=2024)]
     ['gwr-2024', 'plan-2024']
     """

@@ -42,7 +42,7 @@ class CheckResult:
     >>> result.ok, result.problems
     (True, ())
     >>> print(result)
-    ok: checked 5 sources, ...
+    ok: checked ... sources, ...
     """
 
     problems: tuple[Problem, ...]

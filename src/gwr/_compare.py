@@ -842,9 +842,9 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
     >>> row = gwr.compare_tasks("plan-2024", 2025)["security"]
     >>> row.before_position, row.direction, row.after_secondary, row.after_subtask
     (9, 'folded', 10, 5)
-    >>> gwr.compare_tasks(2024, 2019)
+    >>> gwr.compare_tasks(2024, 2020)
     Traceback (most recent call last):
-    gwr._errors.NotFoundError: no report 'gwr-2019'...
+    gwr._errors.NotFoundError: no report 'gwr-2020'...
     """
     before, after = _resolve(a, kind), _resolve(b, kind)
     for report in (before, after):

@@ -10,7 +10,7 @@ class GwrError(Exception):
 
     >>> import gwr
     >>> try:
-    ...     gwr.report(1999)
+    ...     gwr.report(2020)
     ... except gwr.GwrError as error:
     ...     print(type(error).__name__)
     NotFoundError

@@ -363,7 +363,7 @@ class Results(Generic[RowT]):
         >>> import gwr
         >>> axes = gwr.series("gdp_growth").plot()
         >>> axes.get_title(), axes.get_ylabel()
-        ('GDP growth: target and outcome, 2023–2025', '%')
+        ('GDP growth: target and outcome, ...–2025', '%')
         >>> gwr.compare(2024, 2025).plot()
         Traceback (most recent call last):
         gwr._errors.InvalidArgumentError: plot() draws the rows of gwr.series(key), not TargetChange rows; ...

@@ -466,10 +466,10 @@ class SeriesPoint(_Row):
     (能耗降低2.5%) is ``2.5`` on the reduction of energy intensity, a rise there ``-0.5``.
 
     >>> import gwr
-    >>> point = gwr.series("gdp_growth")[0]
+    >>> point = next(p for p in gwr.series("gdp_growth") if p.year == 2023 and p.role == "outcome")
     >>> point.year, point.role, point.report, point.value, point.stated
     (2023, 'outcome', 'gwr-2024', Decimal('5.2'), True)
-    >>> cut = gwr.series("energy_intensity_reduction")[1]
+    >>> cut = next(p for p in gwr.series("energy_intensity_reduction") if p.report == "gwr-2024")
     >>> cut.text, cut.value, cut.change, cut.measured
     ('单位国内生产总值能耗降低2.5%左右', Decimal('2.5'), 'decrease', Decimal('2.5'))
     """
@@ -857,9 +857,11 @@ def series(key: str | None = None, *, kind: str | None = None, region: str | Non
             national kind.
 
     >>> import gwr
-    >>> points = gwr.series("CPI growth")
-    >>> [(p.year, p.report, p.role, str(p.value)) for p in points if p.role == "target"]
-    [(2024, 'gwr-2024', 'target', '3'), (2024, 'plan-2024', 'target', '3'), (2025, 'gwr-2025', 'target', '2')]
+    >>> points = gwr.series("CPI growth", kind="gwr")
+    >>> [(p.year, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
+    [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2')]
+    >>> [(p.year, p.role, p.report, p.text) for p in points if p.year == 2020]
+    [(2020, 'missing', None, ''), (2020, 'outcome', 'gwr-2021', '居民消费价格上涨2.5%')]
     """
     from ._api import KINDS, check_kind, indicator, indicators, reports
 
