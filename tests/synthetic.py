@@ -138,7 +138,11 @@ def make_annotation_root(root: Path, count: int) -> dict[str, str]:
         (reports / f"{new_id}.toml").write_text(text, encoding="utf-8")
         for extra in (root / "annotations").glob(f"*/{old_id}.toml"):  # summaries/<id>.toml and the like
             if extra.parent != reports:
-                shutil.copyfile(extra, extra.parent / f"{new_id}.toml")
+                copy = extra.read_text(encoding="utf-8")
+                # the corpus copy of a seed year witnesses that year only: not a copy's
+                blocks = re.split(r"(?m)^(?=\[\[witnesses\]\])", copy)
+                copy = "".join(b for b in blocks if 'witness = "gwr-2024-corpus"' not in b)
+                (extra.parent / f"{new_id}.toml").write_text(copy, encoding="utf-8")
         ids[new_id] = old_id
     for original in notes:  # the originals' side files would name reports that are not there
         for extra in (root / "annotations").glob(f"*/{original.stem}.toml"):

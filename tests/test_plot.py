@@ -194,11 +194,12 @@ def test_plot_on_given_axes_and_years(gappy: Path) -> None:
 
 def test_plot_scales_large_values() -> None:
     chart = _plot.series_chart(gwr.series("local_special_bonds"), since=2023)
-    # 003: 拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元 (so 3.8万亿元 in 2023)
+    # 003: 拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元 (so 3.8万亿元 in 2023); the 2025
+    # full text (corpus): 拟安排地方政府专项债券4.4万亿元
     assert chart.scale == Decimal(10) ** 12
     assert chart.ylabel == "trillion CNY"
-    assert chart.line("measure").values == (3.8, 3.9)
-    assert chart.title == "Local government special-purpose bonds, 2023–2024"
+    assert chart.line("measure").values == (3.8, 3.9, 4.4)
+    assert chart.title == "Local government special-purpose bonds, 2023–2025"
 
 
 def test_plot_draws_ranges_as_error_bars() -> None:
