@@ -63,7 +63,7 @@ class CheckResult:
         if self.unverified:
             lines.append(
                 f"not verified ({len(self.unverified)} cited reports whose text is not at hand; "
-                f"pass corpus=): {', '.join(self.unverified)}"
+                f"check(corpus=...) or gwr check --corpus DIR verifies them): {', '.join(self.unverified)}"
             )
         return "\n".join(lines)
 
