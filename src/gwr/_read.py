@@ -106,6 +106,7 @@ def read_normalized(
     region: str | None,
     indicators: Sequence[Indicator],
     themes: dict[int, tuple[str | None, str | None]] | None = None,
+    subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] | None = None,
 ) -> Report:
     """Read the normalized ``text`` of source ``source_id`` into a report.
 
@@ -130,7 +131,12 @@ def read_normalized(
         return measure if keyed == measure.quantities else attrs.evolve(measure, quantities=keyed)
 
     body = read_body(
-        {source_id: text}, sentences_of(source_id, text, start, end), targets=targets, keyer=keyer, themes=themes
+        {source_id: text},
+        sentences_of(source_id, text, start, end),
+        targets=targets,
+        keyer=keyer,
+        themes=themes,
+        subtask_themes=subtask_themes,
     )
     report_id = f"{kind}-{year}" if region is None else f"{kind}-{year}-{region}"
     return Report(
