@@ -203,8 +203,24 @@ def _cite(
     note_path = root / "annotations" / "cited" / f"{report_id}.toml"
     note = load(note_path, CitedNote) if note_path.exists() else CitedNote()
     themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
-    full = read_normalized(text, source_id, kind=kind, year=year, region=region, indicators=indicators, themes=themes)
-    unknown = sorted(set(themes) - {t.number for t in full.tasks})
+    subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] = {
+        t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks
+    }
+    full = read_normalized(
+        text,
+        source_id,
+        kind=kind,
+        year=year,
+        region=region,
+        indicators=indicators,
+        themes=themes,
+        subtask_themes=subtask_themes,
+    )
+    numbered = {(t.number, s.number) for t in full.tasks for s in t.subtasks}
+    unknown = [str(n) for n in sorted(set(themes) - {t.number for t in full.tasks})]
+    unknown += [
+        f"{t.number}.{s.number}" for t in note.tasks for s in t.subtasks if (t.number, s.number) not in numbered
+    ]
     if unknown:
         raise AnnotationError(f"{note_path}: themes for tasks {unknown}, which the report does not number")
     cited = _cut(full, text)
