@@ -132,6 +132,7 @@ def test_runtime_dependencies_are_what_the_runtime_imports() -> None:
         for r in PYPROJECT["project"]["dependencies"]
     }
     assert third_party - optional == declared
+    assert all(re.search(r">=\d", r) for r in PYPROJECT["project"]["dependencies"])  # each with a lower bound
 
 
 # --------------------------------------------------------------------------------------------
@@ -170,6 +171,7 @@ def test_wheel_from_the_sdist_carries_data_notice_and_metadata(wheel_from_sdist:
         "attrs",
         "cattrs",
         "importlib-resources",
+        "msgspec",
     ]
 
 

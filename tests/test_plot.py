@@ -263,14 +263,16 @@ def test_plot_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_theme_chart_real_data() -> None:
     chart = _plot.theme_chart(gwr.reports())
     # 2024 (003): （一）大力推进现代化产业体系建设 ... （三）着力扩大国内需求;
-    # 2025 (000): task 1 is 大力提振消费 (domestic demand)
-    assert chart.leading() == {2024: "industry", 2025: "domestic_demand"}
-    assert chart.ranks[chart.themes.index("domestic_demand")] == (3, 1)
-    assert chart.missing == ()
+    # 2025 (000): task 1 is 大力提振消费 (domestic demand); 2023 (corpus): （一）着力扩大国内需求
+    leading = chart.leading()
+    assert (leading[2023], leading[2024], leading[2025]) == ("domestic_demand", "industry", "domestic_demand")
+    assert chart.ranks[chart.themes.index("domestic_demand")][-2:] == (3, 1)
+    assert 2020 in chart.missing
+    assert 1996 in chart.missing
     ax = _plot.draw_themes(chart)
     [image] = ax.images
     grid = image.get_array()
-    assert float(grid[chart.themes.index("domestic_demand")][1]) == 1.0
+    assert float(grid[chart.themes.index("domestic_demand")][-1]) == 1.0
     assert [t.get_text() for t in ax.get_yticklabels()] == [t.name_en for t in gwr.themes()]
     assert sum(1 for t in ax.texts) == sum(1 for row in chart.ranks for r in row if r is not None)
 

@@ -7,14 +7,11 @@ first lookup imports neither cattrs nor the strict reading.
 
 from __future__ import annotations
 
-import ast
 import json
-import re
 import subprocess
 import sys
 import textwrap
 import threading
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -119,25 +116,3 @@ def test_one_decoder_per_type_made_once_from_many_threads(tmp_path: Path) -> Non
         thread.join()
     assert found == [Fresh(Decimal("2"))] * 8
     assert _db._decoders[Fresh] is _db._decoder(Fresh)
-
-
-def test_the_runtime_depends_on_exactly_what_it_imports() -> None:
-    """pyproject's ``dependencies`` name every package the runtime imports, and nothing else;
-    an optional import (pandas) is an extra. The generator (``gwr.build``) is not the runtime."""
-    root = Path(__file__).resolve().parent.parent
-    imported: set[str] = set()
-    for path in (root / "src" / "gwr").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                imported.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                imported.add(node.module.split(".")[0])
-    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "gwr"}
-    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-
-    def names(requirements: list[str]) -> set[str]:
-        return {re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].replace("-", "_") for r in requirements}
-
-    extras = set().union(*(names(r) for r in project["optional-dependencies"].values()))
-    assert names(project["dependencies"]) == third_party - extras
-    assert all(re.search(r">=\d", r) for r in project["dependencies"])  # every one with a lower bound

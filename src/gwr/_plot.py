@@ -227,8 +227,8 @@ class ThemeChart:
 
         >>> import gwr
         >>> from gwr._plot import theme_chart
-        >>> theme_chart(gwr.reports()).leading()
-        {2024: 'industry', 2025: 'domestic_demand'}
+        >>> {year: theme for year, theme in theme_chart(gwr.reports()).leading().items() if year >= 2022}
+        {2022: 'domestic_demand', 2023: 'domestic_demand', 2024: 'industry', 2025: 'domestic_demand'}
         """
         found = {}
         for i, theme in enumerate(self.themes):
