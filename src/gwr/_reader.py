@@ -7,7 +7,8 @@ of report (national, plan, provincial):
 * Before the first part, every short line that is not a sentence, down to the first salutation
   (``各位代表：``), is a **heading** (the title, date, speaker lines); the first sentence ends
   the header (an abstract that starts with its text has none).
-* ``一、...`` (short, no full stop): a **part** heading.
+* ``一、...`` (short, no full stop), numbered in sequence: a **part** heading (a ``一、`` list
+  inside a part does not continue the sequence and is read as items).
 * A salutation (``各位代表！`` / ``各位代表：``) once the last part has had an area or item: a
   **closing** passage (the government-building, defence, Hong Kong/Macao/Taiwan and foreign-policy
   passages after the tasks); elsewhere a **heading** of the current section, without a title (a
@@ -23,9 +24,11 @@ of report (national, plan, provincial):
 
 The **task part** is the part with the most areas after the targets passage (the first such
 part on a tie; with no targets found, the first part after the review that has areas). A report
-with no such part but with parts after the one holding its targets (the 2015 layout) gives its
-tasks as those parts: each part is a task and each of its paragraphs a sub-task titled by its
-lead sentence.
+with no such part but with parts after the one holding its targets (the 2015 layout, and the
+1990s') gives its tasks as those parts: each part is a task and each of its paragraphs a sub-task
+titled by its lead sentence. The part holding the targets is a task too unless its title frames
+the year's work (总体部署, 总体要求, 政策取向, 建议: 2015's 二、2015年工作总体部署 is not a task,
+1993's 二、争取国民经济再上一个新台阶 is).
 
 Every sentence that is not a heading becomes a :class:`~gwr.Measure` with its quantities: under
 the innermost task where there is one, otherwise in ``Report.measures``. Sentences that state a
@@ -173,6 +176,29 @@ def _part_marker(paragraph: list[Sentence]) -> re.Match[str] | None:
     return None
 
 
+def part_headings(paragraph_list: Sequence[list[Sentence]]) -> dict[int, re.Match[str]]:
+    """The paragraphs (by index) that open a part: a short ``一、`` line, numbered in sequence.
+
+    The first such line opens the sequence; a later one is a part only where it continues it
+    (二、 after 一、): a ``一、`` list inside a part (the ten principles of 1981) is not a part.
+    """
+    found: dict[int, re.Match[str]] = {}
+    last: int | None = None
+    for index, paragraph in enumerate(paragraph_list):
+        marker = _part_marker(paragraph)
+        if marker is None:
+            continue
+        number = chinese_number(marker.group(1))
+        if last is None or number == last + 1:
+            found[index] = marker
+            last = number
+    return found
+
+
+_FRAMING = re.compile(r"总体部署|总体要求|政策取向|预期目标|总体思路|建议")
+"""Words of a part's title that frame the year's work rather than name a task of it."""
+
+
 @attrs.frozen
 class TaskLayout:
     """Where a report's tasks are: the part whose areas are tasks, or the parts that are tasks."""
@@ -186,11 +212,13 @@ def task_layout(paragraph_list: Sequence[list[Sentence]], targets_at: int | None
 
     ``targets_at`` is the offset where the targets passage starts, where one was found.
     """
-    parts: list[tuple[int, int]] = []  # (number, offset)
+    headings = part_headings(paragraph_list)
+    parts: list[tuple[int, int, str]] = []  # (number, offset, title)
     areas: list[tuple[int, int]] = []  # (part number, offset)
-    for paragraph in paragraph_list:
-        if marker := _part_marker(paragraph):
-            parts.append((chinese_number(marker.group(1)), paragraph[0].start))
+    for index, paragraph in enumerate(paragraph_list):
+        if index in headings:
+            marker = headings[index]
+            parts.append((chinese_number(marker.group(1)), paragraph[0].start, _title(_text(paragraph), marker)))
         elif parts and _AREA.match(paragraph[0].text):
             areas.append((parts[-1][0], paragraph[0].start))
     if targets_at is not None:
@@ -200,11 +228,15 @@ def task_layout(paragraph_list: Sequence[list[Sentence]], targets_at: int | None
                 after[part] = after.get(part, 0) + 1
         if after:
             return TaskLayout(area_part=max(after, key=lambda part: after[part]))
-        holding = [number for number, offset in parts if offset <= targets_at]
+        holding = [(number, title) for number, offset, title in parts if offset <= targets_at]
         if holding:
-            later = tuple(number for number, offset in parts if offset > targets_at)
+            later = [number for number, offset, _ in parts if offset > targets_at]
             if len(later) >= 2:
-                return TaskLayout(task_parts=later)
+                # the part that holds the targets is a task too, unless its title frames the year
+                # (2015: 二、2015年工作总体部署); 1993: 二、争取国民经济再上一个新台阶 is one
+                number, title = holding[-1]
+                first = [] if _FRAMING.search(title) or number == parts[0][0] else [number]
+                return TaskLayout(task_parts=(*first, *later))
         return TaskLayout()
     later_areas = [part for part, _ in areas if part != (parts[0][0] if parts else None)]
     return TaskLayout(area_part=later_areas[0]) if later_areas else TaskLayout()
@@ -227,27 +259,29 @@ class _Outline:
         self.preamble_done = False
         self.items_continue = False
         self.sub_areas = False
+        self.headings: dict[int, re.Match[str]] = {}
 
     def open(self, parent: _Node, node: _Node) -> _Node:
         parent.children.append(node)
         return node
 
     def area_has_items(self, index: int) -> bool:
-        for paragraph in self.paragraphs[index + 1 :]:
+        for later, paragraph in enumerate(self.paragraphs[index + 1 :], start=index + 1):
             text = paragraph[0].text
-            if _AREA.match(text) or _part_marker(paragraph) or _SALUTATION.match(_text(paragraph)):
+            if _AREA.match(text) or later in self.headings or _SALUTATION.match(_text(paragraph)):
                 return False
             if _ITEM.match(text):
                 return True
         return False
 
     def build(self) -> list[_Node]:
-        numbered = [chinese_number(m.group(1)) for p in self.paragraphs if (m := _part_marker(p))]
-        last_part = max(numbered, default=0)
+        headings = part_headings(self.paragraphs)
+        last_part = max((chinese_number(m.group(1)) for m in headings.values()), default=0)
+        self.headings = headings
         for index, paragraph in enumerate(self.paragraphs):
             first = paragraph[0]
             text = _text(paragraph)
-            if part := _part_marker(paragraph):
+            if part := headings.get(index):
                 part_number = chinese_number(part.group(1))
                 is_task = part_number in self.layout.task_parts
                 self.part = self.open(self.root, _Node("part", part_number, _title(text, part), first, is_task=is_task))
@@ -295,7 +329,7 @@ class _Outline:
                 node = self.open(self.part or self.root, _Node("paragraph", None, None, None))
                 node.sentences.extend(paragraph)
                 continue
-            item = _ITEM.match(first.text)
+            item = _ITEM.match(first.text) or _part_marker(paragraph)  # 一是, or a 一、 list in a part
             bullet = _BULLET.match(first.text) if self.part is not None else None
             in_task_part = self.part is not None and self.part.is_task
             if item or bullet or (self.sub_areas and (self.area is not None or in_task_part)):
