@@ -67,7 +67,8 @@ def matches(expected: dict[str, Any], item: Target | Outcome) -> bool:
     """Whether ``item`` is the target or outcome a person read as ``expected``."""
     if expected.get("key") != item.key:
         return False
-    text = expected["text"]
+    # the files quote the raw text (full-width ％ kept); the reader quotes the normalized text
+    text = normalize(expected["text"], "one_per_line").text
     if text not in item.text and item.text not in text:
         return False
     quantity = item.quantity

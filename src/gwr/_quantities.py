@@ -64,6 +64,11 @@ Per what
     standing right before 一半 (``超过全球一半``), and the word before a verb of change
     (``至少降低30%``). ``text`` is then the number alone. Without such a link the word is a verb
     of its own: ``超过年度计划百分之四点一`` exceeds the plan *by* 4.1 %, exactly.
+    A trailing word after the last figure of a list of bare figures in one unit (joined by 、,
+    和, 及, 与) qualifies every figure of the list, as Chinese reads it: the word closes the
+    frame the whole list stands in (``分别控制在5%和3%以内``: both at most; ``分别增长5%、6.5%左右``:
+    both about; ``分别稳定在800亿斤、60亿斤、160亿斤以上``). A figure with a word or mark of
+    its own (``3.5%以上、7%左右``) keeps it. ``text`` is the figure alone.
 
 ``change`` and ``relative_to``
     A verb of change directly before the number (optionally with a leading qualifier in between)
@@ -818,6 +823,10 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
         if gap in _LIST_SEPS and b.unit is not None and a.post is None and shares:
             a.unit = b.unit
             a.unit_word = b.unit_word
+        if gap in _LIST_SEPS and b.post is not None and a.post is None and not a.approx and a.unit == b.unit:
+            # 分别控制在5%和3%以内, 分别增长5%、6.5%左右: the word after the last figure of a list
+            # of bare figures qualifies every figure of it (as 以内 closes the frame 控制在…以内)
+            a.post = b.post
     return [r for r in raws if not r.drop and r.value is not None and (r.unit is not None or r.has_mag)]
 
 

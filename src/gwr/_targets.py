@@ -388,6 +388,26 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     return result
 
 
+_COMMITMENT = re.compile(r"完成.*(?:任务|目标)|(?:任务|目标).*完成")
+_COORDINATION = re.compile(r"[、和及与]")
+
+
+def _commitments(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity | None]] | None:
+    """A clause with no figure that commits to completing the tasks or targets on several
+    indicators it names side by side (全面完成能耗强度下降和主要污染物总量减排目标;
+    节能减排和碳排放强度下降完成国家下达任务) states each of them: one qualitative target per
+    indicator, in the order named. ``None`` where it names fewer than two."""
+    text = keyed.clause.text
+    if not _COMMITMENT.search(text):
+        return None
+    keys: list[str] = []
+    for part in _COORDINATION.split(text):
+        name = _name_in(matching_form(part), index)
+        if name is not None and index.keys[name] not in keys:
+            keys.append(index.keys[name])
+    return [(key, None) for key in keys] if len(keys) >= 2 else None
+
+
 def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
     targets: list[Target] = []
     for i, item in enumerate(keyed):
@@ -411,6 +431,8 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
         span = span_at(source_id, text, start, item.clause.end)
         pairs: list[tuple[str | None, Quantity | None]] | None
         pairs = list(_respectively(item, index) or []) or None
+        if pairs is None and not quantities:
+            pairs = _commitments(item, index)
         if pairs is None:
             unit = index.units.get(item.key) if item.key else None
             fitting = [q for q in quantities if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])]
