@@ -164,6 +164,8 @@ def test_two_figures_after_fenbie_give_two_targets() -> None:
         ("tertiary_industry_growth", "5"),
     ]
     assert found[0].span == found[1].span
+    # the word after the last figure of a list of bare figures qualifies every figure of it
+    assert [t.qualifier for t in found[2:4]] == ["at_most", "at_most"]
     assert found[0].text == "城镇和农村常住居民人均可支配收入分别增长6.5%左右、7.5%左右"
     second = found[1].quantity
     assert second is not None
@@ -186,6 +188,61 @@ def test_unknown_clauses_are_kept_and_framing_is_not_a_target() -> None:
         (None, "发展的协调性进一步增强", None, None),
         ("urban_new_jobs", "城镇新增就业6万人以上", "60000", "at_least"),
         ("urban_unemployment_rate", "城镇调查失业率5.5%左右", "5.5", "about"),
+    ]
+
+
+def test_indicators_named_side_by_side_are_each_a_target() -> None:
+    # 2023; qinghai 2025; hainan 2025; 2018 (one target: a relation between the two)
+    text = (
+        "主要预期目标是：单位国内生产总值能耗和主要污染物排放量继续下降，"
+        "全面完成“十四五”期间能耗强度下降和主要污染物总量减排目标，"
+        "节能减排和碳排放强度下降完成国家下达任务；居民收入增长和经济增长基本同步。"
+    )
+    assert [(t.key, t.text[:6]) for t in find_targets(text, "t", year=2025, indicators=REGISTRY)] == [
+        ("energy_intensity_reduction", "单位国内生产"),
+        ("pollutant_emissions_reduction", "单位国内生产"),
+        ("energy_intensity_reduction", "全面完成“十"),
+        ("pollutant_emissions_reduction", "全面完成“十"),
+        ("energy_emission_tasks", "节能减排和碳"),
+        ("co2_intensity_reduction", "节能减排和碳"),
+        ("household_income_growth", "居民收入增长"),
+    ]
+
+
+def _outcomes(text: str, year: int) -> list[tuple[str | None, str | None, str]]:
+    found = find_outcomes(text, "t", year=year, indicators=REGISTRY)
+    return [(o.key, str(o.quantity.value) if o.quantity else None, o.text) for o in found]
+
+
+def test_a_look_back_over_five_years_speaks_for_its_paragraph() -> None:
+    # 2018: 五年来，… then 刚刚过去的2017年，…
+    text = (
+        "五年来，人民生活持续改善。贫困人口减少6800多万。城镇新增就业6600万人以上，实现了比较充分就业。\n"
+        "刚刚过去的2017年，主要目标任务全面完成。国内生产总值增长6.9%；城镇新增就业1351万人。"
+    )
+    assert _outcomes(text, 2018) == [
+        ("gdp_growth", "6.9", "国内生产总值增长6.9%"),
+        ("urban_new_jobs", "13510000", "城镇新增就业1351万人"),
+    ]
+    # 2011: 这五年，… (a paragraph on the plan period: its flows are not the year's)
+    assert _outcomes("这五年，人民生活明显改善。城镇新增就业5771万人，转移农业劳动力4500万人。", 2011) == []
+
+
+def test_a_look_back_inside_a_sentence_speaks_from_where_it_stands() -> None:
+    # 2009: the growth stands before 连续五年 in its sentence
+    text = "国内生产总值超过30万亿元，比上年增长9%；物价总水平涨幅得到控制；粮食连续五年增产，总产量10570亿斤。"
+    assert [(k, v) for k, v, _ in _outcomes(text, 2009)] == [("gdp", "30000000000000"), ("gdp_growth", "9")]
+
+
+def test_growth_since_an_earlier_year_and_this_years_figures_are_no_outcomes() -> None:
+    # 2008: 比2002年增长65.5% spans five years; 1956: a projection for the year itself
+    assert _outcomes("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%。", 2008) == [
+        ("gdp", "24660000000000", "国内生产总值达到24.66万亿元")
+    ]
+    assert _outcomes("1956年工业生产总值比1955年将增长19.7%。", 1956) == []
+    # a base of a comparison one year before the year reviewed is the year's change
+    assert _outcomes("一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六。", 1954) == [
+        ("fixed_asset_investment_growth", "96", "一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六")
     ]
 
 
@@ -367,8 +424,12 @@ def test_expectations_read_by_hand(name: str, path: Path) -> None:
         assert missing == KNOWN_MISSES.get(name, set()), [describe(m) for m in targets.missing + outcomes.missing]
     else:  # provincial files, read by another engineer: most of what they hold must be found
         assert targets.recall >= 0.8, [describe(m) for m in targets.missing]
-    if spec.get("complete") and spec["year"] >= 2005:
-        assert targets.extra == [], [describe(e) for e in targets.extra]
+    if spec.get("complete"):
+        # a known miss misread is found as an extra of the same clause: that is the miss, not an extra
+        known = KNOWN_MISSES.get(name, set())
+        extra = [e for e in targets.extra if e.text not in known]
+        assert extra == [], [describe(e) for e in extra]
+        assert outcomes.extra == [], [describe(e) for e in outcomes.extra]
 
 
 def test_the_expectations_cover_the_eras() -> None:

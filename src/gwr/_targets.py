@@ -213,7 +213,7 @@ def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
     ('gdp_growth', 'gdp')
     >>> key_of("居民消费价格（CPI）涨幅3%左右", registry)
     'cpi_growth'
-    >>> key_of("城镇居民人均可支配收入增长5%", registry), key_of("糖料蔗种植面积1100万亩", registry)
+    >>> key_of("城镇居民人均可支配收入增长5%", registry), key_of("发展的协调性进一步增强", registry)
     ('urban_income_growth', None)
     """
     if not isinstance(clause, str):
@@ -314,13 +314,13 @@ def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
 
 _CONTINUES = re.compile(
     r"^(?:(?:全年|今年|当年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
-    r"|比[^，。；]{0,14}?)\s*)*"
+    r"|(?:扣除|考虑)[^，。；]{0,8}因素|比[^，。；]{0,14}?)\s*)*"
     r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
     r"|控制在|力争|争取|保持|跃上|增产|减产)"
 )
 """How a clause that reads its figure after the previous clause's name begins: with a verb
 (增长5.2%, 定为百分之八至九, 力争达到8%), after a time or comparison (今年先发行1万亿元,
-规模比2023年增加1000亿元). A clause with a noun of its own (产业投资增长7%) does not."""
+规模比2023年增加1000亿元, 考虑价格下降因素比上年实际增长9.3%). A clause with a noun of its own (产业投资增长7%) does not."""
 
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
@@ -388,17 +388,18 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     return result
 
 
-_COMMITMENT = re.compile(r"完成.*(?:任务|目标)|(?:任务|目标).*完成")
+_RELATION = re.compile(r"同步|协调|相适应|相协调|相匹配|一致|持平|相当|挂钩|衔接|快于|高于|低于|慢于")
 _COORDINATION = re.compile(r"[、和及与]")
 
 
-def _commitments(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity | None]] | None:
-    """A clause with no figure that commits to completing the tasks or targets on several
-    indicators it names side by side (全面完成能耗强度下降和主要污染物总量减排目标;
-    节能减排和碳排放强度下降完成国家下达任务) states each of them: one qualitative target per
-    indicator, in the order named. ``None`` where it names fewer than two."""
+def _side_by_side(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity | None]] | None:
+    """A clause with no figure that names several indicators side by side states each of them
+    (单位国内生产总值能耗和主要污染物排放量继续下降; 全面完成能耗强度下降和主要污染物总量减排目标;
+    节能减排和碳排放强度下降完成国家下达任务): one qualitative target per indicator, in the order
+    named. Not where the clause relates them to each other (居民收入增长和经济增长同步: one
+    target on income). ``None`` where it names fewer than two."""
     text = keyed.clause.text
-    if not _COMMITMENT.search(text):
+    if _RELATION.search(text):
         return None
     keys: list[str] = []
     for part in _COORDINATION.split(text):
@@ -432,7 +433,7 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
         pairs: list[tuple[str | None, Quantity | None]] | None
         pairs = list(_respectively(item, index) or []) or None
         if pairs is None and not quantities:
-            pairs = _commitments(item, index)
+            pairs = _side_by_side(item, index)
         if pairs is None:
             unit = index.units.get(item.key) if item.key else None
             fitting = [q for q in quantities if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])]
@@ -582,7 +583,7 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
 _BASE = re.compile(r"比[^，。；]{0,12}的$")
 _PAST = re.compile(r"去年|上年|上一年|过去|過去|已经|已經|实际达到|实际完成")
 _YEAR_MENTION = re.compile(
-    r"(?<!比)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
+    r"(?<!比)(?<!比较)(?<!比較)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
 )
 
 
@@ -597,6 +598,14 @@ def _past_year(clause: str, year: int) -> bool:
         if mentioned != year:
             return True
     return False
+
+
+def _other_base(relative_to: str | None, year: int) -> bool:
+    """Whether a change relative to ``relative_to`` spans more than the year before ``year``
+    (比2002年 in the 2008 report; 比上年 and 比2006年 do not)."""
+    if relative_to is None:
+        return False
+    return _past_year(relative_to, year - 2)
 
 
 def _has_keyed_next(keyed: list[_Keyed], item: _Keyed) -> bool:
@@ -686,6 +695,7 @@ def find_targets(
 _MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
+_VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
 
 
@@ -723,13 +733,30 @@ def find_outcomes(
             stop = _sentence_start(text, at, start)
     outcomes: list[Outcome] = []
     seen: set[str] = set()
+    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year - 1))
+    last_year = re.compile(rf"^\W*(?:刚刚过去的|过去的)?(?:{year - 1}年|{chinese}年|去年|过去一年|一年来)")
+    several_years = False  # the paragraph looks back over several years
+    this_year = _year_pattern(year)
     for match in _SENTENCE.finditer(text, start, stop):
-        if _MULTI_YEAR_SENTENCE.search(match.group()):
-            continue  # a look back over several years (“十一五”前四年累计…, 五年来…)
+        sentence = match.group()
+        marker = _MULTI_YEAR_SENTENCE.search(sentence)
+        first_clause = _CLAUSE.match(sentence)
+        opening = marker is not None and first_clause is not None and marker.start() < first_clause.end()
+        if match.start() == start or text[match.start() - 1] == "\n":
+            several_years = opening  # 五年来，…: the look back speaks for its whole paragraph
+        elif last_year.match(sentence):
+            several_years = False  # 刚刚过去的2017年，…: the year itself again
+        # a look back inside a sentence speaks for its clause and those after it
+        # (…，比上年增长9%；…；粮食连续五年增产，…: the growth is the year's)
+        cut = match.start() + marker.start() if marker is not None else match.end()
         keyed = _key_clauses(list(_clauses(text, *match.span())), index)
         for item in keyed:
-            if item.key is None or _MULTI_YEAR.search(item.clause.text):
+            if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text):
                 continue
+            if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
+                continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
+            if _VERSUS_PLAN.search(item.clause.text):
+                continue  # 超过年度计划百分之四点一: a figure against the plan, not a change
             pairs: list[tuple[str | None, Quantity | None]] = []
             pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
             pairs = pairs or [(item.key, None)]
@@ -738,6 +765,10 @@ def find_outcomes(
                     key = _twin(key, candidate, index)
                 if key is None or key in seen:
                     continue
+                if several_years and key in index.changes:
+                    continue  # 这五年，…城镇新增就业5771万人: a change over the years looked back on
+                if candidate is not None and _other_base(candidate.relative_to, year):
+                    continue  # 比2002年增长65.5%: a change since an earlier year, not over the year
                 unit = index.units.get(key)
                 quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
                 changed = quantity is not None and (
