@@ -242,7 +242,11 @@ def test_growth_since_an_earlier_year_and_this_years_figures_are_no_outcomes() -
     assert _outcomes("1956年工业生产总值比1955年将增长19.7%。", 1956) == []
     # a base of a comparison one year before the year reviewed is the year's change
     assert _outcomes("一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六。", 1954) == [
-        ("fixed_asset_investment_growth", "96", "一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六")
+        (
+            "fixed_asset_investment_growth",
+            "96",
+            "一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六",
+        )
     ]
 
 

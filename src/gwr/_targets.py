@@ -320,7 +320,8 @@ _CONTINUES = re.compile(
 )
 """How a clause that reads its figure after the previous clause's name begins: with a verb
 (增长5.2%, 定为百分之八至九, 力争达到8%), after a time or comparison (今年先发行1万亿元,
-规模比2023年增加1000亿元, 考虑价格下降因素比上年实际增长9.3%). A clause with a noun of its own (产业投资增长7%) does not."""
+规模比2023年增加1000亿元, 考虑价格下降因素比上年实际增长9.3%). A clause with a noun of its own
+(产业投资增长7%) does not."""
 
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
