@@ -464,32 +464,39 @@ def cn_to_int(s: str) -> int | None:
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {"％": "%", "．": ".", "／": "/"}
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+_FOLDED = re.compile("[" + "".join(_FOLD) + "]")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _compact(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace (full-width digits folded) and, per character, its offset.
 
     A run of whitespace between two ASCII letters or digits is kept as one space, so that two
-    numbers never run together (``2023 2024``); a final sentinel maps the end.
+    numbers never run together (``2023 2024``); a final sentinel maps the end. Folding keeps
+    every offset (one character for one); only whitespace is dropped, run by run.
     """
-    chars: list[str] = []
-    index: list[int] = []
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if chars and j < n and _ascii_alnum(chars[-1]) and _ascii_alnum(_FOLD.get(text[j], text[j])):
-                chars.append(" ")
-                index.append(i)
-            i = j
-            continue
-        chars.append(_FOLD.get(ch, ch))
-        index.append(i)
-        i += 1
+    folded = text.translate(_FOLD_TABLE) if _FOLDED.search(text) else text
+    if not _SPACE_RUN.search(folded):
+        return folded, list(range(n + 1))
+    pieces: list[str] = []
+    index: list[int] = []
+    at = 0
+    for run in _SPACE_RUN.finditer(folded):
+        start, end = run.span()
+        if start > at:
+            pieces.append(folded[at:start])
+            index.extend(range(at, start))
+        if index and end < n and _ascii_alnum(folded[start - 1]) and _ascii_alnum(folded[end]):
+            pieces.append(" ")
+            index.append(start)
+        at = end
+    if at < n:
+        pieces.append(folded[at:])
+        index.extend(range(at, n))
     index.append(n)
-    return "".join(chars), index
+    return "".join(pieces), index
 
 
 def _ascii_alnum(ch: str) -> bool:

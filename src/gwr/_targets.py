@@ -286,15 +286,28 @@ class _Keyed:
     """The keys of the clauses before it in its sentence that name an indicator, in order."""
 
 
-def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
-    """Key each clause; a clause naming nothing is read after the last name of its sentence."""
+def _key_clauses(
+    clauses: Sequence[_Clause], index: _Index, parsed: Sequence[Quantity] | None = None, *, lazy: bool = False
+) -> list[_Keyed]:
+    """Key each clause; a clause naming nothing is read after the last name of its sentence.
+
+    Each clause's quantities (offsets in the clause) are parsed from the clause, or, where
+    ``parsed`` gives the quantities already parsed from the text the clauses were cut from, taken
+    from those by position (the parser is not run twice over a measure). Where ``lazy``, a clause
+    that can carry no key (it names nothing and follows no name) is not parsed: its quantities
+    are of no use to the outcomes.
+    """
     keyed: list[_Keyed] = []
     subject: str | None = None
     subjects: list[str] = []
     for clause in clauses:
         form = matching_form(clause.text)
         name = _name_in(form, index)
-        quantities = parse_quantities(clause.text) if _MAY_HAVE_NUMBER.search(clause.text) else ()
+        quantities: tuple[Quantity, ...] = ()
+        if parsed is not None:
+            quantities = tuple(_shift(q, -clause.start) for q in parsed if clause.start <= q.start < clause.end)
+        elif (not lazy or name is not None or subject is not None) and _MAY_HAVE_NUMBER.search(clause.text):
+            quantities = parse_quantities(clause.text)
         inherited = False
         if name is None and subject is not None and quantities and _CONTINUES.match(clause.text):
             name = _name_in(subject + form, index)
@@ -750,7 +763,9 @@ def find_outcomes(
         # a look back inside a sentence speaks for its clause and those after it
         # (…，比上年增长9%；…；粮食连续五年增产，…: the growth is the year's)
         cut = match.start() + marker.start() if marker is not None else match.end()
-        keyed = _key_clauses(list(_clauses(text, *match.span())), index)
+        if not index.pattern.search(matching_form(sentence)):
+            continue  # names no indicator: no clause of it can state an outcome
+        keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
         for item in keyed:
             if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text):
                 continue
@@ -821,7 +836,7 @@ def key_quantities(
     if not quantities:
         return tuple(quantities)
     index = _index(indicators)
-    keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index)
+    keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index, quantities)
     result = []
     for quantity in quantities:
         owner = next((k for k in keyed if k.clause.start <= quantity.start < k.clause.end), None)
