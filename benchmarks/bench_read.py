@@ -85,9 +85,8 @@ def main() -> int:
     print(f"parse_quantities  {chars / quantities / 1e6:6.2f} M chars/s  ({quantities:.3f} s)")
     ratio = reader / quantities
     goal = chars / reader >= 1e6 and ratio <= 3
-    print(
-        f"ratio             {ratio:6.2f}x parse_quantities  (goal: >= 1 M chars/s and <= 3x: {'met' if goal else 'NOT met'})"
-    )
+    verdict = "met" if goal else "NOT met"
+    print(f"ratio             {ratio:6.2f}x parse_quantities  (goal: >= 1 M chars/s and <= 3x: {verdict})")
     return 0
 
 
