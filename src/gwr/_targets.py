@@ -204,6 +204,13 @@ def _name_in(form: str, index: _Index) -> str | None:
     return best
 
 
+def _may_name(sentence: str, index: _Index) -> bool:
+    """Whether a clause of ``sentence`` may state an indicator: a quick test over the whole
+    sentence (a name in it, or 分别, whose subjects name indicators only when completed:
+    粮食、油料、蔬菜产量分别… → 粮食产量)."""
+    return "分别" in sentence or index.pattern.search(matching_form(sentence)) is not None
+
+
 def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
     """The key of the indicator that ``clause`` states, or ``None`` (the rule: module documentation).
 
@@ -763,7 +770,7 @@ def find_outcomes(
         # a look back inside a sentence speaks for its clause and those after it
         # (…，比上年增长9%；…；粮食连续五年增产，…: the growth is the year's)
         cut = match.start() + marker.start() if marker is not None else match.end()
-        if not index.pattern.search(matching_form(sentence)):
+        if not _may_name(sentence, index):
             continue  # names no indicator: no clause of it can state an outcome
         keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
         for item in keyed:
@@ -836,6 +843,8 @@ def key_quantities(
     if not quantities:
         return tuple(quantities)
     index = _index(indicators)
+    if not _may_name(sentence_text, index):
+        return tuple(quantities)  # names no indicator: nothing to key
     keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index, quantities)
     result = []
     for quantity in quantities:
