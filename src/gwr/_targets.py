@@ -55,6 +55,27 @@ not the year's targets.
 
 Every clause of the passage that states a target is a :class:`~gwr.Target`, keyed or not
 (``key=None``); clauses that only frame the targets (在…的基础上, 力争更好结果) are not targets.
+A clause with two figures after 分别 gives two targets; so does a clause with no figure that
+names two indicators side by side (单位国内生产总值能耗和主要污染物排放量继续下降;
+完成能耗强度下降和主要污染物总量减排目标), unless it relates them to each other
+(居民收入增长和经济增长同步 is one target on income). A word after the last figure of a list
+of bare figures (分别控制在5%和3%以内) qualifies every figure of it: the quantity parser reads
+it so (see :mod:`gwr._quantities`), since a stored quantity must be what the parser reads.
+
+Which year an outcome is of
+---------------------------
+
+The review of a report states the year before, and in the first report of a government's term
+(2003, 2008, 2013, 2018, 2023) or of a five-year plan (2001, 2006, 2011, 2016, 2021) five years
+too. A look back over several years (五年来, 这五年, 过去五年, …以来, “十一五”) that opens a
+paragraph speaks for the whole paragraph: its changes and flows (growth rates, new jobs) are
+not the year's, its levels at the end of the period are; a sentence that opens on the year again
+(刚刚过去的2017年，…; 去年…) ends it. Inside a sentence a look back speaks for its clause and the
+clauses after it, not those before (…，比上年增长9%；…；粮食连续五年增产: the growth is the
+year's). A change since an earlier year than the one before it (比2002年增长65.5% in 2008) is
+not the year's change; a clause on the report's own year (今年…, 1956年…将达到) or on another
+past year (从1979年的…) is no outcome of the year before, nor is a figure against the plan
+(超过年度计划百分之四点一).
 """
 
 from __future__ import annotations
@@ -733,8 +754,9 @@ def find_outcomes(
 
     Where ``end`` is ``None`` the review is taken to end where the targets passage opens (or at
     the end of the text). Every keyed clause whose figure fits its indicator's unit is an outcome,
-    the first one of each key (a figure over several years -- 年均, 累计, 从…到…, a sentence on
-    五年 or “十一五” -- is not, nor is a change of a level: 粮食…又增产291亿斤);
+    the first one of each key (a figure over several years -- 年均, 累计, 从…到…, a look back
+    on 五年 or “十一五”: see "Which year an outcome is of" in the module documentation -- is not,
+    nor is a change of a level: 粮食…又增产291亿斤);
     a clause on a qualitative indicator (国际收支基本平衡) is one without a figure. The budget
     figures of the review (全国一般公共预算支出27.46万亿元) are outcomes like any other.
 
