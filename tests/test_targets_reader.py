@@ -256,10 +256,11 @@ def test_numbers_in_words_of_the_1990s() -> None:
         ("gnp_growth", "今年国民生产总值计划增长百分之八", "8", "exact")
     ]
     # 1995: the clause that names the indicator and the one that states its figure make one target
-    [target] = find_targets("今年经济增长速度的宏观调控目标，定为百分之八。", "t", year=1995, indicators=REGISTRY)
-    assert (target.key, target.text) == ("gdp_growth", "今年经济增长速度的宏观调控目标，定为百分之八")
+    [target] = find_targets("今年经济增长速度的宏观调控目标，定为百分之八至九。", "t", year=1995, indicators=REGISTRY)
+    assert (target.key, target.text) == ("gdp_growth", "今年经济增长速度的宏观调控目标，定为百分之八至九")
     assert target.quantity is not None
-    assert target.text[target.quantity.start : target.quantity.end] == "百分之八"
+    assert target.text[target.quantity.start : target.quantity.end] == "百分之八至九"
+    assert (target.quantity.value, target.quantity.upper) == (Decimal(8), Decimal(9))  # a range in words
 
 
 def test_five_year_goals_and_last_years_figures_are_not_this_years_targets() -> None:
@@ -400,8 +401,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     # a target with no figure and no indicator: the statement rule of the older layouts takes
     # keyed figures only
     "national/1992": {"货币发行和新增信贷规模与去年大体持平"},
-    # parse_quantities reads 百分之八至九 without its upper bound (a range in words)
-    "national/1995": {"今年经济增长速度的宏观调控目标，定为百分之八至九"},
     # 或者更多一些 is no qualifier parse_quantities knows
     "national/1998": {"今年全社会固定资产投资预定增长10%或者更多一些"},
     # no indicator names these; the statement rule takes keyed figures only

@@ -50,8 +50,9 @@ Per what
     negative): ``1.3万亿斤`` → ``1300000000000`` ``jin``; ``亿千瓦`` → 10^8 ``kW``; shares in tenths
     become percent (``四成`` → ``40`` ``%``). A range (``5%—6%``, ``2—3倍``, ``5-6万亿元``) has its
     lower bound in ``value`` and its upper bound in ``upper``; a missing unit or magnitude on the
-    lower bound is taken from the upper one. A fraction ``1/3`` or ``三分之一`` is
-    ``value=1, unit="parts_per_3"`` (``百分之五`` is ``5 %``).
+    lower bound is taken from the upper one; in words the upper end of a percentage drops its
+    百分之 (``百分之八至九``, ``百分之二到三``: 8-9 and 2-3 ``%``). A fraction ``1/3`` or
+    ``三分之一`` is ``value=1, unit="parts_per_3"`` (``百分之五`` is ``5 %``).
 
 ``qualifier``
     See :data:`QUALIFIERS`. A leading word wins over an approximation mark, which wins over a
@@ -515,6 +516,11 @@ _CN_RUN = f"[{_CN_CHARS}]+"
 _CN_NUMBER = f"{_CN_RUN}(?:[点點][零〇一二三四五六七八九]+)?"
 """A Chinese numeral, with decimals after 点 (``四十一点七``, ``三十六點九``)."""
 _APPROX = r"[多余](?!额|元化|样|渠道|措)"
+_CN_PERCENT_RANGE = re.compile(
+    rf"(?:至|到|－|—|-)(?:百分之)?(?P<upper>{_CN_NUMBER})(?![{_CN_CHARS}年月日个倍分])"
+    rf"(?P<post>{_alternation(['左右', '上下', '以上', '以内', '以下'])})?"
+)
+"""The upper end of a percentage range in words after its lower end (百分之八【至九】)."""
 
 _PHRASE = re.compile(
     rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_NUMBER})"
@@ -692,6 +698,11 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         if post:
             end = m.end()
         fraction = _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+        tail = _CN_PERCENT_RANGE.match(c, end) if m["den"] is not None and not post and code == "%" else None
+        upper = _decimal(tail["upper"]) if tail is not None else None
+        if tail is not None and upper is not None and fraction.value is not None and upper > fraction.value:
+            # 百分之八至九, 百分之二到三: a range in words, the upper end without its 百分之
+            fraction.upper, fraction.ce, fraction.post = _clean(upper), tail.end(), tail["post"]
         sign = _negative(c, m.start())
         if sign is not None:  # 负百分之零点三
             fraction.negative, fraction.cs = True, sign
