@@ -191,6 +191,15 @@ def test_unknown_clauses_are_kept_and_framing_is_not_a_target() -> None:
     ]
 
 
+def test_a_figure_striven_for_beside_the_target_is_no_target_of_its_own() -> None:
+    # xizang 2025
+    text = "主要预期目标是：地区生产总值增长7%以上、力争达到8%，全社会固定资产投资增长15%以上、力争达到20%。"
+    assert _targets(text, 2025) == [
+        ("gdp_growth", "地区生产总值增长7%以上、力争达到8%", "7", "at_least"),
+        ("fixed_asset_investment_growth", "全社会固定资产投资增长15%以上、力争达到20%", "15", "at_least"),
+    ]
+
+
 def test_indicators_named_side_by_side_are_each_a_target() -> None:
     # 2023; qinghai 2025; hainan 2025; 2018 (one target: a relation between the two)
     text = (

@@ -55,7 +55,9 @@ not the year's targets.
 
 Every clause of the passage that states a target is a :class:`~gwr.Target`, keyed or not
 (``key=None``); clauses that only frame the targets (在…的基础上, 力争更好结果) are not targets.
-A clause with two figures after 分别 gives two targets; so does a clause with no figure that
+A figure striven for beside a target (地区生产总值增长7%以上、力争达到8%) is no target of its
+own: the target's quote runs over it. A clause with two figures after 分别 gives two targets;
+so does a clause with no figure that
 names two indicators side by side (单位国内生产总值能耗和主要污染物排放量继续下降;
 完成能耗强度下降和主要污染物总量减排目标), unless it relates them to each other
 (居民收入增长和经济增长同步 is one target on income). A word after the last figure of a list
@@ -451,10 +453,38 @@ def _side_by_side(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     return [(key, None) for key in keys] if len(keys) >= 2 else None
 
 
+_STRIVE = re.compile(r"^(?:并|且|同时)?(?:力争|争取|努力)")
+
+
+def _stretches(keyed: list[_Keyed], at: int, targets: list[Target], text: str) -> bool:
+    """Whether clause ``at`` states a figure striven for beside the target of the clause before
+    it (…增长7%以上、力争达到8%): it opens with 力争/争取, reads its figure after the name of the
+    clause before (which stated the target just found), and only 、 or ，stands between them."""
+    item = keyed[at]
+    if not (at and item.inherited and item.quantities and _STRIVE.match(item.clause.text) and targets):
+        return False
+    previous = keyed[at - 1]
+    last = targets[-1]
+    return (
+        previous.key is not None
+        and bool(previous.quantities)
+        and last.key is not None
+        and last.span.end == previous.clause.end
+        and text[previous.clause.end : item.clause.start] in ("、", "，", ",")
+    )
+
+
 def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
     targets: list[Target] = []
     for i, item in enumerate(keyed):
         if _FRAMING.search(item.clause.text):
+            continue
+        if _stretches(keyed, i, targets, text):
+            # 地区生产总值增长7%以上、力争达到8%: the figure striven for beside the target is no
+            # target of its own; the target's quote runs over it
+            last = targets[-1]
+            span = span_at(source_id, text, last.span.start, item.clause.end)
+            targets[-1] = attrs.evolve(last, text=span.exact, span=span)
             continue
         start = item.clause.start
         quantities = item.quantities
