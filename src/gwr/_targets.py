@@ -822,6 +822,8 @@ def find_outcomes(
         # a look back inside a sentence speaks for its clause and those after it
         # (…，比上年增长9%；…；粮食连续五年增产，…: the growth is the year's)
         cut = match.start() + marker.start() if marker is not None else match.end()
+        if not (_MAY_HAVE_NUMBER.search(sentence) or _QUALITATIVE_STATE.search(sentence)):
+            continue  # states no figure and no qualitative state: no outcome
         if not _may_name(sentence, index):
             continue  # names no indicator: no clause of it can state an outcome
         keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
