@@ -94,7 +94,8 @@ def test_every_indicator_has_names_and_no_name_states_two_indicators() -> None:
         ("一九五四年計劃的工業基本建設投資總額", "fixed_asset_investment"),  # traditional characters
         ("服务业增加值占国内生产总值比重", "tertiary_industry_growth"),  # a share of GDP is not GDP
         ("对世界经济增长的贡献率超过30%", None),  # 2018: a contribution to the world's growth
-        ("糖料蔗种植面积稳定在1100万亩以上", None),
+        ("糖料蔗种植面积稳定在1100万亩以上", "sugarcane_area"),  # guangxi 2025
+        ("节能减排和碳排放强度下降完成国家下达任务", "co2_intensity_reduction"),  # the longest name
         ("发展的协调性进一步增强", None),
     ],
 )
@@ -163,6 +164,8 @@ def test_two_figures_after_fenbie_give_two_targets() -> None:
         ("tertiary_industry_growth", "5"),
     ]
     assert found[0].span == found[1].span
+    # the word after the last figure of a list of bare figures qualifies every figure of it
+    assert [t.qualifier for t in found[2:4]] == ["at_most", "at_most"]
     assert found[0].text == "城镇和农村常住居民人均可支配收入分别增长6.5%左右、7.5%左右"
     second = found[1].quantity
     assert second is not None
@@ -174,16 +177,85 @@ def test_two_figures_after_fenbie_give_two_targets() -> None:
 
 
 def test_unknown_clauses_are_kept_and_framing_is_not_a_target() -> None:
-    # guangxi 2025; qinghai 2025; 2007
+    # guangxi 2025; qinghai 2025; 2013; 2007
     text = (
         "主要预期目标是：在优化结构、提高效益的基础上，地区生产总值增长4.5%左右，力争更好结果；"
-        "糖料蔗种植面积稳定在1100万亩以上；城镇新增就业6万人以上、城镇调查失业率5.5%左右。"
+        "糖料蔗种植面积稳定在1100万亩以上；发展的协调性进一步增强；城镇新增就业6万人以上、城镇调查失业率5.5%左右。"
     )
     assert _targets(text, 2025) == [
         ("gdp_growth", "地区生产总值增长4.5%左右", "4.5", "about"),
-        (None, "糖料蔗种植面积稳定在1100万亩以上", "11000000", "at_least"),
+        ("sugarcane_area", "糖料蔗种植面积稳定在1100万亩以上", "11000000", "at_least"),
+        (None, "发展的协调性进一步增强", None, None),
         ("urban_new_jobs", "城镇新增就业6万人以上", "60000", "at_least"),
         ("urban_unemployment_rate", "城镇调查失业率5.5%左右", "5.5", "about"),
+    ]
+
+
+def test_a_figure_striven_for_beside_the_target_is_no_target_of_its_own() -> None:
+    # xizang 2025
+    text = "主要预期目标是：地区生产总值增长7%以上、力争达到8%，全社会固定资产投资增长15%以上、力争达到20%。"
+    assert _targets(text, 2025) == [
+        ("gdp_growth", "地区生产总值增长7%以上、力争达到8%", "7", "at_least"),
+        ("fixed_asset_investment_growth", "全社会固定资产投资增长15%以上、力争达到20%", "15", "at_least"),
+    ]
+
+
+def test_indicators_named_side_by_side_are_each_a_target() -> None:
+    # 2023; qinghai 2025; hainan 2025; 2018 (one target: a relation between the two)
+    text = (
+        "主要预期目标是：单位国内生产总值能耗和主要污染物排放量继续下降，"
+        "全面完成“十四五”期间能耗强度下降和主要污染物总量减排目标，"
+        "节能减排和碳排放强度下降完成国家下达任务；居民收入增长和经济增长基本同步。"
+    )
+    assert [(t.key, t.text[:6]) for t in find_targets(text, "t", year=2025, indicators=REGISTRY)] == [
+        ("energy_intensity_reduction", "单位国内生产"),
+        ("pollutant_emissions_reduction", "单位国内生产"),
+        ("energy_intensity_reduction", "全面完成“十"),
+        ("pollutant_emissions_reduction", "全面完成“十"),
+        ("energy_emission_tasks", "节能减排和碳"),
+        ("co2_intensity_reduction", "节能减排和碳"),
+        ("household_income_growth", "居民收入增长"),
+    ]
+
+
+def _outcomes(text: str, year: int) -> list[tuple[str | None, str | None, str]]:
+    found = find_outcomes(text, "t", year=year, indicators=REGISTRY)
+    return [(o.key, str(o.quantity.value) if o.quantity else None, o.text) for o in found]
+
+
+def test_a_look_back_over_five_years_speaks_for_its_paragraph() -> None:
+    # 2018: 五年来，… then 刚刚过去的2017年，…
+    text = (
+        "五年来，人民生活持续改善。贫困人口减少6800多万。城镇新增就业6600万人以上，实现了比较充分就业。\n"
+        "刚刚过去的2017年，主要目标任务全面完成。国内生产总值增长6.9%；城镇新增就业1351万人。"
+    )
+    assert _outcomes(text, 2018) == [
+        ("gdp_growth", "6.9", "国内生产总值增长6.9%"),
+        ("urban_new_jobs", "13510000", "城镇新增就业1351万人"),
+    ]
+    # 2011: 这五年，… (a paragraph on the plan period: its flows are not the year's)
+    assert _outcomes("这五年，人民生活明显改善。城镇新增就业5771万人，转移农业劳动力4500万人。", 2011) == []
+
+
+def test_a_look_back_inside_a_sentence_speaks_from_where_it_stands() -> None:
+    # 2009: the growth stands before 连续五年 in its sentence
+    text = "国内生产总值超过30万亿元，比上年增长9%；物价总水平涨幅得到控制；粮食连续五年增产，总产量10570亿斤。"
+    assert [(k, v) for k, v, _ in _outcomes(text, 2009)] == [("gdp", "30000000000000"), ("gdp_growth", "9")]
+
+
+def test_growth_since_an_earlier_year_and_this_years_figures_are_no_outcomes() -> None:
+    # 2008: 比2002年增长65.5% spans five years; 1956: a projection for the year itself
+    assert _outcomes("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%。", 2008) == [
+        ("gdp", "24660000000000", "国内生产总值达到24.66万亿元")
+    ]
+    assert _outcomes("1956年工业生产总值比1955年将增长19.7%。", 1956) == []
+    # a base of a comparison one year before the year reviewed is the year's change
+    assert _outcomes("一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六。", 1954) == [
+        (
+            "fixed_asset_investment_growth",
+            "96",
+            "一九五三年全國完成的工業基本建設投資總額比較一九五二年增加了百分之九十六",
+        )
     ]
 
 
@@ -193,10 +265,11 @@ def test_numbers_in_words_of_the_1990s() -> None:
         ("gnp_growth", "今年国民生产总值计划增长百分之八", "8", "exact")
     ]
     # 1995: the clause that names the indicator and the one that states its figure make one target
-    [target] = find_targets("今年经济增长速度的宏观调控目标，定为百分之八。", "t", year=1995, indicators=REGISTRY)
-    assert (target.key, target.text) == ("gdp_growth", "今年经济增长速度的宏观调控目标，定为百分之八")
+    [target] = find_targets("今年经济增长速度的宏观调控目标，定为百分之八至九。", "t", year=1995, indicators=REGISTRY)
+    assert (target.key, target.text) == ("gdp_growth", "今年经济增长速度的宏观调控目标，定为百分之八至九")
     assert target.quantity is not None
-    assert target.text[target.quantity.start : target.quantity.end] == "百分之八"
+    assert target.text[target.quantity.start : target.quantity.end] == "百分之八至九"
+    assert (target.quantity.value, target.quantity.upper) == (Decimal(8), Decimal(9))  # a range in words
 
 
 def test_five_year_goals_and_last_years_figures_are_not_this_years_targets() -> None:
@@ -334,11 +407,9 @@ def test_key_quantities_one_rule(sentence: str, keys: list[str | None]) -> None:
 # The hand-read expectations of tests/expected/ (needs the corpus)
 
 KNOWN_MISSES: dict[str, set[str]] = {
-    # parse_quantities reads 百分之X点Y as X (the decimal part in words is lost)
-    "national/1992": {"社会商品零售总额增长百分之十二点三", "货币发行和新增信贷规模与去年大体持平"},
-    "national/1993": {"国民生产总值比上年增长百分之十二点八"},
-    # parse_quantities reads 百分之八至九 without its upper bound; 百分之十一点八 as 11
-    "national/1995": {"今年经济增长速度的宏观调控目标，定为百分之八至九", "比上年增长百分之十一点八"},
+    # a target with no figure and no indicator: the statement rule of the older layouts takes
+    # keyed figures only
+    "national/1992": {"货币发行和新增信贷规模与去年大体持平"},
     # 或者更多一些 is no qualifier parse_quantities knows
     "national/1998": {"今年全社会固定资产投资预定增长10%或者更多一些"},
     # no indicator names these; the statement rule takes keyed figures only
@@ -365,8 +436,12 @@ def test_expectations_read_by_hand(name: str, path: Path) -> None:
         assert missing == KNOWN_MISSES.get(name, set()), [describe(m) for m in targets.missing + outcomes.missing]
     else:  # provincial files, read by another engineer: most of what they hold must be found
         assert targets.recall >= 0.8, [describe(m) for m in targets.missing]
-    if spec.get("complete") and spec["year"] >= 2005:
-        assert targets.extra == [], [describe(e) for e in targets.extra]
+    if spec.get("complete"):
+        # a known miss misread is found as an extra of the same clause: that is the miss, not an extra
+        known = KNOWN_MISSES.get(name, set())
+        extra = [e for e in targets.extra if e.text not in known]
+        assert extra == [], [describe(e) for e in extra]
+        assert outcomes.extra == [], [describe(e) for e in outcomes.extra]
 
 
 def test_the_expectations_cover_the_eras() -> None:

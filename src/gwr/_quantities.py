@@ -50,8 +50,9 @@ Per what
     negative): ``1.3万亿斤`` → ``1300000000000`` ``jin``; ``亿千瓦`` → 10^8 ``kW``; shares in tenths
     become percent (``四成`` → ``40`` ``%``). A range (``5%—6%``, ``2—3倍``, ``5-6万亿元``) has its
     lower bound in ``value`` and its upper bound in ``upper``; a missing unit or magnitude on the
-    lower bound is taken from the upper one. A fraction ``1/3`` or ``三分之一`` is
-    ``value=1, unit="parts_per_3"`` (``百分之五`` is ``5 %``).
+    lower bound is taken from the upper one; in words the upper end of a percentage drops its
+    百分之 (``百分之八至九``, ``百分之二到三``: 8-9 and 2-3 ``%``). A fraction ``1/3`` or
+    ``三分之一`` is ``value=1, unit="parts_per_3"`` (``百分之五`` is ``5 %``).
 
 ``qualifier``
     See :data:`QUALIFIERS`. A leading word wins over an approximation mark, which wins over a
@@ -64,6 +65,11 @@ Per what
     standing right before 一半 (``超过全球一半``), and the word before a verb of change
     (``至少降低30%``). ``text`` is then the number alone. Without such a link the word is a verb
     of its own: ``超过年度计划百分之四点一`` exceeds the plan *by* 4.1 %, exactly.
+    A trailing word after the last figure of a list of bare figures in one unit (joined by 、,
+    和, 及, 与) qualifies every figure of the list, as Chinese reads it: the word closes the
+    frame the whole list stands in (``分别控制在5%和3%以内``: both at most; ``分别增长5%、6.5%左右``:
+    both about; ``分别稳定在800亿斤、60亿斤、160亿斤以上``). A figure with a word or mark of
+    its own (``3.5%以上、7%左右``) keeps it. ``text`` is the figure alone.
 
 ``change`` and ``relative_to``
     A verb of change directly before the number (optionally with a leading qualifier in between)
@@ -459,32 +465,39 @@ def cn_to_int(s: str) -> int | None:
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {"％": "%", "．": ".", "／": "/"}
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+_FOLDED = re.compile("[" + "".join(_FOLD) + "]")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _compact(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace (full-width digits folded) and, per character, its offset.
 
     A run of whitespace between two ASCII letters or digits is kept as one space, so that two
-    numbers never run together (``2023 2024``); a final sentinel maps the end.
+    numbers never run together (``2023 2024``); a final sentinel maps the end. Folding keeps
+    every offset (one character for one); only whitespace is dropped, run by run.
     """
-    chars: list[str] = []
-    index: list[int] = []
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if chars and j < n and _ascii_alnum(chars[-1]) and _ascii_alnum(_FOLD.get(text[j], text[j])):
-                chars.append(" ")
-                index.append(i)
-            i = j
-            continue
-        chars.append(_FOLD.get(ch, ch))
-        index.append(i)
-        i += 1
+    folded = text.translate(_FOLD_TABLE) if _FOLDED.search(text) else text
+    if not _SPACE_RUN.search(folded):
+        return folded, list(range(n + 1))
+    pieces: list[str] = []
+    index: list[int] = []
+    at = 0
+    for run in _SPACE_RUN.finditer(folded):
+        start, end = run.span()
+        if start > at:
+            pieces.append(folded[at:start])
+            index.extend(range(at, start))
+        if index and end < n and _ascii_alnum(folded[start - 1]) and _ascii_alnum(folded[end]):
+            pieces.append(" ")
+            index.append(start)
+        at = end
+    if at < n:
+        pieces.append(folded[at:])
+        index.extend(range(at, n))
     index.append(n)
-    return "".join(chars), index
+    return "".join(pieces), index
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -503,6 +516,11 @@ _CN_RUN = f"[{_CN_CHARS}]+"
 _CN_NUMBER = f"{_CN_RUN}(?:[点點][零〇一二三四五六七八九]+)?"
 """A Chinese numeral, with decimals after 点 (``四十一点七``, ``三十六點九``)."""
 _APPROX = r"[多余](?!额|元化|样|渠道|措)"
+_CN_PERCENT_RANGE = re.compile(
+    rf"(?:至|到|－|—|-)(?:百分之)?(?P<upper>{_CN_NUMBER})(?![{_CN_CHARS}年月日个倍分])"
+    rf"(?P<post>{_alternation(['左右', '上下', '以上', '以内', '以下'])})?"
+)
+"""The upper end of a percentage range in words after its lower end (百分之八【至九】)."""
 
 _PHRASE = re.compile(
     rf"(?:(?P<den>{_ARABIC}|{_CN_RUN})分之(?P<nom>{_ARABIC}|{_CN_NUMBER})"
@@ -680,6 +698,11 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         if post:
             end = m.end()
         fraction = _Raw(m.start(), end, _clean(nom), code, "", False, 1, False, post)
+        tail = _CN_PERCENT_RANGE.match(c, end) if m["den"] is not None and not post and code == "%" else None
+        upper = _decimal(tail["upper"]) if tail is not None else None
+        if tail is not None and upper is not None and fraction.value is not None and upper > fraction.value:
+            # 百分之八至九, 百分之二到三: a range in words, the upper end without its 百分之
+            fraction.upper, fraction.ce, fraction.post = _clean(upper), tail.end(), tail["post"]
         sign = _negative(c, m.start())
         if sign is not None:  # 负百分之零点三
             fraction.negative, fraction.cs = True, sign
@@ -818,6 +841,10 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
         if gap in _LIST_SEPS and b.unit is not None and a.post is None and shares:
             a.unit = b.unit
             a.unit_word = b.unit_word
+        if gap in _LIST_SEPS and b.post is not None and a.post is None and not a.approx and a.unit == b.unit:
+            # 分别控制在5%和3%以内, 分别增长5%、6.5%左右: the word after the last figure of a list
+            # of bare figures qualifies every figure of it (as 以内 closes the frame 控制在…以内)
+            a.post = b.post
     return [r for r in raws if not r.drop and r.value is not None and (r.unit is not None or r.has_mag)]
 
 

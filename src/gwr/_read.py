@@ -15,7 +15,7 @@ import attrs
 
 from ._errors import InvalidArgumentError, InvalidTypeError, short_repr
 from ._model import Document, Indicator, Measure, Report, ReportKind, Source
-from ._reader import Sentence, read_body, sentences_of
+from ._reader import Sentence, paragraphs, part_headings, read_body, sentences_of
 
 READ_KINDS: tuple[ReportKind, ...] = ("gwr", "plan", "provincial")
 READ_PROFILE = "auto"
@@ -122,8 +122,11 @@ def read_normalized(
         raise InvalidArgumentError("the text does not say which year it is for: pass year=")
     start, end = layout.start, layout.end
     targets = find_targets(text, source_id, year=year, start=start, end=end, indicators=indicators)
-    # the outcomes of the year before are stated in the review, before the targets passage
-    review_end = min((t.span.start for t in targets), default=end)
+    # the outcomes of the year before are stated in the review: part one, before part two (or
+    # before the targets passage where the text has no parts)
+    sentences = sentences_of(source_id, text, start, end)
+    parts = sorted(paragraph[0].start for paragraph in part_headings_of(sentences))
+    review_end = min([*(t.span.start for t in targets), *parts[1:2]], default=end)
     outcomes = find_outcomes(text, source_id, year=year, start=start, end=review_end, indicators=indicators)
 
     def keyer(sentence: Sentence, measure: Measure) -> Measure:
@@ -132,7 +135,7 @@ def read_normalized(
 
     body = read_body(
         {source_id: text},
-        sentences_of(source_id, text, start, end),
+        sentences,
         targets=targets,
         keyer=keyer,
         themes=themes,
@@ -156,6 +159,12 @@ def read_normalized(
         outline=body.outline,
         region=region,
     )
+
+
+def part_headings_of(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """The paragraphs of ``sentences`` that open a part (一、 headings in sequence)."""
+    paragraph_list = paragraphs(sentences)
+    return [paragraph_list[index] for index in part_headings(paragraph_list)]
 
 
 def _kind(kind: object) -> ReportKind:

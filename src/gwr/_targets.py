@@ -55,6 +55,29 @@ not the year's targets.
 
 Every clause of the passage that states a target is a :class:`~gwr.Target`, keyed or not
 (``key=None``); clauses that only frame the targets (在…的基础上, 力争更好结果) are not targets.
+A figure striven for beside a target (地区生产总值增长7%以上、力争达到8%) is no target of its
+own: the target's quote runs over it. A clause with two figures after 分别 gives two targets;
+so does a clause with no figure that
+names two indicators side by side (单位国内生产总值能耗和主要污染物排放量继续下降;
+完成能耗强度下降和主要污染物总量减排目标), unless it relates them to each other
+(居民收入增长和经济增长同步 is one target on income). A word after the last figure of a list
+of bare figures (分别控制在5%和3%以内) qualifies every figure of it: the quantity parser reads
+it so (see :mod:`gwr._quantities`), since a stored quantity must be what the parser reads.
+
+Which year an outcome is of
+---------------------------
+
+The review of a report states the year before, and in the first report of a government's term
+(2003, 2008, 2013, 2018, 2023) or of a five-year plan (2001, 2006, 2011, 2016, 2021) five years
+too. A look back over several years (五年来, 这五年, 过去五年, …以来, “十一五”) that opens a
+paragraph speaks for the whole paragraph: its changes and flows (growth rates, new jobs) are
+not the year's, its levels at the end of the period are; a sentence that opens on the year again
+(刚刚过去的2017年，…; 去年…) ends it. Inside a sentence a look back speaks for its clause and the
+clauses after it, not those before (…，比上年增长9%；…；粮食连续五年增产: the growth is the
+year's). A change since an earlier year than the one before it (比2002年增长65.5% in 2008) is
+not the year's change; a clause on the report's own year (今年…, 1956年…将达到) or on another
+past year (从1979年的…) is no outcome of the year before, nor is a figure against the plan
+(超过年度计划百分之四点一).
 """
 
 from __future__ import annotations
@@ -204,6 +227,13 @@ def _name_in(form: str, index: _Index) -> str | None:
     return best
 
 
+def _may_name(sentence: str, index: _Index) -> bool:
+    """Whether a clause of ``sentence`` may state an indicator: a quick test over the whole
+    sentence (a name in it, or 分别, whose subjects name indicators only when completed:
+    粮食、油料、蔬菜产量分别… → 粮食产量)."""
+    return "分别" in sentence or index.pattern.search(matching_form(sentence)) is not None
+
+
 def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
     """The key of the indicator that ``clause`` states, or ``None`` (the rule: module documentation).
 
@@ -213,7 +243,7 @@ def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
     ('gdp_growth', 'gdp')
     >>> key_of("居民消费价格（CPI）涨幅3%左右", registry)
     'cpi_growth'
-    >>> key_of("城镇居民人均可支配收入增长5%", registry), key_of("糖料蔗种植面积1100万亩", registry)
+    >>> key_of("城镇居民人均可支配收入增长5%", registry), key_of("发展的协调性进一步增强", registry)
     ('urban_income_growth', None)
     """
     if not isinstance(clause, str):
@@ -286,15 +316,28 @@ class _Keyed:
     """The keys of the clauses before it in its sentence that name an indicator, in order."""
 
 
-def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
-    """Key each clause; a clause naming nothing is read after the last name of its sentence."""
+def _key_clauses(
+    clauses: Sequence[_Clause], index: _Index, parsed: Sequence[Quantity] | None = None, *, lazy: bool = False
+) -> list[_Keyed]:
+    """Key each clause; a clause naming nothing is read after the last name of its sentence.
+
+    Each clause's quantities (offsets in the clause) are parsed from the clause, or, where
+    ``parsed`` gives the quantities already parsed from the text the clauses were cut from, taken
+    from those by position (the parser is not run twice over a measure). Where ``lazy``, a clause
+    that can carry no key (it names nothing and follows no name) is not parsed: its quantities
+    are of no use to the outcomes.
+    """
     keyed: list[_Keyed] = []
     subject: str | None = None
     subjects: list[str] = []
     for clause in clauses:
         form = matching_form(clause.text)
         name = _name_in(form, index)
-        quantities = parse_quantities(clause.text) if _MAY_HAVE_NUMBER.search(clause.text) else ()
+        quantities: tuple[Quantity, ...] = ()
+        if parsed is not None:
+            quantities = tuple(_shift(q, -clause.start) for q in parsed if clause.start <= q.start < clause.end)
+        elif (not lazy or name is not None or subject is not None) and _MAY_HAVE_NUMBER.search(clause.text):
+            quantities = parse_quantities(clause.text)
         inherited = False
         if name is None and subject is not None and quantities and _CONTINUES.match(clause.text):
             name = _name_in(subject + form, index)
@@ -314,13 +357,14 @@ def _key_clauses(clauses: Sequence[_Clause], index: _Index) -> list[_Keyed]:
 
 _CONTINUES = re.compile(
     r"^(?:(?:全年|今年|当年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
-    r"|比[^，。；]{0,14}?)\s*)*"
+    r"|(?:扣除|考虑)[^，。；]{0,8}因素|比[^，。；]{0,14}?)\s*)*"
     r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
     r"|控制在|力争|争取|保持|跃上|增产|减产)"
 )
 """How a clause that reads its figure after the previous clause's name begins: with a verb
 (增长5.2%, 定为百分之八至九, 力争达到8%), after a time or comparison (今年先发行1万亿元,
-规模比2023年增加1000亿元). A clause with a noun of its own (产业投资增长7%) does not."""
+规模比2023年增加1000亿元, 考虑价格下降因素比上年实际增长9.3%). A clause with a noun of its own
+(产业投资增长7%) does not."""
 
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
@@ -388,10 +432,59 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     return result
 
 
+_RELATION = re.compile(r"同步|协调|相适应|相协调|相匹配|一致|持平|相当|挂钩|衔接|快于|高于|低于|慢于")
+_COORDINATION = re.compile(r"[、和及与]")
+
+
+def _side_by_side(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity | None]] | None:
+    """A clause with no figure that names several indicators side by side states each of them
+    (单位国内生产总值能耗和主要污染物排放量继续下降; 全面完成能耗强度下降和主要污染物总量减排目标;
+    节能减排和碳排放强度下降完成国家下达任务): one qualitative target per indicator, in the order
+    named. Not where the clause relates them to each other (居民收入增长和经济增长同步: one
+    target on income). ``None`` where it names fewer than two."""
+    text = keyed.clause.text
+    if _RELATION.search(text):
+        return None
+    keys: list[str] = []
+    for part in _COORDINATION.split(text):
+        name = _name_in(matching_form(part), index)
+        if name is not None and index.keys[name] not in keys:
+            keys.append(index.keys[name])
+    return [(key, None) for key in keys] if len(keys) >= 2 else None
+
+
+_STRIVE = re.compile(r"^(?:并|且|同时)?(?:力争|争取|努力)")
+
+
+def _stretches(keyed: list[_Keyed], at: int, targets: list[Target], text: str) -> bool:
+    """Whether clause ``at`` states a figure striven for beside the target of the clause before
+    it (…增长7%以上、力争达到8%): it opens with 力争/争取, reads its figure after the name of the
+    clause before (which stated the target just found), and only 、 or ，stands between them."""
+    item = keyed[at]
+    if not (at and item.inherited and item.quantities and _STRIVE.match(item.clause.text) and targets):
+        return False
+    previous = keyed[at - 1]
+    last = targets[-1]
+    return (
+        previous.key is not None
+        and bool(previous.quantities)
+        and last.key is not None
+        and last.span.end == previous.clause.end
+        and text[previous.clause.end : item.clause.start] in ("、", "，", ",")
+    )
+
+
 def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
     targets: list[Target] = []
     for i, item in enumerate(keyed):
         if _FRAMING.search(item.clause.text):
+            continue
+        if _stretches(keyed, i, targets, text):
+            # 地区生产总值增长7%以上、力争达到8%: the figure striven for beside the target is no
+            # target of its own; the target's quote runs over it
+            last = targets[-1]
+            span = span_at(source_id, text, last.span.start, item.clause.end)
+            targets[-1] = attrs.evolve(last, text=span.exact, span=span)
             continue
         start = item.clause.start
         quantities = item.quantities
@@ -411,6 +504,8 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
         span = span_at(source_id, text, start, item.clause.end)
         pairs: list[tuple[str | None, Quantity | None]] | None
         pairs = list(_respectively(item, index) or []) or None
+        if pairs is None and not quantities:
+            pairs = _side_by_side(item, index)
         if pairs is None:
             unit = index.units.get(item.key) if item.key else None
             fitting = [q for q in quantities if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])]
@@ -560,7 +655,7 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
 _BASE = re.compile(r"比[^，。；]{0,12}的$")
 _PAST = re.compile(r"去年|上年|上一年|过去|過去|已经|已經|实际达到|实际完成")
 _YEAR_MENTION = re.compile(
-    r"(?<!比)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
+    r"(?<!比)(?<!比较)(?<!比較)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
 )
 
 
@@ -575,6 +670,14 @@ def _past_year(clause: str, year: int) -> bool:
         if mentioned != year:
             return True
     return False
+
+
+def _other_base(relative_to: str | None, year: int) -> bool:
+    """Whether a change relative to ``relative_to`` spans more than the year before ``year``
+    (比2002年 in the 2008 report; 比上年 and 比2006年 do not)."""
+    if relative_to is None:
+        return False
+    return _past_year(relative_to, year - 2)
 
 
 def _has_keyed_next(keyed: list[_Keyed], item: _Keyed) -> bool:
@@ -664,6 +767,7 @@ def find_targets(
 _MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
+_VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
 
 
@@ -680,8 +784,9 @@ def find_outcomes(
 
     Where ``end`` is ``None`` the review is taken to end where the targets passage opens (or at
     the end of the text). Every keyed clause whose figure fits its indicator's unit is an outcome,
-    the first one of each key (a figure over several years -- 年均, 累计, 从…到…, a sentence on
-    五年 or “十一五” -- is not, nor is a change of a level: 粮食…又增产291亿斤);
+    the first one of each key (a figure over several years -- 年均, 累计, 从…到…, a look back
+    on 五年 or “十一五”: see "Which year an outcome is of" in the module documentation -- is not,
+    nor is a change of a level: 粮食…又增产291亿斤);
     a clause on a qualitative indicator (国际收支基本平衡) is one without a figure. The budget
     figures of the review (全国一般公共预算支出27.46万亿元) are outcomes like any other.
 
@@ -701,13 +806,34 @@ def find_outcomes(
             stop = _sentence_start(text, at, start)
     outcomes: list[Outcome] = []
     seen: set[str] = set()
+    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year - 1))
+    last_year = re.compile(rf"^\W*(?:刚刚过去的|过去的)?(?:{year - 1}年|{chinese}年|去年|过去一年|一年来)")
+    several_years = False  # the paragraph looks back over several years
+    this_year = _year_pattern(year)
     for match in _SENTENCE.finditer(text, start, stop):
-        if _MULTI_YEAR_SENTENCE.search(match.group()):
-            continue  # a look back over several years (“十一五”前四年累计…, 五年来…)
-        keyed = _key_clauses(list(_clauses(text, *match.span())), index)
+        sentence = match.group()
+        marker = _MULTI_YEAR_SENTENCE.search(sentence)
+        first_clause = _CLAUSE.match(sentence)
+        opening = marker is not None and first_clause is not None and marker.start() < first_clause.end()
+        if match.start() == start or text[match.start() - 1] == "\n":
+            several_years = opening  # 五年来，…: the look back speaks for its whole paragraph
+        elif last_year.match(sentence):
+            several_years = False  # 刚刚过去的2017年，…: the year itself again
+        # a look back inside a sentence speaks for its clause and those after it
+        # (…，比上年增长9%；…；粮食连续五年增产，…: the growth is the year's)
+        cut = match.start() + marker.start() if marker is not None else match.end()
+        if not (_MAY_HAVE_NUMBER.search(sentence) or _QUALITATIVE_STATE.search(sentence)):
+            continue  # states no figure and no qualitative state: no outcome
+        if not _may_name(sentence, index):
+            continue  # names no indicator: no clause of it can state an outcome
+        keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
         for item in keyed:
-            if item.key is None or _MULTI_YEAR.search(item.clause.text):
+            if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text):
                 continue
+            if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
+                continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
+            if _VERSUS_PLAN.search(item.clause.text):
+                continue  # 超过年度计划百分之四点一: a figure against the plan, not a change
             pairs: list[tuple[str | None, Quantity | None]] = []
             pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
             pairs = pairs or [(item.key, None)]
@@ -716,6 +842,10 @@ def find_outcomes(
                     key = _twin(key, candidate, index)
                 if key is None or key in seen:
                     continue
+                if several_years and key in index.changes:
+                    continue  # 这五年，…城镇新增就业5771万人: a change over the years looked back on
+                if candidate is not None and _other_base(candidate.relative_to, year):
+                    continue  # 比2002年增长65.5%: a change since an earlier year, not over the year
                 unit = index.units.get(key)
                 quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
                 changed = quantity is not None and (
@@ -767,7 +897,9 @@ def key_quantities(
     if not quantities:
         return tuple(quantities)
     index = _index(indicators)
-    keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index)
+    if not _may_name(sentence_text, index):
+        return tuple(quantities)  # names no indicator: nothing to key
+    keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index, quantities)
     result = []
     for quantity in quantities:
         owner = next((k for k in keyed if k.clause.start <= quantity.start < k.clause.end), None)
