@@ -208,7 +208,14 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
     return index
 
 
-_SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例", "的贡献", "贡献")
+_SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例", "的贡献", "贡献", "之比")
+_SHARE_BEFORE = re.compile(r"占(?:全[省区市国])?$")
+"""Just before a name: 占 (…占全省经济总量比重) makes it the base of a share."""
+_AGGREGATES = ("生产总值", "国内生产总值", "经济")
+"""How the names of the economy's aggregates begin (生产总值增长, 经济总量, 经济增速)."""
+_MODIFIED = re.compile(r"[\u3400-\u9fff](?<![全省区市国年是的和及、与为在])$")
+"""A Han character just before an aggregate's name that is no determiner (全省, 全年, 国内 are):
+the name is then part of another noun (工业生产总值, 海洋生产总值, 单位国内生产总值…)."""
 _OTHER_ECONOMY = ("世界", "全球", "国际")
 
 
@@ -220,8 +227,14 @@ def _name_in(form: str, index: _Index) -> str | None:
     for match in index.pattern.finditer(form):
         name = match.group()
         before = form[max(0, match.start() - 2) : match.start()]
-        if before.endswith("占") or before in _OTHER_ECONOMY or form.startswith(_SHARE_AFTER, match.end()):
-            continue  # a share of it, a contribution to it, or the world's
+        if _SHARE_BEFORE.search(form, 0, match.start()) or before in _OTHER_ECONOMY:
+            continue  # a share of it (占全省…), or the world's
+        if form.startswith(_SHARE_AFTER, match.end()):
+            continue  # a share of it (…比重, …之比), or a contribution to it
+        if name.startswith(_AGGREGATES) and _MODIFIED.search(form, 0, match.start()):
+            continue  # another aggregate ending in the same words: 工业生产总值, 海洋生产总值, 县域经济总量
+        if best is None or len(name) > len(best):
+            best = name
         if best is None or len(name) > len(best):
             best = name
     return best
