@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus import corpus_folder, require_corpus
 from gwr._db import package_data
 
 
@@ -20,15 +21,11 @@ def data_copy(tmp_path: Path) -> Path:
 # The corpus of cited texts (../shared/corpus beside the checkout, or GWR_CORPUS): the generator
 # needs it, and check() verifies the cited reports against it. Tests that build in a copy of the
 # repository find it through the environment variable.
-_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-if "GWR_CORPUS" not in os.environ and (_CORPUS / "corpus.json").is_file():
-    os.environ["GWR_CORPUS"] = str(_CORPUS)
+if "GWR_CORPUS" not in os.environ and corpus_folder() is not None:
+    os.environ["GWR_CORPUS"] = str(corpus_folder())
 
 
 @pytest.fixture
 def corpus() -> Path:
     """The corpus folder; the test is skipped, saying why, where it is not at hand."""
-    folder = Path(os.environ.get("GWR_CORPUS", _CORPUS))
-    if not (folder / "corpus.json").is_file():
-        pytest.skip(f"the corpus of cited texts is not at {folder} (set GWR_CORPUS)")
-    return folder
+    return require_corpus()

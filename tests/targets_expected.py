@@ -6,7 +6,6 @@ in tests/expected/README.md.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import gwr
+from corpus import corpus_folder
 from gwr._model import Outcome, Target
 from gwr._normalize import normalize
 from gwr._targets import find_outcomes, find_targets
@@ -28,10 +28,8 @@ before as a number: so that a five-year figure read as the year's (比2002年增
 
 
 def corpus_root() -> Path | None:
-    """The corpus folder: ``GWR_CORPUS``, else ``<repo root>/../shared/corpus``; ``None`` if absent."""
-    configured = os.environ.get("GWR_CORPUS")
-    root = Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    return root if (root / "corpus.json").exists() else None
+    """The corpus folder, or ``None`` where it is not at hand (see :mod:`corpus`)."""
+    return corpus_folder()
 
 
 def expectation_files() -> list[Path]:

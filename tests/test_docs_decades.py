@@ -9,7 +9,6 @@ against the corpus texts.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import unicodedata
@@ -20,6 +19,7 @@ import pytest
 
 import gwr
 import synthetic
+from corpus import require_corpus
 from gwr import _db
 from gwr._db import Database
 
@@ -125,9 +125,7 @@ def test_coverage_reads_the_years_from_the_data(decades: object, gappy: Path) ->
 
 def test_coverage_notes_say_what_the_corpus_texts_are() -> None:
     """Each note quotes the title a text gives itself in its opening lines."""
-    corpus = Path(os.environ.get("GWR_CORPUS", ROOT.parent / "shared" / "corpus"))
-    if not (corpus / "corpus.json").is_file():
-        pytest.skip(f"no corpus at {corpus} (set GWR_CORPUS)")
+    corpus = require_corpus()
     entries = {e["year"]: e for e in json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))}
     notes = _notes()
     assert sorted(notes) == [1955, 1956, 1958, 1960, 1964, 1982, 1986]

@@ -7,7 +7,6 @@ in a file fails here rather than as a reader bug. Quotes are checked against the
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 
 import gwr
+from corpus import corpus_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "expected" / "provincial"
@@ -30,9 +30,7 @@ NUMERALS = "一二三四五六七八九十"
 
 
 def corpus() -> Path | None:
-    found = os.environ.get("GWR_CORPUS")
-    path = Path(found) if found else ROOT.parent / "shared" / "corpus"
-    return path if (path / "corpus.json").is_file() else None
+    return corpus_folder()
 
 
 def load(path: Path) -> dict[str, Any]:

@@ -7,7 +7,6 @@ tests skip when it is absent.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import require_corpus
 from gwr._layout import Layout, Stated, find_layout
 from gwr._normalize import normalize
 
@@ -188,11 +188,7 @@ PROVINCIAL = {
 
 
 def _corpus() -> Path:
-    env = os.environ.get("GWR_CORPUS")
-    path = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    if not (path / "corpus.json").is_file():
-        pytest.skip(f"the report corpus is not at {path} (set GWR_CORPUS to its folder)")
-    return path
+    return require_corpus()
 
 
 @cache

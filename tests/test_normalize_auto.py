@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gwr
+from corpus import require_corpus
 from gwr._normalize import normalize
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -196,11 +196,7 @@ def test_the_seed_sources_read_as_their_own_profiles_read_them() -> None:
 
 
 def _corpus() -> Path:
-    env = os.environ.get("GWR_CORPUS")
-    path = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    if not (path / "corpus.json").is_file():
-        pytest.skip(f"the report corpus is not at {path} (set GWR_CORPUS to its folder)")
-    return path
+    return require_corpus()
 
 
 @cache

@@ -9,12 +9,12 @@ the whole corpus, where it is at hand.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
+from corpus import require_corpus
 from gwr._quantities import parse_quantities
 
 Row = tuple[str, str, str, str | None, str]  # value, unit, qualifier, change, text
@@ -177,10 +177,7 @@ def test_held_out(kind: str, phrase: str, expected: list[Row]) -> None:
 
 
 def _corpus() -> Path:
-    root = Path(os.environ.get("GWR_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
-    if not (root / "national").is_dir():
-        pytest.skip(f"the corpus is not at {root} (set GWR_CORPUS to its folder)")
-    return root
+    return require_corpus()
 
 
 def _texts() -> list[tuple[str, str]]:

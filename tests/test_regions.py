@@ -9,7 +9,6 @@ national side is the real gwr-2025 report (GDP growth 5%左右, CPI 2%左右, en
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from decimal import Decimal
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import gwr
+from corpus import require_corpus
 from gwr import _db
 from gwr.__main__ import main
 from synthetic import add_reports, provincial_report, synthetic_outcome, synthetic_target
@@ -91,9 +91,7 @@ def test_unknown_region_names_what_exists() -> None:
 
 def test_every_corpus_region_is_in_the_registry() -> None:
     """The corpus names each province by slug and short Chinese name: both must agree with the registry."""
-    corpus = Path(os.environ.get("GWR_CORPUS") or ROOT.parent / "shared" / "corpus")
-    if not (corpus / "corpus.json").is_file():
-        pytest.skip("the corpus is not at hand (set GWR_CORPUS)")
+    corpus = require_corpus()
     entries = [e for e in json.loads((corpus / "corpus.json").read_text(encoding="utf-8")) if e["kind"] == "provincial"]
     assert len(entries) >= 16
     for entry in entries:

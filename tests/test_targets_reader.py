@@ -14,8 +14,9 @@ import attrs
 import pytest
 
 import gwr
+from corpus import require_corpus
 from gwr._targets import find_outcomes, find_targets, key_of, key_quantities, matching_form, unit_fits
-from targets_expected import corpus_root, describe, expectation_files, load, read_report
+from targets_expected import describe, expectation_files, load, read_report
 
 REGISTRY = gwr.indicators()
 ROOT = Path(__file__).resolve().parents[1]
@@ -426,9 +427,7 @@ def _specs() -> list[tuple[str, Path]]:
 
 @pytest.mark.parametrize(("name", "path"), _specs(), ids=[name for name, _ in _specs()])
 def test_expectations_read_by_hand(name: str, path: Path) -> None:
-    root = corpus_root()
-    if root is None:
-        pytest.skip("the corpus is not at hand: set GWR_CORPUS (or place it at ../shared/corpus)")
+    root = require_corpus()
     spec = load(path)
     targets, outcomes, _ = read_report(root, spec)
     missing = {item["text"] for item in targets.missing + outcomes.missing}

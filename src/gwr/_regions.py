@@ -15,7 +15,7 @@ import attrs
 
 from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError
 from ._model import Outcome, Quantity, Report, Target
-from ._results import Results, _Row
+from ._results import Results, _number, _Row
 
 __all__ = ["RATE_UNITS", "RegionComparison", "RegionDirection", "Role", "compare_regions"]
 
@@ -30,15 +30,6 @@ RATE_UNITS = frozenset({"%", "percentage_points"})
 ratio), so that one can be above the other. A total (persons, jin, CNY) cannot: 30万 new jobs in
 a province are not "below" 1200万 in the nation. A unit per something (``CNY/month``) is also
 comparable."""
-
-
-def _number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _comparable(quantity: Quantity) -> Decimal:
