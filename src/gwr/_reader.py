@@ -26,9 +26,11 @@ The **task part** is the part with the most areas after the targets passage (the
 part on a tie; with no targets found, the first part after the review that has areas). A report
 with no such part but with parts after the one holding its targets (the 2015 layout, and the
 1990s') gives its tasks as those parts: each part is a task and each of its paragraphs a sub-task
-titled by its lead sentence. The part holding the targets is a task too unless its title frames
-the year's work (总体部署, 总体要求, 政策取向, 建议: 2015's 二、2015年工作总体部署 is not a task,
-1993's 二、争取国民经济再上一个新台阶 is).
+titled by its lead sentence; with no targets found, a text of five parts or more numbered from 一、
+(2000-2002) gives its tasks as its parts, less a first part that reviews the past (回顾). The part
+holding the targets is a task too unless its title frames the year's work (总体部署, 总体要求,
+政策取向, 建议, 奋斗目标: 2015's 二、2015年工作总体部署 is not a task, 1993's
+二、争取国民经济再上一个新台阶 is).
 
 Every sentence that is not a heading becomes a :class:`~gwr.Measure` with its quantities: under
 the innermost task where there is one, otherwise in ``Report.measures``. Sentences that state a
@@ -54,6 +56,10 @@ _BULLET = re.compile(r"——")
 _SALUTATION = re.compile(r"各位代表[！：!:]$")
 _SENTENCE = re.compile(r"[^。！？；]+(?:[。！？；]+[”’」』）]*)?|[。！？；]+")
 _PART_MAX_LENGTH = 60
+_PARTS_AS_TASKS = 5
+"""With no targets found and no areas, a text of this many parts or more (numbered from 一、) gives
+its tasks as its parts, less a first part that reviews the past (回顾)."""
+_REVIEW = re.compile(r"回顾")
 
 
 def chinese_number(numeral: str) -> int:
@@ -195,7 +201,7 @@ def part_headings(paragraph_list: Sequence[list[Sentence]]) -> dict[int, re.Matc
     return found
 
 
-_FRAMING = re.compile(r"总体部署|总体要求|政策取向|预期目标|总体思路|建议")
+_FRAMING = re.compile(r"总体部署|总体要求|政策取向|预期目标|总体思路|建议|奋斗目标|指导方针")
 """Words of a part's title that frame the year's work rather than name a task of it."""
 
 
@@ -239,7 +245,14 @@ def task_layout(paragraph_list: Sequence[list[Sentence]], targets_at: int | None
                 return TaskLayout(task_parts=(*first, *later))
         return TaskLayout()
     later_areas = [part for part, _ in areas if part != (parts[0][0] if parts else None)]
-    return TaskLayout(area_part=later_areas[0]) if later_areas else TaskLayout()
+    if later_areas:
+        return TaskLayout(area_part=later_areas[0])
+    if len(parts) >= _PARTS_AS_TASKS and parts[0][0] == 1:
+        # 2000, 2001: 一、the review (回顾), then 二、…十、the year's work; 2002: every part is work
+        reviewed = _REVIEW.search(parts[0][2]) is not None
+        work = parts[1 if reviewed else 0 :]
+        return TaskLayout(task_parts=tuple(number for number, _, title in work if not _FRAMING.search(title)))
+    return TaskLayout()
 
 
 class _Outline:
