@@ -225,7 +225,8 @@ def test_readme_has_exactly_two_setup_paths() -> None:
     blocks = _shell_blocks()
     assert len(blocks) == 2, blocks
     use, develop = blocks
-    assert "pip install china-gwr" in use
+    assert "pip install ." in use  # works in a checkout today
+    assert "pip install china-gwr" in use  # the name on an index
     # the command right after it is a console example, which tests/test_docs.py runs
     assert "```console\n$ python -m gwr targets 2025\n" in README.split(use, 1)[1]
     assert 'pip install -e ".[test]"' in develop  # the tests test the source being edited
