@@ -44,6 +44,9 @@ READ_BY_HAND = [
 # Tasks on subjects none of the eleven themes names: left without a theme until themes.toml has
 # a key for them (proposed: governance 民主法治和政府建设, culture 文化建设). Read from the texts.
 AWAITING_A_KEY = {
+    ("gwr-2005", 4): "加强行政能力建设和政风建设",
+    ("gwr-2005", 5): "坚持和平发展道路与独立自主的和平外交政策",
+    ("gwr-2007", 4): "加强政府自身改革和建设",
     ("gwr-2008", 7): "深化文化体制改革，推动文化大发展大繁荣",
     ("gwr-2008", 8): "加强社会主义民主法制建设，促进社会公平正义",
     ("gwr-2009", 7): "推进政府自身建设，提高驾驭经济社会发展全局的能力",
@@ -61,12 +64,12 @@ AWAITING_A_KEY = {
     ("provincial-2025-CN-ZJ", 8): "担负起新时代的文化使命，建设高水平文化强省",
 }
 
-# Years whose task list the reader does not take as the text gives it, so they carry no themes:
-# the text spreads the year's tasks over parts 三、四、五 (each with numbered items), and the reader
-# numbers the items of one part only. The value is that part's first item, as the text states it.
-ONE_PART_ONLY = {
-    2005: "继续推进农村改革",  # 四、大力推进经济体制改革和对外开放 （一）
-    2007: "加快教育、卫生、文化、体育等社会事业发展",  # 四、推进社会主义和谐社会建设 （一）
+# Years that spread the year's tasks over parts 三、四、五… (each with its own （一） areas): each
+# part is a task, its areas sub-tasks. Read from 2005.txt and 2007.txt: the parts' titles and the
+# first area of the second part.
+SPREAD_OVER_PARTS = {
+    2005: ("继续保持经济平稳较快发展", "大力推进经济体制改革和对外开放", "继续推进农村改革"),
+    2007: ("促进经济又好又快发展", "推进社会主义和谐社会建设", "加快教育、卫生、文化、体育等社会事业发展"),
 }
 
 
@@ -107,14 +110,14 @@ def test_every_numbered_task_since_2005_has_a_theme() -> None:
         r for r in gwr.reports() if r.kind == "provincial"
     ]
     unthemed = {(r.id, t.number): t.title for r in reports for t in r.tasks if t.theme is None}
-    one_part_only = {key: title for key, title in unthemed.items() if int(key[0].split("-")[1]) in ONE_PART_ONLY}
-    assert {key: title for key, title in unthemed.items() if key not in one_part_only} == AWAITING_A_KEY
+    assert unthemed == AWAITING_A_KEY
     assert {r.year for r in reports if r.kind == "gwr" and r.year <= 2023} >= set(range(2005, 2024)) - {2020}
 
 
-@pytest.mark.parametrize(("year", "first_item"), sorted(ONE_PART_ONLY.items()))
-def test_a_list_of_one_part_stays_unthemed(year: int, first_item: str) -> None:
-    """When the reader takes the year's tasks from all their parts, this fails: theme them then."""
+@pytest.mark.parametrize(("year", "titles"), sorted(SPREAD_OVER_PARTS.items()))
+def test_tasks_spread_over_parts(year: int, titles: tuple[str, str, str]) -> None:
+    first, second, second_first_area = titles
     tasks = gwr.report(year).tasks
-    assert tasks[0].title == first_item
-    assert all(t.theme is None for t in tasks)
+    assert (tasks[0].title, tasks[1].title) == (first, second)
+    assert tasks[1].subtasks[0].title == second_first_area
+    assert tasks[0].theme == "domestic_demand"

@@ -27,7 +27,10 @@ part on a tie; with no targets found, the first part after the review that has a
 with no such part but with parts after the one holding its targets (the 2015 layout, and the
 1990s') gives its tasks as those parts: each part is a task and each of its paragraphs a sub-task
 titled by its lead sentence; with no targets found, a text of five parts or more numbered from 一、
-(2000-2002) gives its tasks as its parts, less a first part that reviews the past (回顾). The part
+(2000-2002) gives its tasks as its parts, less a first part that reviews the past (回顾); and where
+the areas after the targets spread over two parts or more after the one holding the targets
+(2005, 2007: 三、四、五、 each with its own （一）…), the parts after the targets are the tasks and
+their areas sub-tasks. The part
 holding the targets is a task too unless its title frames the year's work (总体部署, 总体要求,
 政策取向, 建议, 奋斗目标: 2015's 二、2015年工作总体部署 is not a task, 1993's
 二、争取国民经济再上一个新台阶 is).
@@ -232,9 +235,14 @@ def task_layout(paragraph_list: Sequence[list[Sentence]], targets_at: int | None
         for part, offset in areas:
             if offset > targets_at:
                 after[part] = after.get(part, 0) + 1
+        holding = [(number, title) for number, offset, title in parts if offset <= targets_at]
+        holder = holding[-1][0] if holding else None
+        spread = [part for part, count in after.items() if count >= 2 and part != holder]
+        if len(spread) >= 2 and holder not in after:
+            # 2005, 2007: the year's work in parts 三、四、五…, each with its own （一） areas
+            return TaskLayout(task_parts=tuple(number for number, offset, _ in parts if offset > targets_at))
         if after:
             return TaskLayout(area_part=max(after, key=lambda part: after[part]))
-        holding = [(number, title) for number, offset, title in parts if offset <= targets_at]
         if holding:
             later = [number for number, offset, _ in parts if offset > targets_at]
             if len(later) >= 2:
@@ -278,6 +286,14 @@ class _Outline:
         parent.children.append(node)
         return node
 
+    def part_has_areas(self, index: int) -> bool:
+        for later, paragraph in enumerate(self.paragraphs[index + 1 :], start=index + 1):
+            if later in self.headings:
+                return False
+            if _AREA.match(paragraph[0].text):
+                return True
+        return False
+
     def area_has_items(self, index: int) -> bool:
         for later, paragraph in enumerate(self.paragraphs[index + 1 :], start=index + 1):
             text = paragraph[0].text
@@ -301,7 +317,9 @@ class _Outline:
                 self.part.sentences.extend(paragraph)
                 self.area = self.item = None
                 self.body_seen_in_part = False
-                self.sub_areas = is_task
+                # a part that is a task: its （一） areas are its sub-tasks where it has them (2005),
+                # else each paragraph is one, titled by its lead sentence (2015)
+                self.sub_areas = is_task and not self.part_has_areas(index)
                 continue
             if self.part is None and not self.preamble_done and _is_title_line(paragraph):
                 salutation = bool(_SALUTATION.match(text))
@@ -375,6 +393,10 @@ def _all_sentences(node: _Node) -> Iterator[Sentence]:
         yield from _all_sentences(child)
 
 
+_SUBTASKS = ("item", "area")
+"""The sections under a task that are its sub-tasks: items, and the areas of a part that is a task."""
+
+
 class _Builder:
     """Turns the section tree into the report's outline, tasks and measures."""
 
@@ -433,10 +455,10 @@ class _Builder:
     def task(self, node: _Node, number: int, themes: dict[int, tuple[str | None, str | None]]) -> Task:
         """The task ``number`` of ``node``; ``themes`` maps its number (among its siblings) to its theme."""
         own_subtasks = self.subtask_themes.get(number, {}) if themes is self.themes else {}
-        subtasks = [self.task(c, c.number or 0, own_subtasks) for c in node.children if c.kind == "item"]
+        subtasks = [self.task(c, c.number or 0, own_subtasks) for c in node.children if c.kind in _SUBTASKS]
         measures = self.measures_of(node)
         for child in node.children:
-            if child.kind != "item":
+            if child.kind not in _SUBTASKS:
                 measures.extend(self.measure(s) for s in _all_sentences(child) if not self.is_taken(s))
         theme, secondary = themes.get(number, (None, None))
         return Task(
