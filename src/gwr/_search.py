@@ -567,6 +567,7 @@ def _readable_numbers(text: str) -> str:
 
 _PREVIOUS = ("上年", "去年", "上年同期", "上年末", "上一年")
 _YEAR = re.compile(r"(\d{4})年")
+_REVIEW = re.compile(r"回顾")
 
 
 def _reference_year(relative_to: str | None, year: int) -> int | None:
@@ -717,12 +718,22 @@ def _keyed(item: Target | Outcome) -> tuple[Quantity, ...]:
 
 
 def _part_years(report: Report) -> list[tuple[int, list[tuple[str, int, int]]]]:
-    """The parts of a report's outline whose title names a year (2023年工作回顾), with the
-    ranges of every section under them (in any witness)."""
+    """The parts of a report's outline that say which year they are about, with the ranges of
+    every section under them (in any witness) and of the text up to the next part.
+
+    A part's title names its year (2023年工作回顾), or reviews the past without naming it
+    (过去一年工作回顾, 一年来的工作回顾: the year before the report's). The range up to the next
+    part is what dates a figure in a cited report, whose sections span their headings only.
+    """
+    sections = [s for s in report.outline if s.kind in ("part", "closing")]
     parts = []
-    for section in report.outline:
+    for index, section in enumerate(sections):
         found = _YEAR.match(section.title or "") if section.kind == "part" else None
-        if found is None:
+        if found is not None:
+            year = int(found.group(1))
+        elif section.kind == "part" and _REVIEW.search(section.title or ""):
+            year = report.year - 1
+        else:
             continue
         ranges: list[tuple[str, int, int]] = []
         stack = [section]
@@ -730,7 +741,9 @@ def _part_years(report: Report) -> list[tuple[int, list[tuple[str, int, int]]]]:
             node = stack.pop()
             ranges.append((node.span.source, node.span.start, node.span.end))
             stack.extend(node.children)
-        parts.append((int(found.group(1)), ranges))
+        later = [s.span.start for s in sections[index + 1 :] if s.span.source == section.span.source]
+        ranges.append((section.span.source, section.span.start, later[0] if later else section.span.end))
+        parts.append((year, ranges))
     return parts
 
 
@@ -860,8 +873,10 @@ def series(key: str | None = None, *, kind: str | None = None, region: str | Non
     >>> points = gwr.series("CPI growth", kind="gwr")
     >>> [(p.year, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
     [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2')]
-    >>> [(p.year, p.role, p.report, p.text) for p in points if p.year == 2020]
-    [(2020, 'missing', None, ''), (2020, 'outcome', 'gwr-2021', '居民消费价格上涨2.5%')]
+    >>> [(p.year, p.role, p.report) for p in points if p.year == 2020]
+    [(2020, 'missing', None), (2020, 'outcome', 'gwr-2021'), (2020, 'measure', 'gwr-2021')]
+    >>> [p.text for p in points if p.year == 2020][1:]
+    ['居民消费价格上涨2.5%', '加强生活必需品保供稳价，居民消费价格上涨2.5%。']
     """
     from ._api import KINDS, check_kind, indicator, indicators, reports
 
