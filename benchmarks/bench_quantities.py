@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from gwr._quantities import parse_quantities
+from gwr._reading._quantities import parse_quantities
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "src" / "gwr" / "data" / "sources"

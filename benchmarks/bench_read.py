@@ -3,7 +3,7 @@
     GWR_CORPUS=../shared/corpus python benchmarks/bench_read.py [--rounds N] [--profile]
 
 Every national text of the corpus is normalized once (profile ``auto``, as :func:`gwr.read`
-does; not timed), then read with :func:`gwr._read.read_normalized` (layout, targets, outcomes,
+does; not timed), then read with :func:`gwr._reading._read.read_normalized` (layout, targets, outcomes,
 outline, tasks, measures and their keyed quantities) and, over the same normalized texts,
 parsed with :func:`gwr.parse_quantities`. The best of ``--rounds`` rounds counts for each.
 The goal (issue 11): at least 1 M characters per second, at most 3x ``parse_quantities``.
@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 import gwr
-from gwr._normalize import normalize
-from gwr._quantities import parse_quantities
-from gwr._read import read_normalized
+from gwr._reading._normalize import normalize
+from gwr._reading._quantities import parse_quantities
+from gwr._reading._read import read_normalized
 
 
 def corpus_root() -> Path:

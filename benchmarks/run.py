@@ -59,7 +59,7 @@ TIMED = "import time; t0 = time.perf_counter(); {code}; t1 = time.perf_counter()
 CHILD_LOADS = r"""
 import json, os, statistics, time
 import gwr
-from gwr import _db
+from gwr._data import _db
 
 db = _db.default()
 folder = db._folder
@@ -78,7 +78,7 @@ def load_all(database):  # imports what it needs: the first call pays for attrs 
     for report_id in database.report_ids():
         database.report(report_id)
     if variants:  # the variants between witnesses, where this version of gwr has them
-        from gwr import _variants
+        from gwr._data import _variants
         for report_id in database.report_ids():
             _variants.load(database, report_id)
     database.sources(); database.indicators(); database.themes()
@@ -115,7 +115,7 @@ def hook(event, args):
 sys.addaudithook(hook)
 import gwr
 gwr.report(2025).target("cpi_growth")
-from gwr import _db
+from gwr._data import _db
 root = _db.default()._folder or ""
 print(json.dumps({
     "opened": [p.replace(root, "data") for p in opened],
@@ -130,8 +130,8 @@ print(json.dumps({
 # (decoder made), and the manifest alone (which lists every report, so it grows with the count).
 CHILD_SCALE = r"""
 import json, statistics, time
-import gwr._model, msgspec.json
-from gwr._db import Database
+import gwr._model._records, msgspec.json
+from gwr._data._db import Database
 t = time.perf_counter(); Database(FOLDER).report(WANTED); first = time.perf_counter() - t
 def median(function):
     times = []

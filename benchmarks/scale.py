@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import synthetic
-from gwr._db import Database
+from gwr._data._db import Database
 
 
 def timed(function: Callable[[], object], repeat: int) -> float:

@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import gwr
-from gwr._quantities import parse_quantities
-from gwr._targets import find_outcomes, find_targets
+from gwr._reading._quantities import parse_quantities
+from gwr._reading._targets import find_outcomes, find_targets
 from targets_expected import corpus_root, describe, expectation_files, load, read_report, read_text
 
 

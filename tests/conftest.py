@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus import corpus_folder, require_corpus
-from gwr._db import package_data
+from gwr._data._db import package_data
 
 
 @pytest.fixture

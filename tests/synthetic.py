@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gwr._db import Database, package_data
+from gwr._data._db import Database, package_data
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_YEAR = 3000
@@ -40,7 +40,7 @@ def _dump(data: Any) -> bytes:
 def bundled_reports() -> list[dict[str, Any]]:
     """The reports built from the bundled texts (not the cited ones), unstructured by the one
     converter (as the generator writes them)."""
-    from gwr._converter import converter
+    from gwr._data._converter import converter
 
     db = Database(str(package_data()))
     reports = [db.report(report_id) for report_id in db.report_ids()]
@@ -162,7 +162,7 @@ if __name__ == "__main__":
 
 def _clause_span(text: str) -> Any:
     """A span for a synthetic clause (it points nowhere real: these reports are not for checking)."""
-    from gwr._model import Span
+    from gwr._model._records import Span
 
     return Span(source="000", start=0, end=len(text), exact=text, prefix="", suffix="")
 
@@ -178,7 +178,7 @@ def _quantity(key: str | None, text: str) -> Any:
 
 def synthetic_target(key: str | None, text: str, year: int = 2025) -> Any:
     """A :class:`gwr.Target` on ``key`` read from the clause ``text`` (its first quantity)."""
-    from gwr._model import Target
+    from gwr._model._records import Target
 
     quantity = _quantity(key, text)
     qualifier = None if quantity is None else quantity.qualifier
@@ -187,7 +187,7 @@ def synthetic_target(key: str | None, text: str, year: int = 2025) -> Any:
 
 def synthetic_outcome(key: str, text: str, year: int = 2024) -> Any:
     """A :class:`gwr.Outcome` on ``key`` for ``year`` read from the clause ``text``."""
-    from gwr._model import Outcome
+    from gwr._model._records import Outcome
 
     quantity = _quantity(key, text)
     qualifier = None if quantity is None else quantity.qualifier
@@ -196,7 +196,7 @@ def synthetic_outcome(key: str, text: str, year: int = 2024) -> Any:
 
 def provincial_report(region: str, year: int, targets: Any = (), outcomes: Any = ()) -> Any:
     """A cited provincial :class:`gwr.Report` of ``region`` (an ISO code) with the given items."""
-    from gwr._model import Report
+    from gwr._model._records import Report
 
     return Report(
         id=f"provincial-{year}-{region}",
@@ -217,7 +217,7 @@ def provincial_report(region: str, year: int, targets: Any = (), outcomes: Any =
 def add_reports(folder: Path, reports: Any, *, without_cited: bool = False) -> list[str]:
     """Write ``reports`` into the data folder ``folder`` (a copy of the package's) and its manifest,
     with their digests; ``without_cited`` first takes the cited reports out of the manifest."""
-    from gwr._converter import converter
+    from gwr._data._converter import converter
 
     manifest = json.loads((folder / "manifest.json").read_bytes())
     if without_cited:

@@ -14,9 +14,9 @@ from typing import Any
 
 import gwr
 from corpus import corpus_folder
-from gwr._model import Outcome, Target
-from gwr._normalize import normalize
-from gwr._targets import find_outcomes, find_targets
+from gwr._model._records import Outcome, Target
+from gwr._reading._normalize import normalize
+from gwr._reading._targets import find_outcomes, find_targets
 
 EXPECTED = Path(__file__).parent / "expected"
 """The folder of expectation files."""

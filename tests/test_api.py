@@ -111,7 +111,7 @@ def test_sha256_matches_manifest() -> None:
 
 def test_import_is_light_and_generator_is_never_imported() -> None:
     code = (
-        "import sys, gwr; heavy = [m for m in ('cattrs', 'json', 'gwr.build', 'gwr._db') if m in sys.modules]; "
+        "import sys, gwr; heavy = [m for m in ('cattrs', 'json', 'gwr.build', 'gwr._data._db') if m in sys.modules]; "
         "gwr.reports(); gwr.check(); print(heavy, 'gwr.build' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gwr
-from gwr import _db
+from gwr._data import _db
 
 HUGE = "国" * 1_000_000
 WRONG_TYPES = [None, 2024.0, b"2024", ["gwr-2024"], object()]

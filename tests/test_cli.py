@@ -15,7 +15,7 @@ import pytest
 
 import gwr
 from gwr.__main__ import main
-from gwr._table import display_width
+from gwr._analysis._table import display_width
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -14,8 +14,9 @@ from typing import Literal
 import pytest
 
 import gwr
-from gwr import _api, _compare
-from gwr._table import display_width
+from gwr._analysis import _compare
+from gwr._analysis._table import display_width
+from gwr._data import _lookup as _api
 
 # --------------------------------------------------------------------------------------------
 # Synthetic records

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import gwr
-from gwr._db import Database
+from gwr._data._db import Database
 
 REPORT = "reports/gwr-2024.json"
 

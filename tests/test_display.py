@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 import gwr
-from gwr._results import MAX_ROWS_SHOWN, readable
+from gwr._analysis._results import MAX_ROWS_SHOWN, readable
 
 # --------------------------------------------------------------------------------------------
 # Records print in one line

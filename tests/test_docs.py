@@ -31,7 +31,7 @@ import attrs
 import pytest
 
 import gwr
-from gwr import _db
+from gwr._data import _db
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -20,8 +20,8 @@ import pytest
 import gwr
 import synthetic
 from corpus import require_corpus
-from gwr import _db
-from gwr._db import Database
+from gwr._data import _db
+from gwr._data._db import Database
 
 pytest.importorskip("sphinx")
 pytest.importorskip("myst_parser")

@@ -73,7 +73,7 @@ def test_file_is_well_formed(path: Path) -> None:
 def test_registry_keys_carry_the_registry_unit() -> None:
     """Where a file uses a registry key, the unit is the registry's or one of its dimension
     (t for grain in jin, person_times for persons), as the reader's unit_fits has it."""
-    from gwr._targets import unit_fits
+    from gwr._reading._targets import unit_fits
 
     units = {i.key: i.unit for i in gwr.indicators()}
     for path in FILES:

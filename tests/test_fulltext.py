@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import gwr
-from gwr._reader import Sentence, chinese_number
+from gwr._reading._outline import Sentence, chinese_number
 from gwr.build.fulltext import merge
 
 

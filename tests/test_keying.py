@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 import gwr
-from gwr._quantities import parse_quantities
-from gwr._targets import key_of, key_quantities
+from gwr._reading._quantities import parse_quantities
+from gwr._reading._targets import key_of, key_quantities
 
 
 @pytest.mark.parametrize(

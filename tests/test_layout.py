@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import require_corpus
-from gwr._layout import Layout, Stated, find_layout
-from gwr._normalize import normalize
+from gwr._reading._layout import Layout, Stated, find_layout
+from gwr._reading._normalize import normalize
 
 
 class Expected(NamedTuple):

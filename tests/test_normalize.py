@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gwr
-from gwr._normalize import PROFILES, normalize
+from gwr._reading._normalize import PROFILES, normalize
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_PUNCTUATION = "。，、；：？！“”（）《》—…●■"

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import gwr
 from corpus import require_corpus
-from gwr._normalize import normalize
+from gwr._reading._normalize import normalize
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_PUNCTUATION = "。，、；：？！“”（）《》—…●■－"

@@ -18,9 +18,10 @@ import pytest
 
 import gwr
 import synthetic
-from gwr import _db, _plot
-from gwr._db import Database
-from gwr._search import SeriesPoint
+from gwr._analysis import _plot
+from gwr._analysis._series import SeriesPoint
+from gwr._data import _db
+from gwr._data._db import Database
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -109,7 +110,7 @@ def test_missing_years_for_every_indicator(gappy: Path) -> None:
 
 def test_missing_years_with_hand_made_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reports of 1995 and 1997: the 1997 report states 1996's outcome, and 1996 is missing."""
-    from gwr import _api
+    from gwr._data import _lookup as _api
 
     base = gwr.report(2024)
     early = [_moved(base, 1995), _moved(base, 1997)]

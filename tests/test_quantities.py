@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from gwr._quantities import CHANGES, QUALIFIERS, UNITS, cn_to_int, parse_quantities
+from gwr._reading._quantities import CHANGES, QUALIFIERS, UNITS, cn_to_int, parse_quantities
 
 # (phrase, [(value, unit, qualifier, change, relative_to, text), ...])
 Row = tuple[str, str, str, str | None, str | None, str]

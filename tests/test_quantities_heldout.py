@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from corpus import require_corpus
-from gwr._quantities import parse_quantities
+from gwr._reading._quantities import parse_quantities
 
 Row = tuple[str, str, str, str | None, str]  # value, unit, qualifier, change, text
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from gwr._quantities import MAGNITUDES, QUALIFIERS, UNITS, cn_to_int, parse_quantities
+from gwr._reading._quantities import MAGNITUDES, QUALIFIERS, UNITS, cn_to_int, parse_quantities
 
 _DIGITS = "零一二三四五六七八九"
 

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 import gwr
-from gwr._quantities import parse_quantities
+from gwr._reading._quantities import parse_quantities
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "quantities.txt"
 

@@ -18,8 +18,8 @@ import pytest
 
 import gwr
 from corpus import require_corpus
-from gwr import _db
 from gwr.__main__ import main
+from gwr._data import _db
 from synthetic import add_reports, provincial_report, synthetic_outcome, synthetic_target
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,8 +1,8 @@
 """Properties of the two readings: every public record survives a write and a read unchanged.
 
 A record is written by the converter (as the generator writes it), then read by the fast load
-path (msgspec, :mod:`gwr._db`) and by the strict reading of :func:`gwr.check`
-(:mod:`gwr._converter`), and by plain cattrs as a second opinion. Where the fast path is looser
+path (msgspec, :mod:`gwr._data._db`) and by the strict reading of :func:`gwr.check`
+(:mod:`gwr._data._converter`), and by plain cattrs as a second opinion. Where the fast path is looser
 (an unknown key, a decimal stored as a number), the strict reading names what is wrong.
 
 Strategies are derived from each record's ``attrs`` fields and annotations, so a field added to
@@ -23,12 +23,13 @@ import attrs
 import cattrs
 import msgspec
 import pytest
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gwr
-from gwr._converter import converter, strict_problems
-from gwr._db import Database, _decoder, package_data
+from gwr._data._converter import converter, strict_problems
+from gwr._data._db import Database, _decoder, package_data
 
 PUBLIC_RECORDS = [
     gwr.Span,
@@ -47,7 +48,7 @@ PUBLIC_RECORDS = [
 ]
 if hasattr(gwr, "Variant"):
     PUBLIC_RECORDS.append(gwr.Variant)
-DATA_MODULES = ("gwr._model", "gwr._variants")  # the records the converter reads from the data
+DATA_MODULES = ("gwr._model._records", "gwr._data._variants")  # the records the converter reads from the data
 
 _strategies: dict[Any, st.SearchStrategy[Any]] = {}
 
@@ -86,7 +87,8 @@ def strategy(tp: Any) -> st.SearchStrategy[Any]:
 
 def _record(cls: type) -> st.SearchStrategy[Any]:
     hints = typing.get_type_hints(cls)
-    fields = {f.alias: strategy(hints[f.name]) for f in attrs.fields(cls) if f.init}
+    # a field named with _ is runtime state (where a source's text is), never data: left at its default
+    fields = {f.alias: strategy(hints[f.name]) for f in attrs.fields(cls) if f.init and not f.name.startswith("_")}
     return st.builds(cls, **fields)
 
 
@@ -95,6 +97,18 @@ def _plain_cattrs() -> cattrs.Converter:
     plain = cattrs.Converter(forbid_extra_keys=True)
     plain.register_unstructure_hook(Decimal, str)
     plain.register_structure_hook(Decimal, lambda value, _: Decimal(value))
+
+    # the one rule of the format beyond the records' fields: a field named with _ is not data
+    def has_private(cls: Any) -> bool:
+        return attrs.has(cls) and any(a.name.startswith("_") for a in attrs.fields(cls))
+
+    def private(cls: Any) -> dict[str, Any]:
+        return {a.name: override(omit=True) for a in attrs.fields(cls) if a.name.startswith("_")}
+
+    plain.register_unstructure_hook_factory(has_private, lambda c: make_dict_unstructure_fn(c, plain, **private(c)))
+    plain.register_structure_hook_factory(
+        has_private, lambda c: make_dict_structure_fn(c, plain, _cattrs_forbid_extra_keys=True, **private(c))
+    )
     return plain
 
 

@@ -18,7 +18,7 @@ import pytest
 
 import gwr
 import synthetic
-from gwr._db import Database, _decoder
+from gwr._data._db import Database, _decoder
 
 COUNT = 1000
 

@@ -8,7 +8,8 @@ import attrs
 import pytest
 
 import gwr
-from gwr import _api, _search
+from gwr._analysis import _search, _series
+from gwr._data import _lookup as _api
 
 # --------------------------------------------------------------------------------------------
 # search
@@ -182,7 +183,7 @@ def test_series_real_targets_by_hand() -> None:
     assert [p.year for p in points] == sorted(p.year for p in points)
     assert gwr.series("居民消费价格涨幅") == points
     assert gwr.series("CPI growth", kind="plan") == gwr.Results(
-        [p for p in points if p.report and p.report.startswith("plan")], _search.SeriesPoint
+        [p for p in points if p.report and p.report.startswith("plan")], _series.SeriesPoint
     )
 
 
@@ -238,13 +239,13 @@ def test_series_derives_from_outcomes_and_points(monkeypatch: pytest.MonkeyPatch
 
 
 def test_series_reference_years() -> None:
-    assert _search._reference_year("上年", 2024) == 2023
-    assert _search._reference_year("上年末", 2024) == 2023
-    assert _search._reference_year("上年年初预算", 2024) == 2023
-    assert _search._reference_year("2022年", 2024) == 2022
-    assert _search._reference_year("2023年年初预算", 2024) == 2023
-    assert _search._reference_year("十三五末", 2024) is None
-    assert _search._reference_year(None, 2024) is None
+    assert _series._reference_year("上年", 2024) == 2023
+    assert _series._reference_year("上年末", 2024) == 2023
+    assert _series._reference_year("上年年初预算", 2024) == 2023
+    assert _series._reference_year("2022年", 2024) == 2022
+    assert _series._reference_year("2023年年初预算", 2024) == 2023
+    assert _series._reference_year("十三五末", 2024) is None
+    assert _series._reference_year(None, 2024) is None
 
 
 def test_series_real_measures() -> None:
@@ -259,7 +260,7 @@ def test_series_real_measures() -> None:
 def test_series_everything_and_bad_input() -> None:
     everything = gwr.series()
     assert {p.key for p in everything} >= {t.key for t in gwr.report(2025).targets}
-    assert list(everything.to_records()[0]) == list(_search.SeriesPoint._fields)
+    assert list(everything.to_records()[0]) == list(_series.SeriesPoint._fields)
     with pytest.raises(gwr.NotFoundError, match="gdp_growth"):
         gwr.series("gdp growht")
     with pytest.raises(gwr.InvalidArgumentError):

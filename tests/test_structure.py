@@ -1,6 +1,6 @@
 """The load path: msgspec decodes the bundled JSON straight into the records, type-driven.
 
-The fast path and the strict reading of :func:`gwr.check` (:mod:`gwr._converter`) must read every
+The fast path and the strict reading of :func:`gwr.check` (:mod:`gwr._data._converter`) must read every
 bundled file alike; a record type the loader has never seen loads with no code of its own; a
 first lookup imports neither cattrs nor the strict reading.
 """
@@ -20,9 +20,9 @@ import attrs
 import pytest
 
 import gwr
-from gwr import _db
-from gwr._converter import converter, strict_problems
-from gwr._db import Database, package_data
+from gwr._data import _db
+from gwr._data._converter import converter, strict_problems
+from gwr._data._db import Database, package_data
 
 
 def _run(code: str) -> str:
@@ -89,7 +89,7 @@ def test_a_first_lookup_imports_neither_cattrs_nor_the_strict_reading() -> None:
         import gwr
         before = {m for m in ("msgspec", "attrs", "cattrs") if m in sys.modules}
         gwr.report(2025).target("cpi_growth")
-        after = sorted(m for m in ("msgspec", "attrs", "cattrs", "json", "gwr._converter") if m in sys.modules)
+        after = sorted(m for m in ("msgspec", "attrs", "cattrs", "json", "gwr._data._converter") if m in sys.modules)
         print(sorted(before), after)
         """
     )

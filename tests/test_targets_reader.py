@@ -1,4 +1,4 @@
-"""The targets reader (gwr._targets): targets, outcomes and keyed figures found in any text.
+"""The targets reader (gwr._reading._targets): targets, outcomes and keyed figures found in any text.
 
 Expectations are read by hand from the texts: the seed reports against the bundled data (checked
 by a person), short passages quoted from the corpus, and the files of tests/expected/.
@@ -15,7 +15,7 @@ import pytest
 
 import gwr
 from corpus import require_corpus
-from gwr._targets import find_outcomes, find_targets, key_of, key_quantities, matching_form, unit_fits
+from gwr._reading._targets import find_outcomes, find_targets, key_of, key_quantities, matching_form, unit_fits
 from targets_expected import describe, expectation_files, load, read_report
 
 REGISTRY = gwr.indicators()
@@ -399,7 +399,7 @@ def test_key_quantities_finds_the_annotated_keys(report_id: str, key: str, quote
     ],
 )
 def test_key_quantities_one_rule(sentence: str, keys: list[str | None]) -> None:
-    from gwr._quantities import parse_quantities
+    from gwr._reading._quantities import parse_quantities
 
     assert [q.indicator for q in key_quantities(sentence, parse_quantities(sentence), REGISTRY)] == keys
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import gwr
-from gwr._model import Document, Source
-from gwr._normalize import normalize
+from gwr._model._records import Document, Source
+from gwr._reading._normalize import normalize
 from gwr.build.generate import Corpus
 from gwr.build.variants import WitnessNote, _witness, compare
 

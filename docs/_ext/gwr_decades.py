@@ -7,7 +7,7 @@
   (``gwr.reports()``), never from a list written here; the directive's content only says, for
   the years that need it, what a text filed under that year is (``1955: report on the First
   Five-Year Plan``).
-* ``gwr-chart``: a picture drawn from the data with :mod:`gwr._plot` and written as SVG under
+* ``gwr-chart``: a picture drawn from the data with :mod:`gwr._analysis._plot` and written as SVG under
   ``_generated/charts/``: ``series KEY`` (``:kind:``, ``:since:``, ``:until:``) draws an
   indicator's target against its outcome, ``themes`` (``:kind:``) where each task theme stands
   in the task list, year by year. The content, if any, is the caption.
@@ -223,12 +223,12 @@ def _sources(sources: tuple[tuple[str, str | None], ...]) -> list[nodes.Node]:
 
 
 def chart_svg(chart: Any) -> bytes:
-    """``chart`` (a series or theme chart of :mod:`gwr._plot`) drawn as SVG, the same bytes on
+    """``chart`` (a series or theme chart of :mod:`gwr._analysis._plot`) drawn as SVG, the same bytes on
     every build of the same data (no date, a fixed id salt)."""
     import matplotlib
     from matplotlib.figure import Figure
 
-    from gwr import _plot
+    from gwr._analysis import _plot
 
     with matplotlib.rc_context({"svg.hashsalt": "gwr", "svg.fonttype": "path"}):
         figure = Figure(figsize=_plot.figure_size(chart), layout="constrained")
@@ -244,7 +244,7 @@ def chart_svg(chart: Any) -> bytes:
 
 def make_chart(what: str, key: str | None, kind: str | None, since: int | None, until: int | None) -> Any:
     """The chart record a ``gwr-chart`` directive asks for."""
-    from gwr import _plot
+    from gwr._analysis import _plot
 
     if what == "themes":
         return _plot.theme_chart(gwr.reports(), kind=kind or "gwr")

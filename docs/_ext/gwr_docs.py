@@ -343,14 +343,14 @@ class GwrTable(SphinxDirective):
         return build_table(["key", "中文", "English"], rows, literal_columns=(0,))
 
     def table_units(self) -> nodes.Node:
-        from gwr._quantities import UNITS
+        from gwr._reading._quantities import UNITS
 
         grouped = _words_by(UNITS, lambda u: (u.code, u.description))
         rows = [[code, description, _literal_list(words)] for (code, description), words in grouped.items()]
         return build_table(["unit", "meaning", "written as"], rows, literal_columns=(0,))
 
     def table_per_units(self) -> nodes.Node:
-        from gwr._quantities import PER_UNITS
+        from gwr._reading._quantities import PER_UNITS
 
         rows = [
             [f"…/{u.code}", u.description, nodes.literal(f"…/{word}", f"…/{word}")] for word, u in PER_UNITS.items()
@@ -358,39 +358,39 @@ class GwrTable(SphinxDirective):
         return build_table(["unit suffix", "meaning", "written as"], rows, literal_columns=(0,))
 
     def table_per_markers(self) -> nodes.Node:
-        from gwr._quantities import PER_MARKERS
+        from gwr._reading._quantities import PER_MARKERS
 
         rows = [["/".join(parts), nodes.literal(word, word)] for word, parts in PER_MARKERS.items()]
         return build_table(["per", "written before the amount as"], rows, literal_columns=(0,))
 
     def table_count_nouns(self) -> nodes.Node:
-        from gwr._quantities import COUNT_NOUNS
+        from gwr._reading._quantities import COUNT_NOUNS
 
         grouped = _words_by(COUNT_NOUNS, lambda u: u.code)
         rows = [[code, _literal_list(words)] for code, words in grouped.items()]
         return build_table(["unit", "nouns counted"], rows, literal_columns=(0,))
 
     def table_programme_heads(self) -> nodes.Node:
-        from gwr._quantities import PROGRAMME_HEADS
+        from gwr._reading._quantities import PROGRAMME_HEADS
 
         rows = [[nodes.literal(word, word)] for word in PROGRAMME_HEADS]
         return build_table(["a programme's name ends in"], rows)
 
     def table_negative_signs(self) -> nodes.Node:
-        from gwr._quantities import NEGATIVE_SIGNS
+        from gwr._reading._quantities import NEGATIVE_SIGNS
 
         rows = [[nodes.literal(sign, sign), f"U+{ord(sign):04X}"] for sign in NEGATIVE_SIGNS]
         return build_table(["sign", "code point"], rows)
 
     def table_magnitudes(self) -> nodes.Node:
-        from gwr._quantities import MAGNITUDES
+        from gwr._reading._quantities import MAGNITUDES
 
         rows = [[word, f"{value:,}".replace(",", " ")] for word, value in MAGNITUDES.items()]
         return build_table(["written as", "multiplies by"], rows, literal_columns=(0,))
 
     def table_qualifiers(self) -> nodes.Node:
-        from gwr._model import Qualifier
-        from gwr._quantities import QUALIFIERS
+        from gwr._model._records import Qualifier
+        from gwr._reading._quantities import QUALIFIERS
 
         grouped = _words_by(QUALIFIERS, lambda q: q)
         rows = []
@@ -408,8 +408,8 @@ class GwrTable(SphinxDirective):
         return build_table(["qualifier", "meaning", "written as"], rows, literal_columns=(0,))
 
     def table_changes(self) -> nodes.Node:
-        from gwr._model import Change
-        from gwr._quantities import CHANGES
+        from gwr._model._records import Change
+        from gwr._reading._quantities import CHANGES
 
         grouped = _words_by(CHANGES, lambda c: c)
         rows = []
@@ -425,7 +425,7 @@ class GwrTable(SphinxDirective):
         return build_table(["change", "meaning", "written as"], rows, literal_columns=(0,))
 
     def table_readings(self) -> nodes.Node:
-        from gwr._model import Reading
+        from gwr._model._records import Reading
 
         rows = []
         for reading in typing.get_args(Reading):
@@ -451,8 +451,8 @@ class GwrTable(SphinxDirective):
         return build_table(["id", "title", "publisher", "date", "profile", "documents"], rows, literal_columns=(0, 4))
 
     def table_profiles(self) -> nodes.Node:
-        """The normalization profiles, described by the docstring of ``gwr._normalize``."""
-        from gwr import _normalize
+        """The normalization profiles, described by the docstring of ``gwr._reading._normalize``."""
+        from gwr._reading import _normalize
 
         described = {
             m["name"]: " ".join(line.strip() for line in m["body"].splitlines())
@@ -472,7 +472,7 @@ class GwrTable(SphinxDirective):
             text = described.get(name)
             if text is None:
                 logger.warning(
-                    "gwr-table: profile %r is not described in the docstring of gwr._normalize",
+                    "gwr-table: profile %r is not described in the docstring of gwr._reading._normalize",
                     name,
                     location=self.get_location(),
                 )

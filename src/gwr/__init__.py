@@ -20,10 +20,17 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs more t
 if TYPE_CHECKING:
     from typing import Any
 
-    from ._api import indicator, indicators, report, reports, source, sources, themes
-    from ._check import CheckResult, Problem, check
-    from ._compare import Attainment, TargetChange, TaskMove, attainment, compare, compare_tasks
-    from ._errors import (
+    from ._analysis._compare import Attainment, TargetChange, TaskMove, attainment, compare, compare_tasks
+    from ._analysis._items import Item
+    from ._analysis._regions import RegionComparison, compare_regions
+    from ._analysis._results import Results
+    from ._analysis._search import Hit, PhraseCount, count, search
+    from ._analysis._series import SeriesPoint, series
+    from ._data._check import CheckResult, Problem, check
+    from ._data._lookup import indicator, indicators, report, reports, source, sources, themes
+    from ._data._regions import region, regions
+    from ._data._variants import Variant, variants
+    from ._model._errors import (
         DataError,
         GwrError,
         InvalidArgumentError,
@@ -31,8 +38,7 @@ if TYPE_CHECKING:
         MissingDependencyError,
         NotFoundError,
     )
-    from ._items import Item
-    from ._model import (
+    from ._model._records import (
         Document,
         Indicator,
         Measure,
@@ -47,68 +53,63 @@ if TYPE_CHECKING:
         Task,
         Theme,
     )
-    from ._provinces import region, regions
-    from ._quantities import parse_quantities
-    from ._read import read
-    from ._regions import RegionComparison, compare_regions
-    from ._results import Results
-    from ._search import Hit, PhraseCount, SeriesPoint, count, search, series
-    from ._variants import Variant, variants
+    from ._reading._quantities import parse_quantities
+    from ._reading._read import read
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "indicator": "_api",
-    "indicators": "_api",
-    "report": "_api",
-    "reports": "_api",
-    "source": "_api",
-    "sources": "_api",
-    "themes": "_api",
-    "CheckResult": "_check",
-    "Problem": "_check",
-    "check": "_check",
-    "Attainment": "_compare",
-    "TargetChange": "_compare",
-    "TaskMove": "_compare",
-    "attainment": "_compare",
-    "compare": "_compare",
-    "compare_tasks": "_compare",
-    "DataError": "_errors",
-    "GwrError": "_errors",
-    "InvalidArgumentError": "_errors",
-    "InvalidTypeError": "_errors",
-    "MissingDependencyError": "_errors",
-    "NotFoundError": "_errors",
-    "Document": "_model",
-    "Indicator": "_model",
-    "Measure": "_model",
-    "Outcome": "_model",
-    "Quantity": "_model",
-    "Region": "_model",
-    "Report": "_model",
-    "Section": "_model",
-    "Source": "_model",
-    "Span": "_model",
-    "Target": "_model",
-    "Task": "_model",
-    "Theme": "_model",
-    "region": "_provinces",
-    "regions": "_provinces",
-    "parse_quantities": "_quantities",
-    "read": "_read",
-    "RegionComparison": "_regions",
-    "compare_regions": "_regions",
-    "Item": "_items",
-    "Results": "_results",
-    "Hit": "_search",
-    "PhraseCount": "_search",
-    "SeriesPoint": "_search",
-    "count": "_search",
-    "search": "_search",
-    "series": "_search",
-    "Variant": "_variants",
-    "variants": "_variants",
+    "indicator": "_data._lookup",
+    "indicators": "_data._lookup",
+    "report": "_data._lookup",
+    "reports": "_data._lookup",
+    "source": "_data._lookup",
+    "sources": "_data._lookup",
+    "themes": "_data._lookup",
+    "CheckResult": "_data._check",
+    "Problem": "_data._check",
+    "check": "_data._check",
+    "Attainment": "_analysis._compare",
+    "TargetChange": "_analysis._compare",
+    "TaskMove": "_analysis._compare",
+    "attainment": "_analysis._compare",
+    "compare": "_analysis._compare",
+    "compare_tasks": "_analysis._compare",
+    "DataError": "_model._errors",
+    "GwrError": "_model._errors",
+    "InvalidArgumentError": "_model._errors",
+    "InvalidTypeError": "_model._errors",
+    "MissingDependencyError": "_model._errors",
+    "NotFoundError": "_model._errors",
+    "Document": "_model._records",
+    "Indicator": "_model._records",
+    "Measure": "_model._records",
+    "Outcome": "_model._records",
+    "Quantity": "_model._records",
+    "Region": "_model._records",
+    "Report": "_model._records",
+    "Section": "_model._records",
+    "Source": "_model._records",
+    "Span": "_model._records",
+    "Target": "_model._records",
+    "Task": "_model._records",
+    "Theme": "_model._records",
+    "region": "_data._regions",
+    "regions": "_data._regions",
+    "parse_quantities": "_reading._quantities",
+    "read": "_reading._read",
+    "RegionComparison": "_analysis._regions",
+    "compare_regions": "_analysis._regions",
+    "Item": "_analysis._items",
+    "Results": "_analysis._results",
+    "Hit": "_analysis._search",
+    "PhraseCount": "_analysis._search",
+    "SeriesPoint": "_analysis._series",
+    "count": "_analysis._search",
+    "search": "_analysis._search",
+    "series": "_analysis._series",
+    "Variant": "_data._variants",
+    "variants": "_data._variants",
 }
 
 __all__ = [
@@ -164,6 +165,25 @@ __all__ = [
     "themes",
     "variants",
 ]
+
+
+def _report_table(report: Report, what: str) -> Results[Item]:
+    from ._analysis._items import report_table
+
+    return report_table(report, what)
+
+
+def _task_passages(task: Task) -> tuple[Span, ...]:
+    from ._analysis._items import task_passages
+
+    return task_passages(task)
+
+
+# the package root wires the layers: the records' methods that answer with what a layer above
+# the model knows (see gwr._model._wiring); the modules behind them load when first called
+from ._model import _wiring  # noqa: E402
+
+_wiring.install(report_table=_report_table, task_passages=_task_passages)
 
 
 def __getattr__(name: str) -> Any:

@@ -2,7 +2,7 @@
 
 The corpus (``../shared/corpus`` beside the checkout, or the folder named by ``GWR_CORPUS``)
 lists its texts in ``corpus.json`` with kind, year, region, title, URL and sha256. Each text is
-read by the runtime reader (:func:`gwr._read.read_normalized`, the rules :func:`gwr.read`
+read by the runtime reader (:func:`gwr._reading._read.read_normalized`, the rules :func:`gwr.read`
 applies), and the report is cut down to what a cited report ships:
 
 * its targets and outcomes, each the clause that states it;
@@ -29,18 +29,33 @@ from typing import Any
 
 import attrs
 
-from .._layout import find_layout
-from .._model import Document, Indicator, Measure, Outcome, Report, ReportKind, Section, Source, Span, Target, Task
-from .._normalize import NORMALIZATION_VERSION, normalize
-from .._provenance import span_at
-from .._read import NOT_STATED, READ_PROFILE, read_normalized
-from .._variants import Variant
+from .._data._variants import Variant
+from .._model._provenance import span_at
+from .._model._records import (
+    Document,
+    Indicator,
+    Measure,
+    Outcome,
+    Report,
+    ReportKind,
+    Section,
+    Source,
+    Span,
+    Target,
+    Task,
+)
+from .._reading._layout import find_layout
+from .._reading._normalize import NORMALIZATION_VERSION, normalize
+from .._reading._read import NOT_STATED, READ_PROFILE, read_normalized
 from .annotations import AnnotationError, CitedNote, load
 
 CORPUS_ENV = "GWR_CORPUS"
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*")
-SEED_YEARS = (2024, 2025)
-"""gwr-2024 and gwr-2025 are built from the bundled seeds; their corpus copies are further witnesses."""
+SEED_YEARS: dict[ReportKind, tuple[int, ...]] = {"gwr": (2024, 2025), "plan": (2024,)}
+"""gwr-2024, gwr-2025 and plan-2024 are built from the bundled seeds; the corpus copies of the
+national two are further witnesses."""
+_KINDS: dict[str, ReportKind] = {"national": "gwr", "plan": "plan", "provincial": "provincial"}
+"""The kinds ``corpus.json`` lists, and the report kind each is."""
 
 
 def corpus_folder(root: Path) -> Path | None:
@@ -60,9 +75,13 @@ def build_cited(
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
     built = []
     for entry in entries:
-        kind: ReportKind = "gwr" if entry["kind"] == "national" else "provincial"
+        kind = _KINDS.get(entry["kind"])
+        if kind is None:
+            raise AnnotationError(
+                f"corpus.json: {entry['file']} has kind {entry['kind']!r}, not one of {', '.join(map(repr, _KINDS))}"
+            )
         year = int(entry["year"])
-        if kind == "gwr" and year in SEED_YEARS:
+        if year in SEED_YEARS.get(kind, ()):
             continue
         region = None
         if kind == "provincial":
@@ -88,7 +107,7 @@ def seed_witnesses(corpus: Path, indicators: tuple[Indicator, ...]) -> dict[int,
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
     witnesses = {}
     for entry in entries:
-        if entry["kind"] != "national" or int(entry["year"]) not in SEED_YEARS:
+        if entry["kind"] != "national" or int(entry["year"]) not in SEED_YEARS["gwr"]:
             continue
         year = int(entry["year"])
         raw, digest = _read_checked(corpus, entry)

@@ -1,6 +1,6 @@
 """Full texts described by an annotation file: the reader's rules plus what no rule knows.
 
-The outline, tasks and measures come from the runtime reader (:mod:`gwr._reader`, the same
+The outline, tasks and measures come from the runtime reader (:mod:`gwr._reading._outline`, the same
 rules :func:`gwr.read` applies to any text). This module adds what only an annotation can say:
 the task themes, the keys of quantities, paragraphs that return to the part level, and the merge
 of a second witness of a part (002 for part three of the 2024 report), sentence by sentence: a
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import attrs
 
-from .._model import Indicator, Measure, Outcome, Span, Target
-from .._provenance import span_at
-from .._reader import Content, Sentence, TaskLayout, outcome_at, read_body, sentences_of
+from .._model._provenance import span_at
+from .._model._records import Indicator, Measure, Outcome, Span, Target
+from .._reading._outline import Content, Sentence, TaskLayout, outcome_at, read_body, sentences_of
 from .annotations import AnnotationError, OutcomeNote, ReportNote, find_quote
 
 _KEY_DROP = re.compile(r"[\W_]+")
@@ -64,7 +64,7 @@ def _effective_breaks(sentences: list[Sentence]) -> set[int]:
 
 
 class _AnnotatedKeys:
-    """Gives a measure's quantities the keys the reader's rule finds (:func:`gwr._targets.key_quantities`),
+    """Gives a measure's quantities the keys the reader's rule finds (:func:`gwr._reading._targets.key_quantities`),
     then those the annotation names by quote, where no rule can know them."""
 
     def __init__(self, keys: list[tuple[Span, str]], indicators: tuple[Indicator, ...]) -> None:
@@ -73,7 +73,7 @@ class _AnnotatedKeys:
         self.used: set[int] = set()
 
     def __call__(self, sentence: Sentence, measure: Measure) -> Measure:
-        from .._targets import key_quantities
+        from .._reading._targets import key_quantities
 
         quantities = list(key_quantities(measure.text, measure.quantities, self.indicators))
         for index, (span, key) in enumerate(self.keys):

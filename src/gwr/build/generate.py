@@ -10,13 +10,13 @@ from typing import Any
 
 import attrs
 
-from .._converter import converter
-from .._model import Document, Indicator, Region, Report, Source, Target, Theme
-from .._normalize import NORMALIZATION_VERSION, normalize
-from .._provenance import span_at
-from .._quantities import parse_quantities
-from .._reader import Content
-from .._variants import Variant
+from .._data._converter import converter
+from .._data._variants import Variant
+from .._model._provenance import span_at
+from .._model._records import Document, Indicator, Region, Report, Source, Target, Theme
+from .._reading._normalize import NORMALIZATION_VERSION, normalize
+from .._reading._outline import Content
+from .._reading._quantities import parse_quantities
 from .annotations import (
     AnnotationError,
     IndicatorsFile,
@@ -220,7 +220,7 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path, indic
     if note.targets is not None:  # named by quote: a summary has no targets passage to find
         targets = build_targets(note.targets, note, corpus, path)
     else:  # found by the reader's rule, as gwr.read finds them
-        from .._targets import find_targets
+        from .._reading._targets import find_targets
 
         text = corpus.texts[source_id]
         targets = find_targets(

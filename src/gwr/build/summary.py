@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .._model import Measure, Outcome, Section, Span, Task
-from .._provenance import span_at
-from .._reader import Content, measure_at, outcome_at, sentences_of
+from .._model._provenance import span_at
+from .._model._records import Measure, Outcome, Section, Span, Task
+from .._reading._outline import Content, measure_at, outcome_at, sentences_of
 from .annotations import AnnotationError, OutcomeNote, ReportNote, load
 
 if TYPE_CHECKING:

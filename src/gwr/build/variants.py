@@ -37,10 +37,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._model import Document, Report
-from .._provenance import span_at
-from .._reader import sentences_of
-from .._variants import Variant
+from .._data._variants import Variant
+from .._model._provenance import span_at
+from .._model._records import Document, Report
+from .._reading._outline import sentences_of
 from .annotations import AnnotationError, find_quote, load
 
 if TYPE_CHECKING:

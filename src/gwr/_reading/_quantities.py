@@ -3,7 +3,7 @@
 :func:`parse_quantities` reads the quantities of a (normalized) text and returns them as
 :class:`~gwr.Quantity` records, in text order::
 
-    >>> from gwr._quantities import parse_quantities
+    >>> from gwr._reading._quantities import parse_quantities
     >>> [q] = parse_quantities("国内生产总值增长5%左右")
     >>> q.value, q.unit, q.qualifier, q.change, q.text
     (Decimal('5'), '%', 'about', 'increase', '5%左右')
@@ -117,7 +117,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ._model import Change, Qualifier, Quantity
+from .._model._records import Change, Qualifier, Quantity
 
 __all__ = [
     "CHANGES",
@@ -894,7 +894,7 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     [('0.2', 'percentage_points', 'decrease'), ('0.1', 'percentage_points', 'decrease')]
     """
     if not isinstance(text, str):
-        from ._errors import InvalidTypeError
+        from .._model._errors import InvalidTypeError
 
         raise InvalidTypeError(f"parse_quantities reads a str, not {type(text).__name__}")
     c, index = _compact(text)

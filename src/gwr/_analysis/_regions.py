@@ -13,8 +13,8 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError
-from ._model import Outcome, Quantity, Report, Target
+from .._model._errors import InvalidArgumentError, InvalidTypeError, NotFoundError
+from .._model._records import Outcome, Quantity, Report, Target
 from ._results import Results, _number, _Row
 
 __all__ = ["RATE_UNITS", "RegionComparison", "RegionDirection", "Role", "compare_regions"]
@@ -57,7 +57,7 @@ class RegionComparison(_Row):
     percentages), ``None`` unless ``direction`` is ``above``, ``same`` or ``below``.
 
     >>> import gwr
-    >>> from gwr._regions import RegionComparison
+    >>> from gwr._analysis._regions import RegionComparison
     >>> [f.name for f in RegionComparison.__attrs_attrs__][:6]
     ['region', 'region_name', 'key', 'year', 'role', 'figure']
     """
@@ -265,10 +265,10 @@ def compare_regions(
     >>> import gwr
     >>> gwr.compare_regions(2025, "gdp_growth", role="result")
     Traceback (most recent call last):
-    gwr._errors.InvalidArgumentError: role must be 'target' or 'outcome', not 'result'
+    gwr.InvalidArgumentError: role must be 'target' or 'outcome', not 'result'
     """
-    from ._api import reports
-    from ._provinces import regions
+    from .._data._lookup import reports
+    from .._data._regions import regions
 
     if isinstance(year, bool) or not isinstance(year, int):
         raise InvalidTypeError(f"year is an int (2025), not {type(year).__name__}")
@@ -331,7 +331,7 @@ def compare_regions(
 
 def _resolve_key(key: str, provincial: tuple[Report, ...]) -> str:
     """The indicator key ``key`` names, or ``key`` itself where only provincial reports use it."""
-    from ._api import indicator as lookup
+    from .._data._lookup import indicator as lookup
 
     try:
         return lookup(key).key

@@ -3,7 +3,7 @@
 The generator writes every data file with :meth:`converter.unstructure <cattrs.Converter.unstructure>`
 (a decimal as its string, ``"7E+11"``, so that no value ever passes through a float). Loading
 does not use this module: msgspec decodes the files straight into the records (see
-:mod:`gwr._db`), fast but looser on two points. :func:`strict_problems` is the strict reading
+:mod:`gwr._data._db`), fast but looser on two points. :func:`strict_problems` is the strict reading
 that :func:`gwr.check` adds for those points, type-driven like the records themselves:
 
 - an unknown key (a typo, a stray field) is an error (``forbid_extra_keys``);
@@ -23,6 +23,7 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -30,6 +31,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 
 def _describe(value: object) -> str:
@@ -94,6 +96,22 @@ def _make() -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(_is_variadic_tuple, tuple_factory)
+
+    # a field whose name starts with _ is runtime state (where a source's text is, the sources a
+    # read report owns), never data: it is neither written nor read
+    def private(cls: type) -> dict[str, Any]:
+        return {a.name: override(omit=True) for a in attrs.fields(cls) if a.name.startswith("_")}
+
+    def has_private(cls: Any) -> bool:
+        return attrs.has(cls) and any(a.name.startswith("_") for a in attrs.fields(cls))
+
+    converter.register_unstructure_hook_factory(
+        has_private, lambda cls: make_dict_unstructure_fn(cls, converter, **private(cls))
+    )
+    converter.register_structure_hook_factory(
+        has_private,
+        lambda cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **private(cls)),
+    )
     return converter
 
 

@@ -62,7 +62,7 @@ names two indicators side by side (单位国内生产总值能耗和主要污染
 完成能耗强度下降和主要污染物总量减排目标), unless it relates them to each other
 (居民收入增长和经济增长同步 is one target on income). A word after the last figure of a list
 of bare figures (分别控制在5%和3%以内) qualifies every figure of it: the quantity parser reads
-it so (see :mod:`gwr._quantities`), since a stored quantity must be what the parser reads.
+it so (see :mod:`gwr._reading._quantities`), since a stored quantity must be what the parser reads.
 
 Which year an outcome is of
 ---------------------------
@@ -88,9 +88,9 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from ._errors import InvalidArgumentError, InvalidTypeError
-from ._model import Indicator, Outcome, Quantity, Target
-from ._provenance import span_at
+from .._model._errors import InvalidArgumentError, InvalidTypeError
+from .._model._provenance import span_at
+from .._model._records import Indicator, Outcome, Quantity, Target
 from ._quantities import parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
@@ -900,7 +900,7 @@ def key_quantities(
     their clause states, where the quantity's unit fits it; others unchanged.
 
     >>> import gwr
-    >>> from gwr._quantities import parse_quantities
+    >>> from gwr._reading._quantities import parse_quantities
     >>> sentence = "今年中央预算内投资拟安排7000亿元，比上年增加200亿元。"
     >>> [(q.text, q.indicator) for q in key_quantities(sentence, parse_quantities(sentence), gwr.indicators())]
     [('7000亿元', 'central_budget_investment'), ('200亿元', 'central_budget_investment')]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._errors import InvalidArgumentError, InvalidTypeError, NotFoundError, short_repr
+from .._model._errors import InvalidArgumentError, InvalidTypeError, NotFoundError, short_repr
 
 if TYPE_CHECKING:
-    from ._model import Indicator, Report, Source, Theme
+    from .._model._records import Indicator, Report, Source, Theme
 
 KINDS = ("gwr", "plan", "provincial")
 """The kinds of report: the national Government Work Report, the NDRC plan report, and a
@@ -69,7 +69,7 @@ def reports(kind: str | None = None, region: str | None = None, year: int | None
         _check_year(year)
     code = None
     if region is not None:
-        from ._provinces import region_code
+        from ._regions import region_code
 
         code = region_code(region)
         if kind not in (None, "provincial"):
@@ -115,7 +115,7 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
     'plan-2024'
     >>> gwr.report(2025, kind="provincial")
     Traceback (most recent call last):
-    gwr._errors.InvalidArgumentError: a provincial report needs a region: report(2025, kind='provincial', ...
+    gwr.InvalidArgumentError: a provincial report needs a region: report(2025, kind='provincial', ...
     """
     from . import _db
 
@@ -143,7 +143,7 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
         if wanted not in ids:
             raise NotFoundError(f"no report {wanted!r}", wanted, ids)
         return db.report(wanted)
-    from ._provinces import region as lookup_region
+    from ._regions import region as lookup_region
 
     held = [e for e in db.report_entries() if e["kind"] == "provincial" and e["year"] == year]
     held_codes = [code for code in (_entry_region(e) for e in held) if code is not None]
@@ -192,11 +192,11 @@ def source(source_id: str) -> Source:
     """
     if not isinstance(source_id, str):
         raise InvalidTypeError(f"a source is named by its id (str), not {type(source_id).__name__}")
-    from . import _held
+    from .._reading._own import live_source
 
-    held = _held.held(source_id)
-    if held is not None:  # the text of a report made by gwr.read
-        return held[0]
+    read_source = live_source(source_id)
+    if read_source is not None:  # the text of a report made by gwr.read, while the report lives
+        return read_source
     all_sources = sources()
     for candidate in all_sources:
         if candidate.id == source_id:

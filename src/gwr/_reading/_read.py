@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._errors import InvalidArgumentError, InvalidTypeError, short_repr
-from ._model import Document, Indicator, Measure, Report, ReportKind, Source
-from ._reader import Sentence, paragraphs, part_headings, read_body, sentences_of
+from .._model._errors import InvalidArgumentError, InvalidTypeError, short_repr
+from .._model._records import Document, Indicator, Measure, Report, ReportKind, Source
+from . import _vocabulary as vocabulary
+from ._outline import Sentence, paragraphs, part_headings, read_body, sentences_of
 
 READ_KINDS: tuple[ReportKind, ...] = ("gwr", "plan", "provincial")
 READ_PROFILE = "auto"
@@ -30,8 +31,9 @@ def read(text: str, *, kind: str = "gwr", year: int | None = None, region: str |
 
     The text is normalized for the damage it shows (profile ``auto``), and every span of the
     report points into the normalized text of a source made from it (id ``read-`` and the first
-    twelve hex digits of the text's sha256), which :func:`gwr.source` returns and
-    :func:`gwr.check` verifies for the rest of the process.
+    twelve hex digits of the text's sha256), which the report owns: it goes with the
+    report (a pickle, another process) and is freed with it; :func:`gwr.check` verifies the
+    report against it, and :func:`gwr.source` finds it while the report is alive.
 
     Args:
         text: the whole text of one report, as obtained (title lines optional).
@@ -61,8 +63,8 @@ def read(text: str, *, kind: str = "gwr", year: int | None = None, region: str |
     >>> gwr.check(report).ok
     True
     """
-    from . import _held
     from ._normalize import NORMALIZATION_VERSION, normalize
+    from ._own import OwnText, remember
 
     if not isinstance(text, str):
         raise InvalidTypeError(f"text is the report's text (str), not {type(text).__name__}")
@@ -76,7 +78,7 @@ def read(text: str, *, kind: str = "gwr", year: int | None = None, region: str |
     normalized = normalize(text, READ_PROFILE)
     source_id = f"read-{digest[:12]}"
     report = read_normalized(
-        normalized.text, source_id, kind=report_kind, year=year, region=code, indicators=_indicators()
+        normalized.text, source_id, kind=report_kind, year=year, region=code, indicators=vocabulary.indicators()
     )
     title, date = report.title, report.date
     source = Source(
@@ -92,9 +94,10 @@ def read(text: str, *, kind: str = "gwr", year: int | None = None, region: str |
         documents=(Document(id=report.id, title=title, kind="report", date=date, start=0, end=len(normalized.text)),),
         length=len(text),
         bundled=False,
+        texts=OwnText(text, READ_PROFILE, normalized),
     )
-    _held.hold(source, text, normalized)
-    return report
+    remember(source)
+    return attrs.evolve(report, sources=(source,))
 
 
 def read_normalized(
@@ -190,9 +193,3 @@ def _region(kind: ReportKind, region: object) -> str | None:
     if not _REGION_CODE.fullmatch(code):
         raise InvalidArgumentError(f"region must be an ISO 3166-2:CN code such as 'CN-ZJ', not {short_repr(region)}")
     return code
-
-
-def _indicators() -> tuple[Indicator, ...]:
-    from . import _db
-
-    return _db.default().indicators()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._model import Span
+from ._records import Span
 
 CONTEXT_LENGTH = 16
 """Code points of context kept before (``prefix``) and after (``suffix``) each quote."""

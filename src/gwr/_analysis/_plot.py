@@ -23,14 +23,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError
+from .._model._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ._model import Report
+    from .._model._records import Report
     from ._results import Results
-    from ._search import SeriesPoint
+    from ._series import SeriesPoint
 
 __all__ = [
     "SeriesChart",
@@ -104,7 +104,7 @@ class SeriesChart:
         for line in self.lines:
             if line.role == role:
                 return line
-        from ._errors import NotFoundError
+        from .._model._errors import NotFoundError
 
         raise NotFoundError(f"the chart of {self.key} has no {role} line", role, [line.role for line in self.lines])
 
@@ -155,7 +155,7 @@ def series_chart(points: Iterable[SeriesPoint], *, since: int | None = None, unt
             time: ``gwr.series("gdp_growth")``), or no number to draw in the years asked for.
 
     >>> import gwr
-    >>> from gwr._plot import series_chart
+    >>> from gwr._analysis._plot import series_chart
     >>> recent = [p for p in gwr.series("gdp_growth", kind="gwr") if p.year >= 2021]
     >>> chart = series_chart(recent)
     >>> chart.title, chart.ylabel, chart.years
@@ -165,12 +165,11 @@ def series_chart(points: Iterable[SeriesPoint], *, since: int | None = None, unt
     >>> chart.line("outcome").values
     (8.1, 3.0, 5.2, 5.0, None)
     """
-    from ._api import indicator
-    from ._search import SeriesPoint
+    from .._data._lookup import indicator
 
     rows = list(points)
     for row in rows:
-        if not isinstance(row, SeriesPoint):
+        if not getattr(type(row), "_series_row", False):
             raise InvalidTypeError(f"a series chart is drawn from the rows of gwr.series(), not {type(row).__name__}")
     keys = sorted({row.key for row in rows})
     if len(keys) != 1:
@@ -226,7 +225,7 @@ class ThemeChart:
         """The theme of the first task, for each year that has one.
 
         >>> import gwr
-        >>> from gwr._plot import theme_chart
+        >>> from gwr._analysis._plot import theme_chart
         >>> {year: theme for year, theme in theme_chart(gwr.reports()).leading().items() if year >= 2022}
         {2022: 'domestic_demand', 2023: 'domestic_demand', 2024: 'industry', 2025: 'domestic_demand'}
         """
@@ -253,7 +252,7 @@ def theme_chart(reports: Sequence[Report], *, kind: str = "gwr") -> ThemeChart:
     Raises:
         InvalidArgumentError: ``kind`` is unknown, or no report of ``kind`` has themed tasks.
     """
-    from ._api import check_kind, themes
+    from .._data._lookup import check_kind, themes
 
     check_kind(kind)
     chosen = sorted((r for r in reports if r.kind == kind), key=lambda r: r.year)
@@ -395,13 +394,8 @@ def draw_themes(chart: ThemeChart, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot(results: Results[Any], ax: Axes | None = None, *, since: int | None = None, until: int | None = None) -> Axes:
+def plot(
+    results: Results[SeriesPoint], ax: Axes | None = None, *, since: int | None = None, until: int | None = None
+) -> Axes:
     """Draw ``results`` (the rows of :func:`gwr.series` for one indicator); see :meth:`gwr.Results.plot`."""
-    from ._search import SeriesPoint
-
-    if results._row_type is not SeriesPoint:
-        raise InvalidArgumentError(
-            f"plot() draws the rows of gwr.series(key), not {results._row_type.__name__} rows; "
-            f"for these, use to_records() or to_dataframe() with the plotting library of your choice"
-        )
     return draw_series(series_chart(results, since=since, until=until), ax)

@@ -103,7 +103,7 @@ class DataError(GwrError, RuntimeError):
 
     >>> import gwr, shutil, tempfile
     >>> from pathlib import Path
-    >>> from gwr._db import package_data
+    >>> from gwr._data._db import package_data
     >>> copy = Path(tempfile.mkdtemp()) / "data"
     >>> _ = shutil.copytree(str(package_data()), copy)
     >>> _ = (copy / "themes.json").write_text("[{", encoding="utf-8")
@@ -122,3 +122,15 @@ class MissingDependencyError(GwrError, ImportError):
     >>> issubclass(gwr.MissingDependencyError, ImportError)
     True
     """
+
+
+# the errors are public as gwr.<Name> (a traceback says gwr.NotFoundError, not this module's path)
+for _error in (
+    GwrError,
+    NotFoundError,
+    InvalidArgumentError,
+    InvalidTypeError,
+    DataError,
+    MissingDependencyError,
+):
+    _error.__module__ = "gwr"

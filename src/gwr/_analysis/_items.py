@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
-from ._errors import InvalidArgumentError, InvalidTypeError
-from ._model import Measure, Outcome, Quantity, Report, Span, Target, Task
+from .._model._errors import InvalidArgumentError, InvalidTypeError
+from .._model._records import Measure, Outcome, Quantity, Report, Span, Target, Task
 from ._results import Results, _Row, readable
 
 if TYPE_CHECKING:
-    from ._model import Qualifier
+    from .._model._records import Qualifier
 
 __all__ = ["TABLES", "Item", "ItemKind", "report_table", "task_passages"]
 
@@ -300,8 +300,8 @@ def _pieces(task: Task) -> Iterator[tuple[Span, bool]]:
 
 def task_passages(task: Task) -> tuple[Span, ...]:
     """The implementation of :meth:`gwr.Task.passages`."""
-    from . import _db
-    from ._provenance import span_at
+    from .._data import _db
+    from .._model._provenance import span_at
 
     primary = task.span.source
     text = _db.default().normalized(primary).text
@@ -341,6 +341,6 @@ def _adjacent(first: Span, second: Span) -> bool:
     """Whether ``second`` follows ``first`` in their source with nothing but whitespace between."""
     if second.start < first.end:
         return False
-    from . import _db
+    from .._data import _db
 
     return not _db.default().normalized(first.source).text[first.end : second.start].strip()

@@ -5,7 +5,7 @@ licence trailer (本作品是中华人民共和国的法律…); a provincial co
 ``来源：…`` line and may end with a glossary (名词解释) or a list of projects (附件) appended after
 the closing; a national copy often starts at 各位代表 with the title, the date and the speaker
 dropped. :func:`find_layout` reads a *normalized* text (one paragraph a line, see
-:mod:`gwr._normalize`) and finds
+:mod:`gwr._reading._normalize`) and finds
 
 - the range of the report: ``start`` (its first title line, or the salutation when the text
   starts there), ``speech_start`` (the salutation 各位代表 that opens the speech, after the

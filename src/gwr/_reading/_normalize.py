@@ -68,11 +68,12 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 
 import attrs
 
-from ._errors import InvalidArgumentError
+from .._model._errors import InvalidArgumentError
 
 NORMALIZATION_VERSION = 2
 """Bumped whenever any profile's output changes."""
@@ -96,7 +97,8 @@ class Normalized:
     """A normalized text and, for each of its characters, the raw offset it came from."""
 
     text: str
-    raw_offsets: tuple[int, ...]
+    raw_offsets: Sequence[int] = attrs.field(hash=False)
+    """The raw offset of each character (an ``array`` of unsigned integers: 4 bytes a character)."""
     raw_length: int
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -116,7 +118,8 @@ class _Text:
 
     def __init__(self, raw: str) -> None:
         self.chars = raw
-        self.offsets = list(range(len(raw)))
+        # 4 bytes a character (a list of ints would take 36): a big text's map stays small
+        self.offsets = array("I", range(len(raw)))
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> None:
         """Replace each match by a string no longer than the match.
@@ -128,7 +131,7 @@ class _Text:
         if not matches:
             return
         pieces: list[str] = []
-        offsets: list[int] = []
+        offsets = array("I")
         last = 0
         for match in matches:
             start, end = match.span()
@@ -415,7 +418,7 @@ def _strip_text(text: _Text) -> None:
     end = len(text.chars.rstrip(edges))
     if (start, end) != (0, len(text.chars)):
         text.chars = text.chars[start:end] if start < end else ""
-        text.offsets = text.offsets[start:end] if start < end else []
+        text.offsets = text.offsets[start:end] if start < end else array("I")
 
 
 def _auto_paragraphs(text: _Text) -> None:
@@ -557,9 +560,9 @@ def normalize(raw: str, profile: str) -> Normalized:
     try:
         steps = PROFILES[profile]
     except KeyError:
-        from ._errors import NotFoundError
+        from .._model._errors import NotFoundError
 
         raise NotFoundError(f"no normalization profile {profile!r}", profile, PROFILES) from None
     text = _Text(raw)
     steps(text)
-    return Normalized(text.chars, tuple(text.offsets), len(raw))
+    return Normalized(text.chars, text.offsets, len(raw))

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ._errors import NotFoundError
-from ._model import Span
+from .._model._errors import NotFoundError
+from .._model._records import Span
 
 if TYPE_CHECKING:
+    from .._model._records import Report
     from ._db import Database
-    from ._model import Report
 
 VariantKind = Literal["wording", "omission", "transposition"]
 """``wording``: both witnesses have the passage and read it differently; ``omission``: a
@@ -92,14 +92,14 @@ def variants(report: int | str | Report) -> tuple[Variant, ...]:
     >>> gwr.variants(2025)
     ()
     """
+    from .._model._records import Report
     from . import _db
-    from ._model import Report
 
     if isinstance(report, Report):
         report_id = report.id
     else:
-        from ._api import report as find_report
-        from ._errors import InvalidTypeError
+        from .._model._errors import InvalidTypeError
+        from ._lookup import report as find_report
 
         if isinstance(report, bool) or not isinstance(report, (int, str)):
             raise InvalidTypeError(
@@ -122,7 +122,7 @@ _cache: dict[str, tuple[Variant, ...]] = {}
 def load(db: Database, report_id: str) -> tuple[Variant, ...]:
     """Read the variants of report ``report_id`` from the data folder of ``db``: the file that
     its manifest entry names (none for a report with one witness per part)."""
-    from ._errors import DataError
+    from .._model._errors import DataError
 
     entry = next((e for e in db.report_entries() if e["id"] == report_id), None)
     if entry is None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from ._errors import InvalidTypeError, NotFoundError
+from .._model._errors import InvalidTypeError, NotFoundError
 
 if TYPE_CHECKING:
-    from ._model import Region
+    from .._model._records import Region
 
 __all__ = ["region", "region_code", "regions"]
 
@@ -87,7 +87,7 @@ def region(name: str) -> Region:
     ('陕西', '山西')
     >>> gwr.region("Zhejaing")
     Traceback (most recent call last):
-    gwr._errors.NotFoundError: no region 'Zhejaing'; did you mean 'Zhejiang', ...
+    gwr.NotFoundError: no region 'Zhejaing'; did you mean 'Zhejiang', ...
     """
     if not isinstance(name, str):
         raise InvalidTypeError(f"a region is named by a str (CN-ZJ, 浙江, Zhejiang), not {type(name).__name__}")

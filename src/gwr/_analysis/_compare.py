@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
-from ._errors import InvalidTypeError, NotFoundError
-from ._model import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task
+from .._model._errors import InvalidTypeError, NotFoundError
+from .._model._records import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task
 
 # Results and _Row (defined here before _results.py) stay importable from here: "as" re-exports them
 from ._results import Results as Results
@@ -27,7 +27,7 @@ from ._results import _grouped, _unit_suffix, readable
 from ._results import _Row as _Row
 
 if TYPE_CHECKING:
-    from ._model import Reading
+    from .._model._records import Reading
 
 __all__ = [
     "ABOUT_TOLERANCE",
@@ -70,14 +70,14 @@ meet it, as a share of the target's value: 10 %, so that 5%左右 is met by 4.5%
 
 
 def _check_kind(kind: object) -> None:
-    from ._api import check_kind
+    from .._data._lookup import check_kind
 
     check_kind(kind)
 
 
 def _resolve(report: int | str | Report, kind: str) -> Report:
     """The report ``report`` names: a Report as it is, a year or id through :func:`gwr.report`."""
-    from ._api import report as lookup
+    from .._data._lookup import report as lookup
 
     _check_kind(kind)
     if isinstance(report, Report):
@@ -135,7 +135,7 @@ def measured(quantity: Quantity, sense: Change | None) -> Decimal:
     ``2.5`` and 能耗上升0.5% is ``-0.5``. Without a sense an increase is positive and a decrease
     negative. A level (no change) is its value.
 
-    >>> from gwr._quantities import parse_quantities
+    >>> from gwr._reading._quantities import parse_quantities
     >>> [cut] = parse_quantities("能耗降低2.5%")
     >>> measured(cut, "decrease"), measured(cut, None)
     (Decimal('2.5'), Decimal('-2.5'))
@@ -149,7 +149,7 @@ def indicator_sense(key: str, reports: Iterable[Report] | None = None) -> Change
     """The direction the targets on ``key`` state (``decrease`` for 能耗降低), in ``reports``
     (every bundled report where none is given), or ``None`` where they state none."""
     if reports is None:
-        from ._api import reports as bundled
+        from .._data._lookup import reports as bundled
 
         reports = bundled()
     for report in reports:
@@ -554,7 +554,7 @@ def _in_step(
 
 def _outcome_reports(year: int, outcomes_from: str | Report | None, region: str | None = None) -> list[Report]:
     """The later reports an outcome may come from: those of the same region (none: the nation's)."""
-    from ._api import KINDS, reports
+    from .._data._lookup import KINDS, reports
 
     if isinstance(outcomes_from, Report):
         return [outcomes_from]
@@ -656,7 +656,7 @@ def attainment(
     """
     report = _resolve(year, kind)
     candidates = _outcome_reports(report.year, outcomes_from, report.region)
-    from ._api import indicators
+    from .._data._lookup import indicators
 
     readings: dict[str, Reading] = {i.key: i.reading for i in indicators()}
     rows = []
@@ -844,7 +844,7 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
     (9, 'folded', 10, 5)
     >>> gwr.compare_tasks(2024, 2020)
     Traceback (most recent call last):
-    gwr._errors.NotFoundError: no report 'gwr-2020'...
+    gwr.NotFoundError: no report 'gwr-2020'...
     """
     before, after = _resolve(a, kind), _resolve(b, kind)
     for report in (before, after):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-from ._errors import InvalidTypeError, MissingDependencyError, NotFoundError
+from .._model._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError, NotFoundError
 from ._table import render
 
 __all__ = ["Results", "readable"]
@@ -66,7 +66,7 @@ _SILENT_UNITS = {"count"}  # 惠及1000多万纳税人: a count is written witho
 
 def _chinese_units() -> dict[str, str]:
     """Unit code → the Chinese word the reports write after the number (the first one listed)."""
-    from ._quantities import PER_UNITS, UNITS
+    from .._reading._quantities import PER_UNITS, UNITS
 
     words: dict[str, str] = {}
     for word, unit in UNITS.items():
@@ -150,6 +150,8 @@ class _Row:
     _columns: ClassVar[tuple[str, ...]] = ()
     _fields: ClassVar[tuple[str, ...]] = ()
     _key_field: ClassVar[str | None] = None
+    _series_row: ClassVar[bool] = False
+    """True for the rows of :func:`gwr.series`, which a series chart is drawn from."""
 
     def to_record(self) -> dict[str, object]:
         """The row as a plain dict of str, int, bool, Decimal or None (quotes included)."""
@@ -160,6 +162,14 @@ class _Row:
 
     def _key(self) -> str | None:
         return None if self._key_field is None else getattr(self, self._key_field)
+
+    @classmethod
+    def _plot(cls, results: Results[Any], ax: Any, since: int | None, until: int | None) -> Any:
+        """Draw ``results`` (rows of this type): only the rows of a series draw themselves."""
+        raise InvalidArgumentError(
+            f"plot() draws the rows of gwr.series(key), not {cls.__name__} rows; "
+            f"for these, use to_records() or to_dataframe() with the plotting library of your choice"
+        )
 
 
 RowT = TypeVar("RowT", bound=_Row)
@@ -366,8 +376,6 @@ class Results(Generic[RowT]):
         ('GDP growth: target and outcome, ...–2025', '%')
         >>> gwr.compare(2024, 2025).plot()
         Traceback (most recent call last):
-        gwr._errors.InvalidArgumentError: plot() draws the rows of gwr.series(key), not TargetChange rows; ...
+        gwr.InvalidArgumentError: plot() draws the rows of gwr.series(key), not TargetChange rows; ...
         """
-        from ._plot import plot
-
-        return plot(self, ax, since=since, until=until)
+        return self._row_type._plot(self, ax, since, until)

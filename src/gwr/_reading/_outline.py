@@ -47,8 +47,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
-from ._model import Measure, Outcome, Section, SectionKind, Span, Target, Task
-from ._provenance import span_at
+from .._model._provenance import span_at
+from .._model._records import Measure, Outcome, Section, SectionKind, Span, Target, Task
 from ._quantities import parse_quantities
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -8,18 +8,18 @@ can be traced back to the exact words it was read from (and :func:`gwr.check` ca
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import attrs
 
-from ._errors import NotFoundError
+from . import _wiring
+from ._errors import InvalidTypeError, NotFoundError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ._items import Item
-    from ._normalize import Normalized
-    from ._results import Results
+    from .._analysis._items import Item
+    from .._analysis._results import Results
 
 Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 """How a quantity relates to its number: 左右/约 → ``about``; 以上/至少 → ``at_least``;
@@ -312,9 +312,8 @@ class Task:
         >>> "减轻中小学教师非教学负担" in task.span.exact, "减轻中小学教师非教学负担" in task.full_text()
         (False, True)
         """
-        from ._items import task_passages
-
-        return task_passages(self)
+        passages: tuple[Span, ...] = _wiring.service("task_passages")(self)
+        return passages
 
     def full_text(self) -> str:
         """The task's whole text, passages only a second witness has included (see :meth:`passages`).
@@ -419,6 +418,9 @@ class Report:
     outline: tuple[Section, ...] = ()
     region: str | None = None
     description: str = ""
+    _sources: tuple[Source, ...] = attrs.field(default=(), eq=False, repr=False, alias="sources")
+    """The sources a report made by :func:`gwr.read` owns (its text goes where it goes: a pickle,
+    another process); empty for the reports of the data, whose sources the database holds."""
 
     def __repr__(self) -> str:
         measures = sum(1 for _, item in self.iter_items() if isinstance(item, Measure))
@@ -445,8 +447,6 @@ class Report:
         '国内生产总值增长5%左右'
         """
         if not isinstance(key, str):
-            from ._errors import InvalidTypeError
-
             raise InvalidTypeError(f"a target is named by its indicator key (str), not {type(key).__name__}")
         for target in self.targets:
             if target.key == key:
@@ -471,10 +471,8 @@ class Report:
         '着力扩大国内需求，推动经济实现良性循环'
         >>> gwr.report(2024).task(99)
         Traceback (most recent call last):
-        gwr._errors.NotFoundError: gwr-2024 has no task 99...
+        gwr.NotFoundError: gwr-2024 has no task 99...
         """
-        from ._errors import InvalidTypeError
-
         if isinstance(number, bool) or not isinstance(number, int):
             raise InvalidTypeError(f"a task is named by its number (int), not {type(number).__name__}")
         for task in self.tasks:
@@ -510,9 +508,8 @@ class Report:
         >>> [record[name] for name in ("key", "value", "unit", "quote", "source", "start", "end")]
         ['gdp_growth', Decimal('5'), '%', '国内生产总值增长5%左右', '000', 783, 795]
         """
-        from ._items import report_table
-
-        return report_table(self, what)
+        table: Results[Item] = _wiring.service("report_table")(self, what)
+        return table
 
     def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
         """Yield every item of the report with its path (``targets[0]``, ``tasks[2].measures[1]``)."""
@@ -532,6 +529,23 @@ def _iter_tasks(path: str, tasks: tuple[Task, ...]) -> Iterator[tuple[str, Targe
         for j, measure in enumerate(task.measures):
             yield f"{task_path}.measures[{j}]", measure
         yield from _iter_tasks(f"{task_path}.subtasks", task.subtasks)
+
+
+class MappedText(Protocol):
+    """A normalized text with its map back to the raw text (``gwr._reading._normalize.Normalized``)."""
+
+    @property
+    def text(self) -> str: ...
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+class SourceText(Protocol):
+    """How a :class:`Source` reaches its text: the raw text and the normalized one."""
+
+    def raw(self) -> str: ...
+
+    def normalized(self) -> MappedText: ...
 
 
 @attrs.frozen
@@ -566,6 +580,9 @@ class Source:
     url: str | None = None
     length: int | None = None
     bundled: bool = True
+    _texts: SourceText | None = attrs.field(default=None, eq=False, repr=False, alias="texts")
+    """Where the text is: given by the layer that made the record (the database for a bundled
+    source, the text itself for one made by :func:`gwr.read`); runtime state, never data."""
 
     def __repr__(self) -> str:
         status = "bundled" if self.bundled else "cited"
@@ -579,7 +596,7 @@ class Source:
         Raises:
             NotFoundError: the source is cited, not bundled; the message says where its text is.
         """
-        return self._normalized_text()[0]
+        return self._access().raw()
 
     @property
     def normalized(self) -> str:
@@ -588,23 +605,17 @@ class Source:
         Raises:
             NotFoundError: the source is cited, not bundled; the message says where its text is.
         """
-        return self._normalized_text()[1].text
+        return self._access().normalized().text
 
-    def _normalized_text(self) -> tuple[str, Normalized]:
-        from . import _held
-
-        held = _held.held(self.id)
-        if held is not None:
-            return held[1], held[2]
+    def _access(self) -> SourceText:
+        if self._texts is not None:
+            return self._texts
         if not self.bundled:
             raise NotFoundError(
                 f"source {self.id} is cited, not bundled: its text is {self.file} of the corpus, transcribed "
                 f"from {self.url or 'an unnamed page'}; gwr.check(corpus=...) verifies it where you hold it"
             )
-        from . import _db
-
-        db = _db.default()
-        return db.source_text(self.id), db.normalized(self.id)
+        raise NotFoundError(f"source {self.id} was made without its text: gwr.source({self.id!r}) gives it with it")
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a range of the normalized text to the range of the raw text it was read from.
@@ -615,10 +626,8 @@ class Source:
         """
 
         if any(isinstance(n, bool) or not isinstance(n, int) for n in (start, end)):
-            from ._errors import InvalidTypeError
-
             raise InvalidTypeError(f"start and end are offsets (int), not {type(start).__name__}, {type(end).__name__}")
-        return self._normalized_text()[1].to_raw(start, end)
+        return self._access().normalized().to_raw(start, end)
 
     def document(self, document_id: str) -> Document:
         """Return the document ``document_id`` of this source.
@@ -628,8 +637,6 @@ class Source:
             InvalidTypeError: ``document_id`` is not a str.
         """
         if not isinstance(document_id, str):
-            from ._errors import InvalidTypeError
-
             raise InvalidTypeError(f"a document is named by its id (str), not {type(document_id).__name__}")
         for document in self.documents:
             if document.id == document_id:

@@ -10,47 +10,61 @@ field added to a record needs no code here). msgspec checks every type on the wa
 is a string, an offset an integer and never a bool, a qualifier one of its values, a list an
 array) and reads a :class:`~decimal.Decimal` exactly from the text it is written as; it is
 looser than the data format in two ways, which :func:`gwr.check` verifies strictly (see
-:mod:`gwr._converter`): it ignores unknown keys, and it accepts a decimal written as a JSON number
+:mod:`gwr._data._converter`): it ignores unknown keys, and it accepts a decimal written as a JSON number
 or in a form the generator never writes (``"5.0e0"``).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import msgspec
 
-from ._errors import DataError, NotFoundError
+from .._model._errors import DataError, NotFoundError
+from .._reading._vocabulary import package_data, package_root
+
+__all__ = ["Database", "default", "package_data", "package_root"]
+_package_root = package_root
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from ._model import Indicator, Region, Report, Source, Theme
-    from ._normalize import Normalized
+    from .._model._records import Indicator, Region, Report, Source, Theme
+    from .._reading._normalize import Normalized
 
 FORMAT_VERSION = 1
 
 
-def package_data() -> Traversable:
-    """The data folder of the installed package."""
-    if sys.version_info >= (3, 12):
-        from importlib.resources import files
-    else:
-        from importlib_resources import files
-    return files("gwr") / "data"
+class StoredText:
+    """How a bundled source reaches its text: through the database that holds it.
 
-
-def _package_root() -> Traversable | str:
-    """The data folder as a plain path where it is one (the fast way in), else as a Traversable.
-
-    ``importlib.resources`` costs more to import than a report costs to load, so the usual case,
-    a package installed as files on disk, reads its data with plain ``open``.
+    A pickled source takes the package's own database on the other side (the text is bundled
+    there too), not the database object.
     """
-    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-    return folder if os.path.isdir(folder) else package_data()
+
+    __slots__ = ("db", "source_id")
+
+    def __init__(self, db: Database, source_id: str) -> None:
+        self.db = db
+        self.source_id = source_id
+
+    def raw(self) -> str:
+        """The raw text of the bundled file."""
+        return self.db.source_text(self.source_id)
+
+    def normalized(self) -> Normalized:
+        """The normalized text, with its offset map."""
+        return self.db.normalized(self.source_id)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_stored_text, (self.source_id,))
+
+
+def _stored_text(source_id: str) -> StoredText:
+    return StoredText(default(), source_id)
 
 
 class Database:
@@ -159,7 +173,7 @@ class Database:
             with self._lock:
                 report = self._reports.get(report_id)
                 if report is None:
-                    from ._model import Report
+                    from .._model._records import Report
 
                     entry = self.report_entry(report_id)
                     if entry is None:
@@ -180,10 +194,12 @@ class Database:
         if self._sources is None:
             with self._lock:
                 if self._sources is None:
-                    from ._model import Source
+                    from .._model._records import Source
 
-                    self._sources = self._structure(
-                        self.manifest["sources"], tuple[Source, ...], "manifest.json", "sources"
+                    sources = self._structure(self.manifest["sources"], tuple[Source, ...], "manifest.json", "sources")
+                    # each bundled source reaches its text through this database
+                    self._sources = tuple(
+                        attrs.evolve(s, texts=StoredText(self, s.id)) if s.bundled else s for s in sources
                     )
         return self._sources
 
@@ -192,7 +208,7 @@ class Database:
         if self._indicators is None:
             with self._lock:
                 if self._indicators is None:
-                    from ._model import Indicator
+                    from .._model._records import Indicator
 
                     self._indicators = self.decode("indicators.json", tuple[Indicator, ...])
         return self._indicators
@@ -202,7 +218,7 @@ class Database:
         if self._themes is None:
             with self._lock:
                 if self._themes is None:
-                    from ._model import Theme
+                    from .._model._records import Theme
 
                     self._themes = self.decode("themes.json", tuple[Theme, ...])
         return self._themes
@@ -212,7 +228,7 @@ class Database:
         if self._regions is None:
             with self._lock:
                 if self._regions is None:
-                    from ._model import Region
+                    from .._model._records import Region
 
                     data = self.read_json("regions.json")
                     self._regions = self._structure(data, tuple[Region, ...], "regions.json")
@@ -244,7 +260,7 @@ class Database:
             with self._lock:
                 result = self._normalized.get(source_id)
                 if result is None:
-                    from ._normalize import normalize
+                    from .._reading._normalize import normalize
 
                     source = next(s for s in self.sources() if s.id == source_id)
                     result = normalize(self.source_text(source_id), source.profile)

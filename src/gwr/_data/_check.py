@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._errors import GwrError
+from .._model._errors import GwrError
 
 if TYPE_CHECKING:
+    from .._model._records import Document, Quantity, Report, Section, Source
     from ._db import Database
-    from ._model import Document, Quantity, Report, Section, Source
 
 
 @attrs.frozen
@@ -90,7 +90,7 @@ class _Checker:
         self.problems.append(Problem(path, message))
 
     def check_data_files(self) -> None:
-        """Read every data file strictly, where the load path is loose (:mod:`gwr._converter`).
+        """Read every data file strictly, where the load path is loose (:mod:`gwr._data._converter`).
 
         The manifest's sources, the registries, each report's file and each variants file: an
         unknown key, a decimal stored as a number or spelt otherwise than the generator writes it,
@@ -100,9 +100,9 @@ class _Checker:
         from collections.abc import Callable
         from functools import partial
 
+        from .._model._records import Report, Source
         from . import _variants
         from ._converter import strict_problems
-        from ._model import Report, Source
 
         def strictly(name: str, owner: str, tp: object, load: Callable[[], object], at: str = "") -> None:
             try:
@@ -137,7 +137,7 @@ class _Checker:
                 strictly(entry["variants"], f"{report_id}.variants", tuple[_variants.Variant, ...], load)
 
     def run(self) -> CheckResult:
-        from ._normalize import NORMALIZATION_VERSION, PROFILES
+        from .._reading._normalize import NORMALIZATION_VERSION, PROFILES
 
         self.check_data_files()
         try:
@@ -196,20 +196,19 @@ class _Checker:
 
     def check_reports(self, reports: tuple[Report, ...]) -> CheckResult:
         """Check the given reports (made by :func:`gwr.read`, or from the data) and their sources."""
-        from . import _held
-
         try:
             indicators = {i.key for i in self.db.indicators()}
             themes = {t.key for t in self.db.themes()}
         except GwrError as error:
             self.problem("data", str(error))
             return self.result()
+        # a report made by gwr.read owns its sources (their text with them)
+        owned = {s.id: s for r in reports for s in r._sources}
         for witness in dict.fromkeys(w for r in reports for w in r.witnesses):
-            held = _held.held(witness)
-            if held is not None:
+            own = owned.get(witness)
+            if own is not None:
                 self.counts["sources"] += 1
-                source, raw, _ = held
-                self.check_source_text(f"sources[{witness}]", source, raw.encode("utf-8"))
+                self.check_source_text(f"sources[{witness}]", own, own.text.encode("utf-8"))
                 continue
             try:
                 source = next(s for s in self.db.sources() if s.id == witness)
@@ -247,7 +246,7 @@ class _Checker:
         """The raw bytes must have the recorded sha256 (and length); their normalized text is kept."""
         import hashlib
 
-        from ._normalize import NORMALIZATION_VERSION, PROFILES, normalize
+        from .._reading._normalize import NORMALIZATION_VERSION, PROFILES, normalize
 
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.sha256:
@@ -348,7 +347,7 @@ class _Checker:
             self.problem(report.id, f"the id of a provincial report is provincial-{report.year}-{report.region}")
 
     def check_report(self, report: Report, indicators: set[str], themes: set[str]) -> None:
-        from ._model import Measure, Outcome, Target, Task
+        from .._model._records import Measure, Outcome, Target, Task
 
         for witness in report.witnesses:
             if witness not in self.texts and witness not in self.unavailable:
@@ -415,8 +414,8 @@ class _Checker:
             self.check_outline(f"{section_path}.children", section.children, nested)
 
     def check_span(self, path: str, span: object) -> None:
-        from ._model import Span
-        from ._provenance import span_problems
+        from .._model._provenance import span_problems
+        from .._model._records import Span
 
         assert isinstance(span, Span)
         self.counts["spans"] += 1
@@ -432,7 +431,7 @@ class _Checker:
         self, path: str, text: str, quantities: tuple[Quantity, ...], indicators: set[str], exhaustive: bool
     ) -> None:
         """Each stored quantity must be what the parser reads at its place in the item's text."""
-        from ._quantities import parse_quantities
+        from .._reading._quantities import parse_quantities
 
         parsed = {(q.start, q.end): q for q in parse_quantities(text)}
         for i, quantity in enumerate(quantities):
@@ -516,8 +515,8 @@ def check(
     >>> gwr.check().ok
     True
     """
+    from .._model._records import Report
     from ._db import Database, _package_root, default
-    from ._model import Report
 
     corpus_dir = _corpus_folder(corpus)
     if data is None:
@@ -530,7 +529,7 @@ def check(
         reports = tuple(data)
         if all(isinstance(r, Report) for r in reports):
             return _Checker(default(), corpus_dir).check_reports(reports)
-    from ._errors import InvalidTypeError
+    from .._model._errors import InvalidTypeError
 
     raise InvalidTypeError(
         f"check takes a data folder (str or os.PathLike), a Report or several, not {type(data).__name__}"
@@ -547,7 +546,7 @@ def _corpus_folder(corpus: object) -> Path | None:
 
 def _data_folder(path: object, what: str = "gwr data folder") -> Path:
     """``path`` as a folder to check: a TypeError if it is no path, a ValueError if no folder."""
-    from ._errors import InvalidArgumentError, InvalidTypeError
+    from .._model._errors import InvalidArgumentError, InvalidTypeError
 
     if not isinstance(path, (str, os.PathLike)):
         raise InvalidTypeError(f"path is a folder (str or os.PathLike), not {type(path).__name__}")
