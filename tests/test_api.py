@@ -30,9 +30,9 @@ def test_report_lookup(args: tuple[object, ...], expected: str) -> None:
 
 
 def test_unknown_year_names_the_reports() -> None:
-    # no report for 2020 in the corpus (the brief's list of missing years)
-    with pytest.raises(gwr.NotFoundError, match="gwr-2023") as caught:
-        gwr.report(2020)
+    # no report for 1970: no session met from 1965 to 1974 (the brief)
+    with pytest.raises(gwr.NotFoundError, match="gwr-2024") as caught:
+        gwr.report(1970)
     assert "gwr-2021" in caught.value.available
     assert isinstance(caught.value, LookupError)
     assert isinstance(caught.value, gwr.GwrError)

@@ -62,7 +62,7 @@ def test_compare_2024_2025() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("targets", "2020"), 1, "no report 'gwr-2020'"),
+        (("targets", "1970"), 1, "no report 'gwr-1970'"),
         (("targets", "2025", "--kind", "budget"), 2, "invalid choice: 'budget'"),
         (("targets", "abc"), 2, "'abc' is not a year"),
         (("targets", "2024.5"), 2, "is not a year"),
@@ -73,7 +73,7 @@ def test_compare_2024_2025() -> None:
         (("compare", "2024", "2031"), 1, "no report 'gwr-2031'"),
         (("attain", "twenty"), 2, "is not a year"),
         (("attain", "2024", "--outcomes-from", "gwr-2031"), 1, "no report 'gwr-2031'"),
-        (("tasks", "2020"), 1, "no report"),
+        (("tasks", "1970"), 1, "no report"),
         (("search", ""), 1, "empty"),
         (("search", "新质生产力", "-d", "nope"), 1, "no document or report 'nope'"),
         (("search", "新质生产力", "--context", "x"), 2, "'x' is not a number of characters"),

@@ -158,8 +158,8 @@ def test_compare_takes_years_ids_and_reports() -> None:
 
 
 def test_compare_bad_input() -> None:
-    with pytest.raises(gwr.NotFoundError, match="gwr-2020"):
-        gwr.compare(2020, 2025)  # no report of 2020 in the corpus
+    with pytest.raises(gwr.NotFoundError, match="gwr-1970"):
+        gwr.compare(1970, 2025)  # no report of 1970: no session met
     with pytest.raises(gwr.InvalidArgumentError, match="kind"):
         gwr.compare(2024, 2025, kind="budget")
     with pytest.raises(gwr.InvalidArgumentError):
@@ -493,7 +493,7 @@ def test_attainment_records_and_table() -> None:
 
 def test_attainment_bad_input() -> None:
     with pytest.raises(gwr.NotFoundError):
-        gwr.attainment(2020)
+        gwr.attainment(1970)
     with pytest.raises(gwr.InvalidArgumentError):
         gwr.attainment(2024, kind="budget")
     with pytest.raises(gwr.NotFoundError, match="gwr-2030"):
@@ -659,7 +659,7 @@ def test_compare_tasks_needs_tasks() -> None:
     with pytest.raises(gwr.NotFoundError, match="no tasks"):
         gwr.compare_tasks(make_report(2024), make_report(2025, tasks=(task(1, "industry"),)))
     with pytest.raises(gwr.NotFoundError):
-        gwr.compare_tasks(2024, 2020)
+        gwr.compare_tasks(2024, 1970)
 
 
 def test_compare_tasks_gwr_and_plan_2024() -> None:

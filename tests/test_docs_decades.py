@@ -77,15 +77,18 @@ def _notes() -> dict[int, str]:
 # The coverage table
 
 
-# The years the corpus has no national report for, as the brief lists them: 1961–63, 1965–74,
-# 1976–77, 1989–91, 1996, 2020.
-NO_REPORT = [*range(1961, 1964), *range(1965, 1975), 1976, 1977, 1989, 1990, 1991, 1996, 2020]
+# The years the corpus has no Government Work Report for, as the brief lists them: 1961–63,
+# 1965–74, 1976–77 (no session met or the report was never published in full), 1991 (in no
+# copy found: the corpus holds that year's plan report instead).
+NO_REPORT = [*range(1961, 1964), *range(1965, 1975), 1976, 1977]
 
 
 def test_coverage_of_the_installed_data(decades: object) -> None:
     rows = decades.coverage_rows(gwr.reports(), 1954)  # type: ignore[attr-defined]
-    assert [r.year for r in rows] == [*range(1954, 2024), 2024, 2024, 2025]  # 2024: gwr and plan
+    # 1991: the plan report only; 2024: gwr and plan
+    assert [r.year for r in rows] == [*range(1954, 2024), 2024, 2024, 2025, 2026]
     assert [r.year for r in rows if r.completeness == "missing"] == NO_REPORT
+    assert [r.report for r in rows if r.year == 1991] == ["plan-1991"]
     assert {r.completeness for r in rows if r.year < 2024} == {"cited", "missing"}
     by_id = {r.report: r for r in rows if r.report}
     # 003: the 2024 report's nine main expected targets and ten numbered tasks
@@ -99,9 +102,9 @@ def test_coverage_of_the_installed_data(decades: object) -> None:
     assert url is not None
     assert url.startswith("https://zh.wikisource.org/")
     summary = decades.coverage_summary(rows)  # type: ignore[attr-defined]
-    assert summary.startswith("52 of the 72 years from 1954 to 2025 have a Government Work Report")
-    assert "(50 cited, 1 full, 1 summary)" in summary
-    assert "20 have none: 1961–1963, 1965–1974, 1976–1977, 1989–1991, 1996, 2020." in summary
+    assert summary.startswith("57 of the 73 years from 1954 to 2026 have a Government Work Report")
+    assert "(55 cited, 1 full, 1 summary)" in summary
+    assert "16 have none: 1961–1963, 1965–1974, 1976–1977, 1991." in summary
 
 
 def test_coverage_reads_the_years_from_the_data(decades: object, gappy: Path) -> None:
@@ -150,8 +153,8 @@ def test_coverage_notes_say_what_the_corpus_texts_are() -> None:
 def test_chart_svg_is_the_same_on_every_build(decades: object) -> None:
     chart = decades.make_chart("series", "gdp_growth", "gwr", 1992, None)  # type: ignore[attr-defined]
     assert chart.years[0] >= 1992
-    assert chart.years[-1] == 2025
-    assert chart.missing == (1996, 2020)  # no report in the corpus: shaded, never bridged
+    assert chart.years[-1] == 2026
+    assert chart.missing == ()  # the corpus holds every year since 1992 (a missing one is shaded, never bridged)
     first = decades.chart_svg(chart)  # type: ignore[attr-defined]
     assert first.startswith(b"<?xml")
     assert b"<svg" in first
@@ -203,10 +206,10 @@ def test_pages_build_with_gaps_in_the_data(gappy: Path, tmp_path: Path) -> None:
 
 
 def test_pages_build_with_the_bundled_data(tmp_path: Path) -> None:
-    page = PAGE.replace(":from: 2998\n3001: the note on 3001", ":from: 2020").replace(":since: 2999", ":since: 2020")
+    page = PAGE.replace(":from: 2998\n3001: the note on 3001", ":from: 1990").replace(":since: 2999", ":since: 1990")
     out = _build(tmp_path, page)
     html = (out / "index.html").read_text(encoding="utf-8")
-    assert html.count(">missing<") == 1  # 2020; 2021 to 2023 are cited reports
-    for report in ("gwr-2021", "gwr-2023", "gwr-2024", "plan-2024", "gwr-2025"):
+    assert html.count(">missing<") == 0  # 1991 has the plan report; 1990 and 1992 on are cited reports
+    for report in ("plan-1991", "gwr-2021", "gwr-2023", "gwr-2024", "plan-2024", "gwr-2025", "gwr-2026"):
         assert report in html
     assert ">cited<" in html

@@ -165,19 +165,22 @@ def test_series_real_targets_by_hand() -> None:
     points = gwr.series("cpi_growth")
     targets = [(p.year, p.report, p.value, p.qualifier) for p in points if p.role == "target"]
     # read from the texts: 003 and 004 (居民消费价格涨幅3%左右), 000 (2%左右); the corpus's 1995
-    # report (物价上涨幅度…力争控制在百分之十五左右) and 2019 report (居民消费价格涨幅3%左右)
+    # report (物价上涨幅度…力争控制在百分之十五左右) and 2019 report (居民消费价格涨幅3%左右); the corpus's
+    # 2026 report (居民消费价格涨幅2%左右)
     for expected in [
         (1995, "gwr-1995", Decimal("15"), "about"),
         (2019, "gwr-2019", Decimal("3"), "about"),
         (2024, "gwr-2024", Decimal("3"), "about"),
         (2024, "plan-2024", Decimal("3"), "about"),
         (2025, "gwr-2025", Decimal("2"), "about"),
+        (2026, "gwr-2026", Decimal("2"), "about"),
     ]:
         assert expected in targets
     assert [t for t in targets if t[0] >= 2024] == [
         (2024, "gwr-2024", Decimal("3"), "about"),
         (2024, "plan-2024", Decimal("3"), "about"),
         (2025, "gwr-2025", Decimal("2"), "about"),
+        (2026, "gwr-2026", Decimal("2"), "about"),
     ]
     assert all(p.stated for p in points if p.role == "target")
     assert [p.year for p in points] == sorted(p.year for p in points)

@@ -842,9 +842,9 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
     >>> row = gwr.compare_tasks("plan-2024", 2025)["security"]
     >>> row.before_position, row.direction, row.after_secondary, row.after_subtask
     (9, 'folded', 10, 5)
-    >>> gwr.compare_tasks(2024, 2020)
+    >>> gwr.compare_tasks(2024, 1970)
     Traceback (most recent call last):
-    gwr.NotFoundError: no report 'gwr-2020'...
+    gwr.NotFoundError: no report 'gwr-1970'...
     """
     before, after = _resolve(a, kind), _resolve(b, kind)
     for report in (before, after):

@@ -156,14 +156,14 @@ def series_chart(points: Iterable[SeriesPoint], *, since: int | None = None, unt
 
     >>> import gwr
     >>> from gwr._analysis._plot import series_chart
-    >>> recent = [p for p in gwr.series("gdp_growth", kind="gwr") if p.year >= 2021]
+    >>> recent = [p for p in gwr.series("gdp_growth", kind="gwr") if 2021 <= p.year <= 2025]
     >>> chart = series_chart(recent)
     >>> chart.title, chart.ylabel, chart.years
     ('GDP growth: target and outcome, 2021–2025', '%', (2021, 2022, 2023, 2024, 2025))
     >>> chart.line("target").values
     (6.0, 5.5, 5.0, 5.0, 5.0)
     >>> chart.line("outcome").values
-    (8.1, 3.0, 5.2, 5.0, None)
+    (8.1, 3.0, 5.2, 5.0, 5.0)
     """
     from .._data._lookup import indicator
 

@@ -373,7 +373,7 @@ class Results(Generic[RowT]):
         >>> import gwr
         >>> axes = gwr.series("gdp_growth").plot()
         >>> axes.get_title(), axes.get_ylabel()
-        ('GDP growth: target and outcome, ...–2025', '%')
+        ('GDP growth: target and outcome, ...–2026', '%')
         >>> gwr.compare(2024, 2025).plot()
         Traceback (most recent call last):
         gwr.InvalidArgumentError: plot() draws the rows of gwr.series(key), not TargetChange rows; ...

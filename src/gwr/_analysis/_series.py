@@ -462,9 +462,9 @@ def series(key: str | None = None, *, kind: str | None = None, region: str | Non
     >>> import gwr
     >>> points = gwr.series("CPI growth", kind="gwr")
     >>> [(p.year, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
-    [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2')]
-    >>> [(p.year, p.role, p.report) for p in points if p.year == 2020]
-    [(2020, 'missing', None), (2020, 'outcome', 'gwr-2021'), (2020, 'measure', 'gwr-2021')]
+    [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2'), (2026, '2')]
+    >>> [(p.year, p.role, p.report) for p in points if p.year == 1991]  # the corpus has no 1991 report
+    [(1991, 'missing', None)]
     >>> [p.text for p in points if p.year == 2020][1:]
     ['居民消费价格上涨2.5%', '加强生活必需品保供稳价，居民消费价格上涨2.5%。']
     """

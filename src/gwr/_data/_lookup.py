@@ -55,9 +55,9 @@ def reports(kind: str | None = None, region: str | None = None, year: int | None
     >>> import gwr
     >>> national = gwr.reports(kind="gwr")
     >>> len(national), national[0].id, national[-1].id
-    (52, 'gwr-1954', 'gwr-2025')
+    (57, 'gwr-1954', 'gwr-2026')
     >>> [r.id for r in gwr.reports(region="浙江")]
-    ['provincial-2025-CN-ZJ']
+    ['provincial-2025-CN-ZJ', 'provincial-2026-CN-ZJ']
     >>> [r.id for r in gwr.reports(year=2024)]
     ['gwr-2024', 'plan-2024']
     """

@@ -10,7 +10,7 @@ class GwrError(Exception):
 
     >>> import gwr
     >>> try:
-    ...     gwr.report(2020)
+    ...     gwr.report(1970)
     ... except gwr.GwrError as error:
     ...     print(type(error).__name__)
     NotFoundError

@@ -78,6 +78,12 @@ _SALUTATION = re.compile(r"各位代表(?:[：:！!，,、]|$)")
 _BARE_SALUTATION = re.compile(r"各位代表[：:！!，,、]?")
 _HEADER_SEARCH_LINES = 12
 _HEADER_LINE_LENGTH = 120
+# a copy from a web page: the salutation may come after page furniture (下载 打印 【字号】...), a
+# 来源 and a 时间 line and a photo caption; so far in, through short lines and no part heading
+_PAGE_SEARCH_LINES = 40
+_PAGE_LINE_LENGTH = 200
+_PAGE_HEADER_LENGTH = 1500
+_PART_HEADING = re.compile(rf"[{_NUMERALS}]+、")
 _TITLE_LENGTH = 40
 
 # Lines from which on the text is no longer the report: licence trailers, notes added by the
@@ -95,10 +101,12 @@ _DATE = re.compile(
     rf"(?P<year>[0-9]{{4}}|[{_NUMERALS}]{{4}})年(?P<month>[0-9]{{1,2}}|[{_NUMERALS}]{{1,3}})月"
     rf"(?P<day>[0-9]{{1,2}}|[{_NUMERALS}]{{1,3}})日"
 )
-_MEETING = re.compile(rf"第[{_NUMERALS}]+届(?:全国)?人民代表大会第[{_NUMERALS}]+次(?:全体)?会[议議]")
+_MEETING = re.compile(rf"第?[{_NUMERALS}]+届(?:全国)?人民代表大会第[{_NUMERALS}]+次(?:全体)?会[议議]")
 _MEETING_IN_HEADER = re.compile(rf"在(?P<meeting>[^在\n]{{0,16}}?{_MEETING.pattern})")
 _MEETING_ADDRESSED = re.compile(rf"[向在](?P<meeting>{_MEETING.pattern})")
 _TITLE = re.compile(r"工作报告|报告")
+_TITLE_END = re.compile(r"报告(?:[（(][^（()）]{1,8}[)）])?$")
+_DELIVERED = re.compile(r"(?<!工)作了?(?:政府)?(?:工作)?报告")
 _OFFICE = (
     r"国务院总理|代理总理|总理|代理省长|代省长|省长|代理市长|代市长|市长|代理主席|代主席|"
     r"人民政府主席|政府主席|主席"
@@ -153,7 +161,7 @@ def find_layout(text: str) -> Layout:
     """
     lines = _lines(text)
     speech = _speech_line(text, lines)
-    header = [(s, e) for s, e in lines[:speech] if s < e]
+    header = _from_title([(s, e) for s, e in lines[:speech] if s < e], text)
     start = header[0][0] if header else lines[speech][0]
     speech_start = lines[speech][0]
     end = _end(text, lines, speech)
@@ -185,10 +193,37 @@ def _speech_line(text: str, lines: list[tuple[int, int]]) -> int:
             return index
         if e - s > _HEADER_LINE_LENGTH:
             break
+    for index, (s, e) in enumerate(lines[:_PAGE_SEARCH_LINES]):
+        line = text[s:e]
+        if _SALUTATION.match(line):
+            return index
+        if e - s > _PAGE_LINE_LENGTH or s > _PAGE_HEADER_LENGTH or _PART_HEADING.match(line):
+            break
     index = 0
     while index < min(len(lines) - 1, _HEADER_SEARCH_LINES) and _is_header_line(text[slice(*lines[index])]):
         index += 1
     return index
+
+
+def _from_title(header: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The header from its title line on (the last line before the speech that reads as the
+    report's title): the lines before it are the page the report was copied from (a breadcrumb,
+    下载 打印 全屏, a title repeated in the page's heading), not the report."""
+    titles = [i for i, (s, e) in enumerate(header) if _is_title_line(text[s:e])]
+    return header[titles[-1] :] if titles else header
+
+
+def _is_title_line(line: str) -> bool:
+    """A line that is a report's title: short, ending with 报告 (or 报告（摘要）), naming no speaker
+    who delivers it (a photo caption: 省长刘小涛代表省人民政府向大会作政府工作报告), no date, no meeting."""
+    return (
+        len(line) <= _TITLE_LENGTH
+        and bool(_TITLE_END.search(line))
+        and not _DELIVERED.search(line)
+        and not line.startswith(("——", "来源", "(", "（"))
+        and not _DATE.search(line)
+        and not _MEETING.search(line)
+    )
 
 
 def _is_header_line(line: str) -> bool:
@@ -230,6 +265,9 @@ def _before_appended_list(text: str, lines: list[tuple[int, int]], speech: int, 
 
 def _title(text: str, header: list[tuple[int, int]]) -> Stated[str] | None:
     for s, e in header:
+        if _is_title_line(text[s:e]):
+            return Stated(text[s:e], s, e)
+    for s, e in header:
         line = text[s:e]
         if (
             _TITLE.search(line)
@@ -259,16 +297,18 @@ def _header_facts(
                     date = Stated(f"{year:04d}-{month:02d}-{day:02d}", s + d.start(), s + d.end())
         if meeting is None and (m := _MEETING_IN_HEADER.search(line)):
             meeting = Stated(m["meeting"], s + m.start("meeting"), s + m.end("meeting"))
-        if speaker is None:
-            speaker = _speaker(line, s)
+    # the speaker named with an office (省长 王浩) anywhere in the header, else a line that is a name alone
+    speaker = next((found for s, e in header if (found := _speaker(text[s:e], s, bare=False))), None)
+    if speaker is None:
+        speaker = next((found for s, e in header if (found := _speaker(text[s:e], s))), None)
     return date, meeting, speaker, source_note
 
 
-def _speaker(line: str, at: int) -> Stated[str] | None:
+def _speaker(line: str, at: int, *, bare: bool = True) -> Stated[str] | None:
     for m in _SPEAKER.finditer(line):
         if m.end() == len(line) or line.startswith(("在", "作", "的"), m.end()):
             return Stated(m["name"], at + m.start("name"), at + m.end("name"))
-    if _NAME_LINE.fullmatch(line) and not _TITLE.search(line) and not _SALUTATION.match(line):
+    if bare and _NAME_LINE.fullmatch(line) and not _TITLE.search(line) and not _SALUTATION.match(line):
         return Stated(line, at, at + len(line))
     return None
 

@@ -75,7 +75,7 @@ import attrs
 
 from .._model._errors import InvalidArgumentError
 
-NORMALIZATION_VERSION = 2
+NORMALIZATION_VERSION = 3
 """Bumped whenever any profile's output changes."""
 
 INFOGRAPHIC_WRAP_WIDTH = 20
@@ -316,10 +316,12 @@ _AUTO_MARKUP = re.compile(
     r"\[bookmark: [^\]]*\]"  # word-processor bookmarks
     r"|'+"  # wiki bold/italic quotes (an apostrophe inside a word stays)
     r"|_"  # subscript markup: PM_2.5
-    r"|</?(?:sub|sup|br|b|i|u|p|em|strong|span|font|div)\b[^<>\n]*>",  # stray HTML tags
+    r"|</?(?:sub|sup|br|b|i|u|p|em|strong|span|font|div)\b[^<>\n]*>"  # stray HTML tags
+    r"|\*\*"  # Markdown bold (**一、2025年工作回顾**)
+    r"|(?m:^#{1,6}[ \t]+)",  # a Markdown heading's marks (# 政府工作报告)
     re.IGNORECASE,
 )
-_MARKUP_STARTS = "['_<"
+_MARKUP_STARTS = "['_<*#"
 _LINE_SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every break str.splitlines knows
 _CRLF = re.compile(r"\r(?=\n)")
 _AUTO_CHARS = {c: "\n" for c in _LINE_SEPARATORS}
