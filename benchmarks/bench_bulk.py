@@ -32,15 +32,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from bench_read import corpus_root  # the same corpus folder as the reader's benchmark
+
 MIB = 1024 * 1024
-
-
-def corpus_root() -> Path:
-    configured = os.environ.get("GWR_CORPUS")
-    root = Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    if not (root / "corpus.json").exists():
-        sys.exit("no corpus: set GWR_CORPUS to the corpus folder")
-    return root
 
 
 def national_files(root: Path) -> list[tuple[int, Path]]:
