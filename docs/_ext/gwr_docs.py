@@ -542,6 +542,8 @@ class GwrFields(SphinxDirective):
         rows: list[list[Any]] = []
         names: list[str] = []
         for field in attrs.fields(cls):
+            if field.name.startswith("_"):
+                continue  # runtime state (where a source's text is), never data: not in the dictionary
             names.append(field.name)
             rows.append(
                 [
