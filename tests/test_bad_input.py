@@ -44,7 +44,7 @@ def expect(builtin: type[Exception], function: Callable[..., Any], *args: Any, *
 # -- report -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("bad", [*WRONG_TYPES, True])
+@pytest.mark.parametrize("bad", [t for t in [*WRONG_TYPES, True] if t is not None])  # None: the newest report
 def test_report_of_a_wrong_type(bad: object) -> None:
     message = expect(TypeError, gwr.report, bad)
     assert "int" in message

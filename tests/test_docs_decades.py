@@ -97,7 +97,9 @@ def test_coverage_of_the_installed_data(decades: object) -> None:
     assert by_id["plan-2024"].kind == "plan"
     assert by_id["gwr-2024"].sources[0] == ("003", None)
     # a cited report links the page its text transcribes (Wikisource, for the national corpus)
-    [(source, url)] = by_id["gwr-1999"].sources
+    # its second transcription beside it, from a copy of the government's pages (no URL recorded)
+    (source, url), (witness, _) = by_id["gwr-1999"].sources
+    assert witness == "witnesses-national-1999"
     assert source == "national-1999"
     assert url is not None
     assert url.startswith("https://zh.wikisource.org/")

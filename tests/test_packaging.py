@@ -229,7 +229,7 @@ def test_readme_has_exactly_two_setup_paths() -> None:
     assert "pip install ." in use  # works in a checkout today
     assert "pip install china-gwr" in use  # the name on an index
     # the command right after it is a console example, which tests/test_docs.py runs
-    assert "```console\n$ python -m gwr targets 2025\n" in README.split(use, 1)[1]
+    assert "```console\n$ python -m gwr targets 2026\n" in README.split(use, 1)[1]
     assert 'pip install -e ".[test]"' in develop  # the tests test the source being edited
     assert "python -m pytest" in develop
 

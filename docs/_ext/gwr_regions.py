@@ -100,6 +100,51 @@ class GwrRegionTargets(SphinxDirective):
         return [build_table(header, rows, literal_columns=(1,))]
 
 
+class GwrRegionAttainment(SphinxDirective):
+    """``{gwr-region-attainment} YEAR KEY``: each province's target of YEAR on KEY against the
+    outcome its own next report states (:func:`gwr.attainment` with ``region=``)."""
+
+    required_arguments = 2
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _mark_generated(self)
+        year, key = int(self.arguments[0]), self.arguments[1]
+        later = {r.region for r in gwr.reports(kind="provincial", year=year + 1)}
+        provincial = [r for r in gwr.reports(kind="provincial", year=year) if r.region in later]
+        if not provincial:
+            return _none_yet(year + 1)
+        short = {r.code: r.short_zh for r in gwr.regions()}
+        rows: list[list[Any]] = []
+        statuses: dict[str, int] = {}
+        for report in provincial:
+            try:
+                row = gwr.attainment(report)[key]
+            except LookupError:
+                continue  # no target on the indicator
+            statuses[row.status] = statuses.get(row.status, 0) + 1
+            gap = "" if row.gap is None else f"{row.gap:+f}".rstrip("0").rstrip(".") + " pp"
+            rows.append(
+                [
+                    short.get(report.region or "", report.region or ""),
+                    row.target.text,
+                    row.outcome.text if row.outcome is not None else "—",
+                    row.outcome_report or "",
+                    row.status,
+                    gap,
+                ]
+            )
+        order = {"met": 0, "missed": 1}
+        rows.sort(key=lambda cells: (order.get(cells[4], 2), cells[0]))
+        counted = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(statuses.items()))
+        text = (
+            f"{len(rows)} provinces have a {year} report and a {year + 1} report in the package: {counted}. "
+            f"The outcome is the one the province's {year + 1} report states for {year}."
+        )
+        header = ["region", f"{year} target", f"{year} outcome", "stated in", "status", "gap"]
+        return [nodes.paragraph(text, text), build_table(header, rows, literal_columns=(3, 4))]
+
+
 def _first(report: gwr.Report, key: str) -> gwr.Target | None:
     return next((t for t in report.targets if t.key == key), None)
 
@@ -177,7 +222,9 @@ def draw_chart(rows: gwr.Results[gwr.RegionComparison], path: Path) -> list[gwr.
         level = float(_middle(national.quantity))
         marker = SYMBOLS.get(national.qualifier or "exact", "")
         axes.axvline(level, color="#1a202c", linestyle="--", linewidth=1.2)
-        axes.text(level, len(ordered) - 0.4, f" national {marker}{_plain(national.quantity.value)}%", va="bottom")
+        upper = "" if national.quantity.upper is None else "–" + _plain(national.quantity.upper)
+        label = f" national {marker}{_plain(national.quantity.value)}{upper}%"
+        axes.text(level, len(ordered) - 0.4, label, va="bottom")
     axes.set_xlim(0, max([*ends, 0.0]) * 1.18 + 0.5)
     axes.set_xlabel(f"{drawn[0].key} target, {drawn[0].year} (%)")
     axes.spines[["top", "right"]].set_visible(False)
@@ -200,6 +247,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("gwr-regions", GwrRegions)
     app.add_directive("gwr-region-targets", GwrRegionTargets)
     app.add_directive("gwr-region-chart", GwrRegionChart)
+    app.add_directive("gwr-region-attainment", GwrRegionAttainment)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -146,7 +146,7 @@ def _cmd_compare(args: argparse.Namespace) -> str:
 def _cmd_attain(args: argparse.Namespace) -> str:
     from ._analysis._compare import attainment
 
-    results = attainment(args.year, kind=args.kind, outcomes_from=args.outcomes_from)
+    results = attainment(args.year, kind=args.kind, outcomes_from=args.outcomes_from, region=args.region)
     return _dumps(results.to_records()) if args.json else str(results)
 
 
@@ -337,7 +337,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="gwr",
         description="China's Government Work Reports as verified data: targets, tasks, outcomes, search.",
-        epilog="Examples: gwr targets 2025 | gwr compare 2024 2025 | gwr attain 2024 | gwr search 新质生产力",
+        epilog="Examples: gwr targets 2026 | gwr compare 2025 2026 | gwr attain 2024 | gwr search 新质生产力",
     )
     parser.add_argument("--version", action="version", version=f"gwr {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
@@ -365,6 +365,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KIND_OR_ID",
         help="take outcomes only from reports of this kind (gwr, plan) or from this report (gwr-2025)",
     )
+    _region_argument(attain)
     attain.set_defaults(run=_cmd_attain)
 
     tasks = commands.add_parser("tasks", help="the numbered tasks of a year's report, in order, with themes")

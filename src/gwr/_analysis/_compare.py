@@ -75,14 +75,16 @@ def _check_kind(kind: object) -> None:
     check_kind(kind)
 
 
-def _resolve(report: int | str | Report, kind: str) -> Report:
+def _resolve(report: int | str | Report, kind: str, region: str | None = None) -> Report:
     """The report ``report`` names: a Report as it is, a year or id through :func:`gwr.report`."""
     from .._data._lookup import report as lookup
 
     _check_kind(kind)
     if isinstance(report, Report):
         return report
-    return lookup(report, kind=kind)
+    if report is None:  # gwr.report() takes None for the newest; a comparison names both sides
+        raise InvalidTypeError("a report is named by a year (int), an id (str) or a Report, not None")
+    return lookup(report, kind=kind, region=region)
 
 
 def _difference_unit(unit: str) -> str:
@@ -586,7 +588,11 @@ def _find_outcome(target: Target, candidates: list[Report], *, numbered: bool = 
 
 
 def attainment(
-    year: int | str | Report, kind: str = "gwr", outcomes_from: str | Report | None = None
+    year: int | str | Report,
+    kind: str = "gwr",
+    outcomes_from: str | Report | None = None,
+    *,
+    region: str | None = None,
 ) -> Results[Attainment]:
     """Each main target of a year's report against the outcome a later report states for that year.
 
@@ -634,6 +640,8 @@ def attainment(
         kind: which report of that year holds the targets: ``"gwr"`` (default) or ``"plan"``.
         outcomes_from: where outcomes are taken from: ``None`` (any later report, Government
             Work Report first), a kind (``"gwr"``, ``"plan"``), a report id or a :class:`Report`.
+        region: a province (``"CN-ZJ"``, ``"浙江"``, ``"Zhejiang"``): its report's targets against
+            the outcomes its own later reports state (``kind`` is then ``"provincial"``).
 
     Returns:
         :class:`Results` of :class:`Attainment` rows, one per target in the report's order,
@@ -654,7 +662,9 @@ def attainment(
     >>> rows["balance_of_payments"].status
     'qualitative'
     """
-    report = _resolve(year, kind)
+    if region is not None and kind == "gwr":
+        kind = "provincial"
+    report = _resolve(year, kind, region)
     candidates = _outcome_reports(report.year, outcomes_from, report.region)
     from .._data._lookup import indicators
 

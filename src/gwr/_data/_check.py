@@ -13,7 +13,7 @@ import attrs
 from .._model._errors import GwrError
 
 if TYPE_CHECKING:
-    from .._model._records import Document, Quantity, Report, Section, Source
+    from .._model._records import Document, Quantity, Report, Section, Source, Span
     from ._db import Database
 
 
@@ -353,11 +353,14 @@ class _Checker:
             if witness not in self.texts and witness not in self.unavailable:
                 self.problem(report.id, f"witness {witness!r} is not a known source")
         self.check_region(report)
-        self.check_outline(f"{report.id}.outline", report.outline, nested=report.completeness != "cited")
+        self.check_outline(
+            f"{report.id}.outline", report.outline, nested=report.completeness != "cited", witnesses=report.witnesses
+        )
         for item_path, item in report.iter_items():
             path = f"{report.id}.{item_path}"
             self.counts["items"] += 1
             self.check_span(path, item.span)
+            self.check_witness_spans(path, item.span, item.witness_spans, report.witnesses)
             if isinstance(item, (Target, Outcome)):
                 if item.key is None and isinstance(item, Outcome):
                     self.problem(path, "an outcome needs an indicator key")
@@ -395,7 +398,21 @@ class _Checker:
         if not before or not before[-1].start <= document.start <= document.end <= before[-1].end:
             self.problem(path, "a box does not lie inside the document before it")
 
-    def check_outline(self, path: str, sections: tuple[Section, ...], nested: bool = True) -> None:
+    def check_witness_spans(
+        self, path: str, span: Span, witness_spans: tuple[Span, ...], witnesses: tuple[str, ...]
+    ) -> None:
+        """Each witness span reads what the item's own span reads, in another witness of the report."""
+        for k, other in enumerate(witness_spans):
+            other_path = f"{path}.witness_spans[{k}]"
+            self.check_span(other_path, other)
+            if other.source == span.source or other.source not in witnesses:
+                self.problem(other_path, f"source {other.source!r} is not another witness of the report")
+            elif other.exact != span.exact:
+                self.problem(other_path, f"reads {other.exact!r}, the item reads {span.exact!r}")
+
+    def check_outline(
+        self, path: str, sections: tuple[Section, ...], nested: bool = True, witnesses: tuple[str, ...] = ()
+    ) -> None:
         """Spans and titles of every section; a child lies inside its parent where ``nested``
         (a cited report's sections span their headings only)."""
         for i, section in enumerate(sections):
@@ -403,6 +420,7 @@ class _Checker:
             self.check_span(section_path, section.span)
             if section.heading is not None:
                 self.check_span(f"{section_path}.heading", section.heading)
+            self.check_witness_spans(section_path, section.span, section.witness_spans, witnesses)
             if section.title is not None and not _title_in(section.title, section.span.exact):
                 self.problem(section_path, f"title {section.title!r} is not in its quote")
             for child in section.children if nested else ():
@@ -411,7 +429,7 @@ class _Checker:
                 if not section.span.start <= child.span.start <= child.span.end <= section.span.end:
                     self.problem(section_path, "a child section lies outside its parent")
                     break
-            self.check_outline(f"{section_path}.children", section.children, nested)
+            self.check_outline(f"{section_path}.children", section.children, nested, witnesses)
 
     def check_span(self, path: str, span: object) -> None:
         from .._model._provenance import span_problems

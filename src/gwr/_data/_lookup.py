@@ -87,13 +87,14 @@ def reports(kind: str | None = None, region: str | None = None, year: int | None
     return tuple(db.report(e["id"]) for e in entries)
 
 
-def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) -> Report:
+def report(year_or_id: int | str | None = None, kind: str = "gwr", region: str | None = None) -> Report:
     """Return one report, by year (and kind, and region for a province) or by id.
 
     Args:
         year_or_id: a year such as ``2024``, or a report id such as ``"gwr-2024"``,
             ``"plan-2024"`` or ``"provincial-2025-CN-ZJ"`` (an id carries its kind and region,
-            so ``kind`` and ``region`` are then ignored).
+            so ``kind`` and ``region`` are then ignored); ``None`` (the default) for the newest
+            report of ``kind`` (and ``region``).
         kind: ``"gwr"`` for the Government Work Report, ``"plan"`` for the NDRC plan report,
             ``"provincial"`` for a province's work report (``region`` then says which).
         region: the province of a provincial report: an ISO 3166-2:CN code (``"CN-ZJ"``), a
@@ -111,6 +112,8 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
     >>> import gwr
     >>> gwr.report(2024).title
     '政府工作报告'
+    >>> gwr.report().id, gwr.report(kind="provincial", region="Zhejiang").id
+    ('gwr-2026', 'provincial-2026-CN-ZJ')
     >>> gwr.report(2024, kind="plan").id
     'plan-2024'
     >>> gwr.report(2025, kind="provincial")
@@ -119,13 +122,15 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
     """
     from . import _db
 
-    if isinstance(year_or_id, bool) or not isinstance(year_or_id, (int, str)):
+    if year_or_id is not None and (isinstance(year_or_id, bool) or not isinstance(year_or_id, (int, str))):
         raise InvalidTypeError(f"a report is named by a year (int) or an id (str), not {type(year_or_id).__name__}")
     check_kind(kind)
     if region is not None and not isinstance(region, str):
         raise InvalidTypeError(f"a region is named by a str (CN-ZJ, 浙江, Zhejiang), not {type(region).__name__}")
     db = _db.default()
     ids = db.report_ids()
+    if year_or_id is None:
+        year_or_id = _newest_year(db.report_entries(), kind, region)
     by_year = isinstance(year_or_id, int) or year_or_id.strip().isdigit()
     if not by_year:
         wanted = str(year_or_id).strip()
@@ -161,6 +166,19 @@ def report(year_or_id: int | str, kind: str = "gwr", region: str | None = None) 
             f"no provincial report of {year} for {place.code} ({place.name_zh}){none}", wanted, [e["id"] for e in held]
         )
     return db.report(wanted)
+
+
+def _newest_year(entries: list[dict[str, Any]], kind: str, region: str | None) -> int:
+    """The year of the newest report of ``kind`` (of ``region``'s, where one is named)."""
+    code = None
+    if kind == "provincial" and region is not None:
+        from ._regions import region_code
+
+        code = region_code(region)
+    years = [e["year"] for e in entries if e["kind"] == kind and (code is None or _entry_region(e) == code)]
+    if not years:
+        raise NotFoundError(f"no report of kind {kind!r}" + (f" for {code}" if code else ""), kind, [])
+    return int(max(years))
 
 
 def sources() -> tuple[Source, ...]:

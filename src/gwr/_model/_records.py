@@ -225,6 +225,7 @@ class Target:
     span: Span
     rationale: str | None = None
     rationale_span: Span | None = None
+    witness_spans: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         rationale = ", with rationale" if self.rationale else ""
@@ -247,6 +248,7 @@ class Outcome:
     quantity: Quantity | None
     qualifier: Qualifier | None
     span: Span
+    witness_spans: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         return f"<Outcome {self.key} {self.year} {_cut(self.text)} at {_where(self.span)}>"
@@ -267,6 +269,7 @@ class Measure:
     text: str
     quantities: tuple[Quantity, ...]
     span: Span
+    witness_spans: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         return f"<Measure {_cut(self.text, 30)} ({_quantities(len(self.quantities))}) at {_where(self.span)}>"
@@ -291,6 +294,7 @@ class Task:
     subtasks: tuple[Task, ...]
     measures: tuple[Measure, ...]
     span: Span
+    witness_spans: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         theme = (self.theme or "no theme") + (f"+{self.secondary_theme}" if self.secondary_theme else "")
@@ -351,6 +355,7 @@ class Section:
     span: Span
     heading: Span | None = None
     children: tuple[Section, ...] = ()
+    witness_spans: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         number = "" if self.number is None else f" {self.number}"

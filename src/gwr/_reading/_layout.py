@@ -108,10 +108,12 @@ _TITLE = re.compile(r"工作报告|报告")
 _TITLE_END = re.compile(r"报告(?:[（(][^（()）]{1,8}[)）])?$")
 _DELIVERED = re.compile(r"(?<!工)作了?(?:政府)?(?:工作)?报告")
 _OFFICE = (
-    r"国务院总理|代理总理|总理|代理省长|代省长|省长|代理市长|代市长|市长|代理主席|代主席|"
+    r"国务院副总理|副总理|国务院总理|代理总理|总理|代理省长|代省长|省长|代理市长|代市长|市长|代理主席|代主席|"
     r"人民政府主席|政府主席|主席"
 )
-_SPEAKER = re.compile(rf"(?P<office>{_OFFICE})(?P<name>[{_HAN}·]{{2,12}}?)(?=在|作|的|$)")
+# an office may hold a second one (国务院副总理兼国家计划委员会主任李富春, 副总理兼财政部长李先念)
+_SECOND_OFFICE = rf"兼[{_HAN}]{{1,12}}?(?:主任|部长|委员长)"
+_SPEAKER = re.compile(rf"(?P<office>(?:{_OFFICE})(?:{_SECOND_OFFICE})?)(?P<name>[{_HAN}·]{{2,12}}?)(?=在|作|的|$)")
 _NAME_LINE = re.compile(rf"[{_HAN}·]{{2,5}}")
 _SOURCE_NOTE = re.compile(r"来源[：:](?P<value>.+?)(?=[0-9]{4}年|——|$)")
 _YEAR_IN_TITLE = re.compile(r"(?P<year>[0-9]{4})年")

@@ -72,12 +72,13 @@ The review of a report states the year before, and in the first report of a gove
 too. A look back over several years (五年来, 这五年, 过去五年, …以来, “十一五”) that opens a
 paragraph speaks for the whole paragraph: its changes and flows (growth rates, new jobs) are
 not the year's, its levels at the end of the period are; a sentence that opens on the year again
-(刚刚过去的2017年，…; 去年…) ends it. Inside a sentence a look back speaks for its clause and the
-clauses after it, not those before (…，比上年增长9%；…；粮食连续五年增产: the growth is the
-year's). A change since an earlier year than the one before it (比2002年增长65.5% in 2008) is
-not the year's change; a clause on the report's own year (今年…, 1956年…将达到) or on another
-past year (从1979年的…) is no outcome of the year before, nor is a figure against the plan
-(超过年度计划百分之四点一).
+(刚刚过去的2017年，…; 去年…) ends it, and a sentence on the year itself that names the period it
+closes (2025年是“十四五”收官之年，…地区生产总值增长5%) is the year's. Inside a sentence a look
+back speaks for its clause and the clauses after it, not those before (…，比上年增长9%；…；
+粮食连续五年增产: the growth is the year's). A change since an earlier year than the one before
+it (比2002年增长65.5% in 2008) is not the year's change; a clause on the report's own year
+(今年…, 1956年…将达到) or on another past year (从1979年的…) is no outcome of the year before,
+nor is a figure against the plan (超过年度计划百分之四点一).
 """
 
 from __future__ import annotations
@@ -211,12 +212,15 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
 _SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例", "的贡献", "贡献", "之比")
 _SHARE_BEFORE = re.compile(r"占(?:全[省区市国])?$")
 """Just before a name: 占 (…占全省经济总量比重) makes it the base of a share."""
-_AGGREGATES = ("生产总值", "国内生产总值", "经济")
+_AGGREGATES = ("生产总值", "国内生产总值", "经济", "GDP")
 """How the names of the economy's aggregates begin (生产总值增长, 经济总量, 经济增速)."""
 _MODIFIED = re.compile(r"[\u3400-\u9fff](?<![全省区市国年是的和及、与为在])$")
 """A Han character just before an aggregate's name that is no determiner (全省, 全年, 国内 are):
 the name is then part of another noun (工业生产总值, 海洋生产总值, 单位国内生产总值…)."""
 _OTHER_ECONOMY = ("世界", "全球", "国际")
+_COMPARED_TO = re.compile(r"(?:高于|低于|快于|慢于|跑赢|超过|不低于|不高于)$")
+"""Just before a name: what another figure is compared to (全员劳动生产率增速高于地区生产总值增速:
+the clause states labour productivity, with GDP growth as its base)."""
 
 
 def _name_in(form: str, index: _Index) -> str | None:
@@ -229,12 +233,12 @@ def _name_in(form: str, index: _Index) -> str | None:
         before = form[max(0, match.start() - 2) : match.start()]
         if _SHARE_BEFORE.search(form, 0, match.start()) or before in _OTHER_ECONOMY:
             continue  # a share of it (占全省…), or the world's
+        if match.start() > 0 and _COMPARED_TO.search(form, 0, match.start()):
+            continue  # the base another figure is compared to (…增速高于地区生产总值增速)
         if form.startswith(_SHARE_AFTER, match.end()):
             continue  # a share of it (…比重, …之比), or a contribution to it
         if name.startswith(_AGGREGATES) and _MODIFIED.search(form, 0, match.start()):
             continue  # another aggregate ending in the same words: 工业生产总值, 海洋生产总值, 县域经济总量
-        if best is None or len(name) > len(best):
-            best = name
         if best is None or len(name) > len(best):
             best = name
     return best
@@ -384,8 +388,16 @@ _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九�
 
 def _twin(key: str | None, quantity: Quantity | None, index: _Index) -> str | None:
     """A level indicator stated as a percentage change is its growth twin (国内生产总值比上年…
-    增长5.2% after its level: ``gdp`` → ``gdp_growth``), where the registry has one."""
-    if key is None or quantity is None or quantity.unit != "%" or unit_fits(index.units.get(key), "%"):
+    增长5.2% after its level: ``gdp`` → ``gdp_growth``), and a growth indicator stated as an
+    amount its level twin (国内生产总值增长5%，总量达到140.19万亿元: ``gdp_growth`` → ``gdp``), where
+    the registry has one."""
+    if key is None or quantity is None:
+        return key
+    if quantity.unit != "%":
+        level = key.removesuffix("_growth")
+        fits = level != key and level in index.units and unit_fits(index.units[level], quantity.unit)
+        return level if fits and not unit_fits(index.units.get(key), quantity.unit) else key
+    if unit_fits(index.units.get(key), "%"):
         return key
     twin = f"{key}_growth"
     return twin if twin in index.units else key
@@ -777,7 +789,9 @@ def find_targets(
 # --------------------------------------------------------------------------------------------
 # Outcomes
 
-_MULTI_YEAR = re.compile(r"年均|平均每年|累计|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻")
+_MULTI_YEAR = re.compile(
+    r"年均|平均每年|累计|连续|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻"
+)
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
@@ -827,6 +841,10 @@ def find_outcomes(
         sentence = match.group()
         marker = _MULTI_YEAR_SENTENCE.search(sentence)
         first_clause = _CLAUSE.match(sentence)
+        # 2025年是“十四五”收官之年，…: a sentence on the year itself names the period it closes,
+        # which is no look back; one later in the sentence still is
+        if marker and first_clause and last_year.match(sentence) and marker.start() < first_clause.end():
+            marker = _MULTI_YEAR_SENTENCE.search(sentence, first_clause.end())
         opening = marker is not None and first_clause is not None and marker.start() < first_clause.end()
         if match.start() == start or text[match.start() - 1] == "\n":
             several_years = opening  # 五年来，…: the look back speaks for its whole paragraph

@@ -48,6 +48,7 @@ from .._reading._layout import find_layout
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
 from .._reading._read import NOT_STATED, READ_PROFILE, read_normalized
 from .annotations import AnnotationError, CitedNote, load
+from .witnesses import attest, corpus_witnesses
 
 CORPUS_ENV = "GWR_CORPUS"
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*")
@@ -65,14 +66,25 @@ def corpus_folder(root: Path) -> Path | None:
     return folder if (folder / "corpus.json").is_file() else None
 
 
+@attrs.frozen
+class Cited:
+    """A cited report, its sources (the corpus text, then its second transcription where the
+    corpus has one) and the variants between them."""
+
+    report: Report
+    sources: tuple[Source, ...]
+    variants: tuple[Variant, ...] = ()
+
+
 def build_cited(
     root: Path,
     corpus: Path,
     indicators: tuple[Indicator, ...],
     slugs: dict[str, str],
-) -> list[tuple[Report, Source]]:
-    """Every report the corpus lists (but the seed years), as a cited report with its source."""
+) -> list[Cited]:
+    """Every report the corpus lists (but the seed years), as a cited report with its sources."""
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
+    second = corpus_witnesses(corpus)
     built = []
     for entry in entries:
         kind = _KINDS.get(entry["kind"])
@@ -88,8 +100,44 @@ def build_cited(
             region = slugs.get(entry["region"])
             if region is None:
                 raise AnnotationError(f"corpus.json: region {entry['region']!r} is not in annotations/regions.toml")
-        built.append(_cite(root, corpus, entry, kind, year, region, indicators))
+        report, source = _cite(root, corpus, entry, kind, year, region, indicators)
+        witness_entry = second.get(str(entry["file"]))
+        if witness_entry is None:
+            built.append(Cited(report, (source,)))
+            continue
+        built.append(_with_second_witness(corpus, entry, witness_entry, report, source))
     return built
+
+
+def _with_second_witness(
+    corpus: Path, entry: dict[str, Any], witness_entry: dict[str, Any], report: Report, source: Source
+) -> Cited:
+    """``report`` with its facts located in the second transcription too, the header facts the
+    main text does not state taken from the witness's header, and the variants between the two."""
+    raw, digest = _read_checked(corpus, witness_entry)
+    text = normalize(raw, READ_PROFILE).text
+    main_text = normalize(_read_checked(corpus, entry)[0], READ_PROFILE).text
+    witness_id = _source_id(witness_entry)
+    report, variants = attest(report, main_text, text, witness_id)
+    layout = find_layout(text)
+    # the header facts the main text does not state, from the witness's header
+    if report.date == NOT_STATED and layout.date is not None:
+        report = attrs.evolve(report, date=layout.date.value)
+    if report.meeting == NOT_STATED and layout.meeting is not None:
+        report = attrs.evolve(report, meeting=layout.meeting.value)
+    if report.speaker == NOT_STATED and layout.speaker is not None:
+        report = attrs.evolve(report, speaker=layout.speaker.value)
+    document = Document(
+        id=f"{report.id}-witness",
+        title=f"{entry['title']} (second transcription)",
+        kind="report",
+        date=report.date,
+        start=layout.start,
+        end=layout.end,
+    )
+    title = f"{entry['title']}, a second transcription"
+    witness_source = _source({**witness_entry, "title": title}, raw, digest, report.date, (document,))
+    return Cited(report, (source, witness_source), tuple(variants))
 
 
 @attrs.frozen
@@ -147,7 +195,7 @@ def with_corpus_witness(report: Report, witness: Witness, texts: dict[str, str])
         full_tasks[t.number].title if t.number in full_tasks else None for t in report.tasks
     ]:
         raise AnnotationError(f"{report.id}: the summary's tasks are not the full text's, task by task")
-    tasks = tuple(attrs.evolve(t, measures=(*t.measures, *_all_measures(full_tasks[t.number]))) for t in report.tasks)
+    tasks = tuple(_with_full_task(t, full_tasks[t.number]) for t in report.tasks)
     report = attrs.evolve(report, tasks=tasks, measures=(*report.measures, *full.measures))
     variants = []
     pairs: list[tuple[Target | Outcome, Target | Outcome | None, int]] = [
@@ -163,6 +211,31 @@ def with_corpus_witness(report: Report, witness: Witness, texts: dict[str, str])
 def _words(text: str) -> str:
     """The words of ``text``: what two witnesses must share to read alike (punctuation aside)."""
     return "".join(c for c in text if c.isalnum() or c == "%")
+
+
+def _with_full_task(task: Task, full: Task) -> Task:
+    """The summary's ``task`` with the keyed figures of the full text's same task, each under the
+    sub-task that holds it where the summary has that sub-task (same number, same title), else
+    under the task."""
+    by_number = {s.number: s for s in full.subtasks}
+    matched = {s.number for s in task.subtasks if s.number in by_number and by_number[s.number].title == s.title}
+    subtasks = tuple(
+        attrs.evolve(s, measures=_joined(s.measures, _all_measures(by_number[s.number]))) if s.number in matched else s
+        for s in task.subtasks
+    )
+    rest = (*full.measures, *(m for s in full.subtasks if s.number not in matched for m in _all_measures(s)))
+    return attrs.evolve(task, subtasks=subtasks, measures=_joined(task.measures, rest))
+
+
+def _joined(mine: tuple[Measure, ...], theirs: tuple[Measure, ...]) -> tuple[Measure, ...]:
+    """The summary's measures, each with the full text's span where the full text reads it word for
+    word (found in two witnesses), then the full text's other measures."""
+    spans = {m.span.exact: m.span for m in theirs}
+    joined = [
+        attrs.evolve(m, witness_spans=(*m.witness_spans, spans[m.span.exact])) if m.span.exact in spans else m
+        for m in mine
+    ]
+    return (*joined, *(m for m in theirs if m.span.exact not in {x.span.exact for x in mine}))
 
 
 def _all_measures(task: Task) -> tuple[Measure, ...]:
@@ -198,7 +271,8 @@ def _source(
         sha256=digest,
         profile=READ_PROFILE,
         profile_version=NORMALIZATION_VERSION,
-        description=f"Cited, not bundled: {entry['title']}, transcribed from {entry.get('url') or entry['from']}.",
+        description=f"Cited, not bundled: {entry['title']}, transcribed from {entry.get('url') or entry['from']}."
+        + (f" {entry['note'][0].upper()}{entry['note'][1:]}." if entry.get("note") else ""),
         documents=documents,
         url=entry.get("url"),
         length=len(raw),

@@ -348,14 +348,19 @@ def generate(root: Path) -> dict[str, bytes]:
         entries.append(entry)
     cited_sources = [w.source for w in witnesses.values()]
     slugs = {region.slug: region.code for region in regions}
-    for report, source in build_cited(root, corpus_dir, indicators, slugs):
+    for cited in build_cited(root, corpus_dir, indicators, slugs):
+        report = cited.report
         name = f"reports/{report.id}.json"
         outputs[name] = _dump(converter.unstructure(report))
         cited_entry: dict[str, str | int] = {"id": report.id, "kind": report.kind, "year": report.year, "file": name}
         if report.region is not None:
             cited_entry["region"] = report.region
+        if len(report.witnesses) > 1:
+            variants_name = f"variants/{report.id}.json"
+            outputs[variants_name] = _dump(converter.unstructure(cited.variants))
+            cited_entry["variants"] = variants_name
         entries.append(cited_entry)
-        cited_sources.append(source)
+        cited_sources.extend(cited.sources)
     sources = (*sources, *cited_sources)
     cited_notes = {p.stem for p in (annotations / "cited").glob("*.toml")}
     orphans = sorted(cited_notes - {str(e["id"]) for e in entries})
