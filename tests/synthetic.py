@@ -74,6 +74,7 @@ def synthetic_report(base: dict[str, Any], index: int, rng: random.Random, size:
     report["year"] = year
     report["targets"] = [{**t, "year": t["year"] + shift} for t in base["targets"]]
     report["outcomes"] = [{**o, "year": o["year"] + shift} for o in base["outcomes"]]
+    report["verdicts"] = [{**v, "year": v["year"] + shift} for v in base.get("verdicts", [])]
     report["tasks"] = _sample(rng, base["tasks"], rng.randint(0, round(2 * size)))
     report["measures"] = _sample(rng, base["measures"], rng.randint(0, round(30 * size)))
     report["outline"] = _sample(rng, _sections(base["outline"]), rng.randint(0, round(2 * size)))

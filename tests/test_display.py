@@ -111,7 +111,7 @@ def test_results_html_is_a_table_with_every_cell_escaped() -> None:
     page = changes._repr_html_()
     assert page.startswith('<table class="gwr-results">')
     assert page.count("<tr>") == 1 + len(changes)
-    assert "<th>indicator</th>" in page
+    assert '<th style="text-align:left">indicator</th>' in page  # left-aligned, as in the text table
     assert "粮食产量1.4万亿斤左右" in page
     assert "at_least → about" in page
     hits = gwr.search("<script>")  # nothing found, still a table
@@ -166,7 +166,7 @@ def test_tables_are_readable_and_records_exact() -> None:
     assert "up (+1000亿斤)" in str(changes)  # 1.3万亿斤以上 → 1.4万亿斤左右
     assert "100,000,000,000" not in str(changes)
     assert changes["grain_output"].to_record()["delta"] == Decimal("100000000000")
-    points = gwr.series("grain_output")
+    points = gwr.series("grain_output", measures=True)
     assert "1.4万亿斤" in str(points)
     assert points.to_records()[-1]["value"] == Decimal("1400000000000")
 
@@ -276,7 +276,7 @@ def test_a_task_with_one_witness_is_its_span() -> None:
 
 def test_a_derived_value_reads_readably_in_the_table_and_exactly_in_the_record() -> None:
     # 赤字规模4.06万亿元，比上年年初预算增加1800亿元 (003): the 2023 deficit was 3.88万亿元
-    points = gwr.series("deficit")
+    points = gwr.series("deficit", measures=True)
     derived = next(p for p in points if not p.stated and p.report == "gwr-2024")
     assert derived.value == Decimal("3880000000000")
     assert derived.derivation is not None

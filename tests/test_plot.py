@@ -195,7 +195,7 @@ def test_plot_on_given_axes_and_years(gappy: Path) -> None:
 
 
 def test_plot_scales_large_values() -> None:
-    chart = _plot.series_chart(gwr.series("local_special_bonds"), since=2023)
+    chart = _plot.series_chart(gwr.series("local_special_bonds", measures=True), since=2023)
     # 003: 拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元 (so 3.8万亿元 in 2023); the 2025
     # full text (corpus): 拟安排地方政府专项债券4.4万亿元
     assert chart.scale == Decimal(10) ** 12

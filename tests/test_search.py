@@ -162,7 +162,7 @@ def _report(year: int, **items: object) -> gwr.Report:
 
 
 def test_series_real_targets_by_hand() -> None:
-    points = gwr.series("cpi_growth")
+    points = gwr.series("cpi_growth", measures=True)
     targets = [(p.year, p.report, p.value, p.qualifier) for p in points if p.role == "target"]
     # read from the texts: 003 and 004 (居民消费价格涨幅3%左右), 000 (2%左右); the corpus's 1995
     # report (物价上涨幅度…力争控制在百分之十五左右) and 2019 report (居民消费价格涨幅3%左右); the corpus's
@@ -184,19 +184,19 @@ def test_series_real_targets_by_hand() -> None:
     ]
     assert all(p.stated for p in points if p.role == "target")
     assert [p.year for p in points] == sorted(p.year for p in points)
-    assert gwr.series("居民消费价格涨幅") == points
-    assert gwr.series("CPI growth", kind="plan") == gwr.Results(
+    assert gwr.series("居民消费价格涨幅", measures=True) == points
+    assert gwr.series("CPI growth", kind="plan", measures=True) == gwr.Results(
         [p for p in points if p.report and p.report.startswith("plan")], _series.SeriesPoint
     )
 
 
 def test_series_qualitative_targets_have_no_value() -> None:
-    points = [p for p in gwr.series("ecological_quality") if p.role == "target"]
+    points = [p for p in gwr.series("ecological_quality", measures=True) if p.role == "target"]
     # 2019: 生态环境进一步改善; 2024 (003, 004) and 2025 (000): 生态环境质量持续改善
     assert 2019 in [p.year for p in points]
     assert [p.year for p in points if p.year >= 2024] == [2024, 2024, 2025]
     assert all(p.value is None and p.stated for p in points)
-    assert "qualitative" in str(gwr.series("ecological_quality"))
+    assert "qualitative" in str(gwr.series("ecological_quality", measures=True))
 
 
 def test_series_derives_values_from_stated_changes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -204,7 +204,7 @@ def test_series_derives_values_from_stated_changes(monkeypatch: pytest.MonkeyPat
     unchanged = _measure("赤字率拟按3%安排，与2023年年初预算持平。", "deficit_ratio")
     report = _report(2024, targets=(), measures=(measure, unchanged))
     monkeypatch.setattr(_api, "reports", lambda: (report,))
-    bonds = gwr.series("local_special_bonds")
+    bonds = gwr.series("local_special_bonds", measures=True)
     assert [(p.year, p.value, p.stated) for p in bonds] == [
         (2023, Decimal("3800000000000"), False),
         (2024, Decimal("3900000000000"), True),
@@ -217,7 +217,7 @@ def test_series_derives_values_from_stated_changes(monkeypatch: pytest.MonkeyPat
     assert derived.quantity is not None
     assert derived.quantity.text == "3.9万亿元"
     assert "derived:" in str(bonds)
-    ratio = gwr.series("deficit_ratio")
+    ratio = gwr.series("deficit_ratio", measures=True)
     assert [(p.year, p.value, p.stated) for p in ratio] == [(2023, Decimal("3"), False), (2024, Decimal("3"), True)]
     assert "持平" in (ratio[0].derivation or "")
 
@@ -229,12 +229,12 @@ def test_series_derives_from_outcomes_and_points(monkeypatch: pytest.MonkeyPatch
     ratio_text = "赤字率3%，比上年提高0.2个百分点"
     ratio = _measure(ratio_text, "deficit_ratio")
     monkeypatch.setattr(_api, "reports", lambda: (_report(2024, targets=(), outcomes=(grain,), measures=(ratio,)),))
-    points = gwr.series("grain_output")
+    points = gwr.series("grain_output", measures=True)
     assert [(p.year, p.value, p.stated, p.role) for p in points] == [
         (2022, Decimal("1373000000000"), False, "outcome"),
         (2023, Decimal("1390800000000"), True, "outcome"),
     ]
-    deficit = gwr.series("deficit_ratio")
+    deficit = gwr.series("deficit_ratio", measures=True)
     assert [(p.year, p.value, p.unit, p.stated) for p in deficit] == [
         (2023, Decimal("2.8"), "%", False),
         (2024, Decimal("3"), "%", True),
@@ -252,7 +252,7 @@ def test_series_reference_years() -> None:
 
 
 def test_series_real_measures() -> None:
-    bonds = gwr.series("local_special_bonds")
+    bonds = gwr.series("local_special_bonds", measures=True)
     stated = {(p.year, p.report, p.value) for p in bonds if p.stated}
     derived = {(p.year, p.report, p.value) for p in bonds if not p.stated}
     # 003: 拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元
@@ -261,13 +261,13 @@ def test_series_real_measures() -> None:
 
 
 def test_series_everything_and_bad_input() -> None:
-    everything = gwr.series()
+    everything = gwr.series(measures=True)
     assert {p.key for p in everything} >= {t.key for t in gwr.report(2025).targets}
     assert list(everything.to_records()[0]) == list(_series.SeriesPoint._fields)
     with pytest.raises(gwr.NotFoundError, match="gdp_growth"):
-        gwr.series("gdp growht")
+        gwr.series("gdp growht", measures=True)
     with pytest.raises(gwr.InvalidArgumentError):
-        gwr.series("gdp_growth", kind="budget")
+        gwr.series("gdp_growth", kind="budget", measures=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -335,27 +335,29 @@ def test_series_derived_values_are_marked_derived(monkeypatch: pytest.MonkeyPatc
         ("central_budget_investment", ["约7000亿元", "200亿元"]),
         ("deficit_ratio", ["3%"]),
     ]:
-        derived, stated = gwr.series(key)
+        derived, stated = gwr.series(key, measures=True)
         assert (derived.stated, stated.stated) == (False, True)
         assert derived.qualifier is None  # derived, not written: never exact
         assert [q.text for q in derived.derived_from] == stated_texts
         record = derived.to_record()
         assert record["qualifier"] is None
         assert record["derived_from"] == " | ".join(stated_texts)
-        assert "derived" in str(gwr.series(key)).splitlines()[3]
-    assert (gwr.series("central_budget_investment")[0].derivation or "").endswith("= about 680,000,000,000 CNY")
+        assert "derived" in str(gwr.series(key, measures=True)).splitlines()[3]
+    assert (gwr.series("central_budget_investment", measures=True)[0].derivation or "").endswith(
+        "= about 680,000,000,000 CNY"
+    )
 
 
 def test_series_and_compare_share_one_sign_convention(monkeypatch: pytest.MonkeyPatch) -> None:
     # the bundled reduction targets, read from 003 and 000: 能耗降低2.5%左右, then 3%左右
-    points = {(p.year, p.report, p.role): p for p in gwr.series("energy_intensity_reduction")}
+    points = {(p.year, p.report, p.role): p for p in gwr.series("energy_intensity_reduction", measures=True)}
     before, after = points[(2024, "gwr-2024", "target")], points[(2025, "gwr-2025", "target")]
     assert (before.measured, after.measured) == (Decimal("2.5"), Decimal("3"))
     row = gwr.compare(2024, 2025)["energy_intensity_reduction"]
     assert row.delta == after.measured - before.measured == Decimal("0.5")
     assert row.direction == "up"
     # shown without a minus sign: a reduction on the reduction of energy intensity is positive
-    table = str(gwr.series("energy_intensity_reduction"))
+    table = str(gwr.series("energy_intensity_reduction", measures=True))
     assert "−2.5%" not in table
     assert " 2.5% " in table
     # a rise where a reduction is measured is negative, in series as in compare
@@ -379,9 +381,9 @@ def test_series_and_compare_share_one_sign_convention(monkeypatch: pytest.Monkey
     monkeypatch.setattr(
         _api, "reports", lambda: (_report(2024, targets=(target,)), _report(2025, targets=(), outcomes=(outcome,)))
     )
-    points_by_role = {p.role: p for p in gwr.series("energy_intensity_reduction")}
+    points_by_role = {p.role: p for p in gwr.series("energy_intensity_reduction", measures=True)}
     assert points_by_role["target"].measured == Decimal("2.5")
     assert points_by_role["outcome"].measured == Decimal("-0.5")
-    assert "−0.5%" in str(gwr.series("energy_intensity_reduction"))
+    assert "−0.5%" in str(gwr.series("energy_intensity_reduction", measures=True))
     # GDP growth: 增长 is the indicator's direction, so growth shows without a sign
-    assert all(p.measured is None or p.measured >= 0 for p in gwr.series("gdp_growth"))
+    assert all(p.measured is None or p.measured >= 0 for p in gwr.series("gdp_growth", measures=True))

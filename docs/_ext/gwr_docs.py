@@ -110,6 +110,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "Hit",
             "PhraseCount",
             "SeriesPoint",
+            "SeriesYear",
         ],
     ),
     (
@@ -130,6 +131,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "Report",
             "Target",
             "Outcome",
+            "Verdict",
             "Task",
             "Measure",
             "Quantity",

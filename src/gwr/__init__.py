@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ._analysis._regions import RegionComparison, compare_regions
     from ._analysis._results import Results
     from ._analysis._search import Hit, PhraseCount, count, search
-    from ._analysis._series import SeriesPoint, series
+    from ._analysis._series import SeriesPoint, SeriesYear, series
     from ._data._check import CheckResult, Problem, check
     from ._data._lookup import indicator, indicators, report, reports, source, sources, themes
     from ._data._regions import region, regions
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         Target,
         Task,
         Theme,
+        Verdict,
     )
     from ._reading._quantities import parse_quantities
     from ._reading._read import read
@@ -105,10 +106,12 @@ _EXPORTS = {
     "Hit": "_analysis._search",
     "PhraseCount": "_analysis._search",
     "SeriesPoint": "_analysis._series",
+    "SeriesYear": "_analysis._series",
     "count": "_analysis._search",
     "search": "_analysis._search",
     "series": "_analysis._series",
     "Variant": "_data._variants",
+    "Verdict": "_model._records",
     "variants": "_data._variants",
 }
 
@@ -136,6 +139,7 @@ __all__ = [
     "Results",
     "Section",
     "SeriesPoint",
+    "SeriesYear",
     "Source",
     "Span",
     "Target",
@@ -144,6 +148,7 @@ __all__ = [
     "TaskMove",
     "Theme",
     "Variant",
+    "Verdict",
     "attainment",
     "check",
     "compare",

@@ -260,10 +260,14 @@ def _cmd_read(args: argparse.Namespace) -> str:
         from ._data._converter import converter
 
         return _dumps(converter.unstructure(report))
+    stated = [value for value in (report.date, report.speaker) if value != "not stated"]
+    title = report.title if report.title != "not stated" else "(no title stated)"
+    header = f"{report.id}: {title}" + (f" ({'; '.join(stated)})" if stated else "")
     lines = [
-        f"{report.id}: {report.title} ({report.date}; {report.speaker}); read from {args.file}",
+        f"{header}; read from {args.file} ({report.completeness})",
         f"{len(report.targets)} targets, {len(report.outcomes)} outcomes, {len(report.tasks)} tasks, "
         f"{sum(1 for _ in report.iter_items())} items",
+        *(f"warning: {warning}" for warning in report.warnings),
         "",
     ]
     rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
@@ -313,15 +317,16 @@ def _stdout_is_a_file() -> bool:
         return False
 
 
-def _report_arguments(parser: argparse.ArgumentParser, *names: str) -> None:
+def _report_arguments(parser: argparse.ArgumentParser, *names: str, provincial: bool = True) -> None:
     for name in names:
-        parser.add_argument(name, type=_year_or_id, help="a year (2025) or a report id (gwr-2024, plan-2024)")
+        parser.add_argument(name, type=_year_or_id, help="a year (2026) or a report id (gwr-2024, plan-2024)")
+    kinds = _api.KINDS if provincial else tuple(k for k in _api.KINDS if k != "provincial")
     parser.add_argument(
         "--kind",
         default="gwr",
-        choices=_api.KINDS,
-        help="the report a year stands for: gwr (Government Work Report, default), plan (NDRC plan report) "
-        "or provincial (with --region)",
+        choices=kinds,
+        help="the report a year stands for: gwr (Government Work Report, default), plan (NDRC plan report)"
+        + (" or provincial (with --region)" if provincial else ""),
     )
 
 
@@ -354,7 +359,7 @@ def _parser() -> argparse.ArgumentParser:
     targets.set_defaults(run=_cmd_targets)
 
     compare = commands.add_parser("compare", help="how the main targets changed from report A to report B")
-    _report_arguments(compare, "a", "b")
+    _report_arguments(compare, "a", "b", provincial=False)
     compare.set_defaults(run=_cmd_compare)
 
     attain = commands.add_parser("attain", help="a year's targets against the outcomes a later report states")
@@ -428,9 +433,16 @@ def _parser() -> argparse.ArgumentParser:
 
     reader = commands.add_parser("read", help="read any report text with no annotation: targets, tasks, outline")
     reader.add_argument("file", help="a UTF-8 text file holding one report")
-    reader.add_argument("--kind", default="gwr", choices=("gwr", "plan", "provincial"), help="the kind of report")
+    reader.add_argument(
+        "--kind",
+        default=None,
+        choices=("gwr", "plan", "provincial"),
+        help="the kind of report (default: read from the text; a mismatch is a warning)",
+    )
     reader.add_argument("--year", default=None, type=int, help="the report's year, where the text does not say it")
-    reader.add_argument("--region", default=None, help="a province's ISO 3166-2:CN code (CN-ZJ), for --kind provincial")
+    reader.add_argument(
+        "--region", default=None, help="a province's ISO 3166-2:CN code (CN-ZJ), where the text does not name it"
+    )
     reader.set_defaults(run=_cmd_read)
 
     export = commands.add_parser(

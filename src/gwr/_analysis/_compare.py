@@ -12,6 +12,7 @@ as an aligned table and exports with :meth:`Results.to_records` and :meth:`Resul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Literal
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 import attrs
 
 from .._model._errors import InvalidTypeError, NotFoundError
-from .._model._records import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task
+from .._model._records import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task, Verdict
 
 # Results and _Row (defined here before _results.py) stay importable from here: "as" re-exports them
 from ._results import Results as Results
@@ -355,6 +356,14 @@ class Attainment(_Row):
     ids of the reports the two quotes come from. ``reference`` is the other outcome a
     qualitative target was decided against (the GDP growth that income growth kept in step with).
 
+    ``verdict`` is what the later report itself says of the target, where it says it
+    (全国没有实现年初确定的…能耗降低4%左右的目标), from ``verdict_report``. A verdict on the
+    target's indicator decides ``status``; ``rule_status`` is then what the rule reads from
+    target and outcome, and ``rule`` says where the two differ. A verdict on the main targets as
+    a whole (主要目标任务圆满完成) is shown beside the rule's status, which it does not change.
+    A target whose clause names no indicator of the registry has a row too (``key`` ``None``,
+    ``no_outcome``): no outcome can be looked up for it.
+
     >>> import gwr
     >>> row = gwr.attainment(2024)["energy_intensity_reduction"]
     >>> row.outcome.text, row.status, row.gap, row.gap_qualifier
@@ -364,7 +373,7 @@ class Attainment(_Row):
     ('居民收入增长和经济增长同步', 'met', Decimal('0.1'), '增长5%')
     """
 
-    key: str
+    key: str | None
     year: int
     target: Target
     outcome: Outcome | None
@@ -376,6 +385,9 @@ class Attainment(_Row):
     outcome_report: str | None
     gap_qualifier: Qualifier | None = None
     reference: Outcome | None = None
+    verdict: Verdict | None = None
+    verdict_report: str | None = None
+    rule_status: AttainmentStatus | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "target", "outcome", "status", "gap", "rule")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -391,6 +403,10 @@ class Attainment(_Row):
         "outcome_report",
         *_item_fields("outcome_"),
         *_item_fields("reference_"),
+        "rule_status",
+        "verdict_met",
+        "verdict_text",
+        "verdict_report",
     )
     _key_field: ClassVar[str | None] = "key"
 
@@ -410,6 +426,10 @@ class Attainment(_Row):
         record["outcome_report"] = self.outcome_report
         record.update(_item_record("outcome_", self.outcome))
         record.update(_item_record("reference_", self.reference))
+        record["rule_status"] = self.rule_status
+        record["verdict_met"] = None if self.verdict is None else self.verdict.met
+        record["verdict_text"] = None if self.verdict is None else self.verdict.text
+        record["verdict_report"] = self.verdict_report
         return record
 
     def _cells(self) -> list[str]:
@@ -417,7 +437,7 @@ class Attainment(_Row):
         if self.gap is not None and self.gap_qualifier in _BOUND_MARKS:
             gap = f"{_BOUND_MARKS[self.gap_qualifier]} {gap}"
         outcome = "—" if self.outcome is None else f"{self.outcome.text} ({self.outcome_report})"
-        return [self.key, self.target.text, outcome, self.status, gap, self.rule]
+        return [self.key or "(no key)", self.target.text, outcome, self.status, gap, self.rule]
 
 
 _BOUND_MARKS = {"about": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
@@ -473,6 +493,10 @@ def _gap(interval: _Interval, bound: Decimal, got: Quantity, sign: int) -> tuple
     return sign * _midpoint(got) - bound, "about" if got.qualifier == "about" or got.upper is not None else "exact"
 
 
+_RATE = re.compile(r"涨幅|增幅|增速|降幅|上涨幅度|增长率")
+"""Before a target's number: the number is a rate of change, though no verb says which way."""
+
+
 def _judge(
     target: Target, outcome: Outcome, reading: Reading
 ) -> tuple[AttainmentStatus, Decimal | None, Qualifier | None, str]:
@@ -483,7 +507,9 @@ def _judge(
     if got.unit != wanted.unit:
         return "indeterminate", None, None, f"the outcome is in {got.unit}, the target in {wanted.unit}"
     target_is_change = wanted.change in ("increase", "decrease")
-    if not target_is_change and got.change in ("increase", "decrease"):
+    # 居民消费价格涨幅控制在3.5%左右: the number is a rise though no verb says so (涨幅, 增幅, 增速)
+    names_a_rate = _RATE.search(target.text[: target.text.find(wanted.text)] if wanted.text in target.text else "")
+    if not target_is_change and got.change in ("increase", "decrease") and not names_a_rate:
         return "indeterminate", None, None, "the target states a level, the outcome a change"
     sign = _sign(got, wanted.change)
     interval = _outcome_interval(got, sign)
@@ -587,6 +613,20 @@ def _find_outcome(target: Target, candidates: list[Report], *, numbered: bool = 
     return None
 
 
+def _find_verdict(target: Target, candidates: list[Report]) -> tuple[Verdict | None, str | None]:
+    """What the first later report with a verdict on ``target``'s year says of it: a verdict on its
+    indicator first, else one on the main targets as a whole."""
+    for report in candidates:
+        of_year = [v for v in report.verdicts if v.year == target.year]
+        specific = next((v for v in of_year if target.key in v.keys), None)
+        if specific is not None:
+            return specific, report.id
+        general = next((v for v in of_year if not v.keys), None)
+        if general is not None:
+            return general, report.id
+    return None, None
+
+
 def attainment(
     year: int | str | Report,
     kind: str = "gwr",
@@ -671,7 +711,9 @@ def attainment(
     readings: dict[str, Reading] = {i.key: i.reading for i in indicators()}
     rows = []
     for target in report.targets:
-        if target.key is None:  # no indicator: nothing to look an outcome up by
+        if target.key is None:  # no indicator: nothing to look an outcome up by, but a row all the same
+            rule = "the target names no indicator of the registry: no outcome can be looked up"
+            rows.append(Attainment(None, target.year, target, None, "no_outcome", None, None, rule, report.id, None))
             continue
         found = _find_outcome(target, candidates)
         outcome, source = found if found is not None else (None, None)
@@ -691,6 +733,17 @@ def attainment(
         if gap is not None:
             measured = target.quantity or (outcome.quantity if outcome is not None else None)
             unit = None if measured is None else _difference_unit(measured.unit)
+        verdict, verdict_report = _find_verdict(target, candidates)
+        rule_status: AttainmentStatus | None = None
+        if verdict is not None and verdict.keys:  # the report's own word on this target decides
+            said: AttainmentStatus = "met" if verdict.met else "missed"
+            if said != status:
+                rule += f"; the rule reads {status}, but {verdict_report} says: {verdict.text}"
+            else:
+                rule += f"; {verdict_report} says so: {verdict.text}"
+            rule_status, status = status, said
+        elif verdict is not None:
+            rule += f"; {verdict_report} says of the main targets: {verdict.text}"
         rows.append(
             Attainment(
                 key=target.key,
@@ -705,6 +758,9 @@ def attainment(
                 outcome_report=None if source is None else source.id,
                 gap_qualifier=gap_qualifier,
                 reference=reference,
+                verdict=verdict,
+                verdict_report=verdict_report,
+                rule_status=rule_status,
             )
         )
     origin = "any later report" if outcomes_from is None else str(getattr(outcomes_from, "id", outcomes_from))

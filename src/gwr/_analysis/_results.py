@@ -302,8 +302,10 @@ class Results(Generic[RowT]):
         """The rows as an HTML table (Jupyter shows it); every cell is escaped."""
         shown, left_out = self._shown()
         escape = html.escape
-        head = "".join(f"<th>{escape(name)}</th>" for name in self._row_type._columns)
-        body = ["<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row._cells()) + "</tr>" for row in shown]
+        # left-aligned, as the text table is (a notebook right-aligns cells by default)
+        left = ' style="text-align:left"'
+        head = "".join(f"<th{left}>{escape(name)}</th>" for name in self._row_type._columns)
+        body = ["<tr>" + "".join(f"<td{left}>{escape(cell)}</td>" for cell in row._cells()) + "</tr>" for row in shown]
         if left_out:
             span = len(self._row_type._columns)
             body.insert(len(shown) // 2, f'<tr><td colspan="{span}">… {left_out} rows not shown …</td></tr>')

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, overload
 
 import attrs
 
@@ -19,7 +19,7 @@ from . import _plot
 from ._compare import indicator_sense, measured
 from ._results import Results, _grouped, _Row, _unit_suffix, readable
 
-__all__ = ["Role", "SeriesPoint", "series"]
+__all__ = ["Role", "SeriesPoint", "SeriesYear", "series"]
 
 Role = Literal["target", "outcome", "measure", "missing"]
 """What kind of item a value of a series was read from; ``missing`` marks a year with no report
@@ -414,10 +414,46 @@ def _with_missing_years(
     return sorted([*points, *missing], key=lambda p: (order.get(p.key, len(order)), p.key, p.year, p.role != "missing"))
 
 
-def series(key: str | None = None, *, kind: str | None = None, region: str | None = None) -> Results[SeriesPoint]:
+@overload
+def series(
+    key: str | None = None,
+    *,
+    kind: str | None = None,
+    region: str | None = None,
+    measures: bool = False,
+    wide: Literal[False] = False,
+) -> Results[SeriesPoint]: ...
+
+
+@overload
+def series(
+    key: str | None = None,
+    *,
+    kind: str | None = None,
+    region: str | None = None,
+    measures: bool = False,
+    wide: Literal[True],
+) -> Results[SeriesYear]: ...
+
+
+def series(
+    key: str | None = None,
+    *,
+    kind: str | None = None,
+    region: str | None = None,
+    measures: bool = False,
+    wide: bool = False,
+) -> Results[SeriesPoint] | Results[SeriesYear]:
     """An indicator's values across the reports, by year: stated, and derived from stated changes.
 
-    The points are the targets on the indicator (for the year they target), the outcomes (for
+    By default the points are one target and one outcome a year, the ones a chart shows: the
+    target of the year's Government Work Report (the plan report's where the year has none) and
+    the first outcome stated for the year (by the next year's report first). ``measures=True``
+    gives every point instead: every report's target and outcome, and the quantities of
+    measures keyed to the indicator. ``wide=True`` gives a row a year (:class:`SeriesYear`:
+    target, outcome and the attainment status side by side), to plot or export in one call.
+
+    With ``measures=True`` the points are the targets on the indicator (for the year they target), the outcomes (for
     the year they report on) and the quantities of measures keyed to it (``Quantity.indicator``;
     for the year the part of the report that holds the measure names, as 2023年工作回顾 names
     2023, and otherwise the report's year). A level followed in the same item by a change relative to an earlier
@@ -448,6 +484,9 @@ def series(key: str | None = None, *, kind: str | None = None, region: str | Non
             the national reports (``gwr`` and ``plan``): a province's figures are not the nation's.
         region: only the provincial reports of this province (an ISO 3166-2:CN code, or a Chinese
             or English name as :func:`gwr.region` takes them); implies ``kind="provincial"``.
+        measures: every point of every report, the values of measures included (default: one
+            target and one outcome a year).
+        wide: a row a year, target beside outcome (:class:`SeriesYear`).
 
     Returns:
         :class:`Results` of :class:`SeriesPoint` rows, ordered by indicator (registry order), year,
@@ -460,7 +499,12 @@ def series(key: str | None = None, *, kind: str | None = None, region: str | Non
             national kind.
 
     >>> import gwr
-    >>> points = gwr.series("CPI growth", kind="gwr")
+    >>> rows = gwr.series("gdp_growth", wide=True)
+    >>> [(r.year, r.target_text, r.outcome_text, r.status) for r in rows if r.year == 2022]
+    [(2022, '国内生产总值增长5.5%左右', '全年国内生产总值增长3%', 'missed')]
+    >>> rows[-1].year, rows[-1].target_text, rows[-1].status
+    (2026, '经济增长4.5%－5%', 'no_outcome')
+    >>> points = gwr.series("CPI growth", kind="gwr", measures=True)
     >>> [(p.year, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
     [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2'), (2026, '2')]
     >>> [(p.year, p.role, p.report) for p in points if p.year == 1991]  # the corpus has no 1991 report
@@ -488,6 +532,119 @@ def series(key: str | None = None, *, kind: str | None = None, region: str | Non
     senses = {k: indicator_sense(k, reports()) for k in (order if keys is None else keys)}
     points = [p for r in all_reports for p in _report_points(r, keys, senses)]
     points.sort(key=lambda p: (order.get(p.key, len(order)), p.key, p.year, position[p.report or ""], roles[p.role]))
+    if not measures:
+        points = _one_a_year(points)
     points = _with_missing_years(points, all_reports, order)
     what = "every indicator" if keys is None else next(iter(keys))
+    if wide:
+        return Results(_wide(points), SeriesYear, f"{what}: target and outcome by year")
     return Results(points, SeriesPoint, f"{what}: values by year")
+
+
+def _one_a_year(points: list[SeriesPoint]) -> list[SeriesPoint]:
+    """The first stated target and the first stated outcome of each indicator and year (the
+    points are in report order: the Government Work Report first, the nearest report first)."""
+    kept: list[SeriesPoint] = []
+    seen: set[tuple[str, int, str]] = set()
+    for point in points:
+        if point.role not in ("target", "outcome") or not point.stated:
+            continue
+        slot = (point.key, point.year, point.role)
+        if slot not in seen:
+            seen.add(slot)
+            kept.append(point)
+    return kept
+
+
+@attrs.frozen
+class SeriesYear(_Row):
+    """One year of an indicator: its target beside its outcome (a row of ``series(key, wide=True)``).
+
+    ``status`` is :func:`gwr.attainment`'s for the target (``no_outcome`` where no later report
+    states one yet, ``None`` where the year has no target); ``missing`` rows (a year with no
+    report) have no values.
+
+    >>> import gwr
+    >>> row = next(r for r in gwr.series("gdp_growth", wide=True) if r.year == 2023)
+    >>> row.target_text, row.outcome_text, row.status
+    ('国内生产总值增长5%左右', '增长5.2%', 'met')
+    """
+
+    key: str
+    year: int
+    target: Decimal | None
+    target_upper: Decimal | None
+    target_qualifier: Qualifier | None
+    target_text: str | None
+    target_report: str | None
+    outcome: Decimal | None
+    outcome_text: str | None
+    outcome_report: str | None
+    unit: str | None
+    status: str | None
+    missing: bool = False
+
+    _columns: ClassVar[tuple[str, ...]] = ("indicator", "year", "target", "outcome", "status")
+    _fields: ClassVar[tuple[str, ...]] = (
+        "key",
+        "year",
+        "target",
+        "target_upper",
+        "target_qualifier",
+        "target_text",
+        "target_report",
+        "outcome",
+        "outcome_text",
+        "outcome_report",
+        "unit",
+        "status",
+        "missing",
+    )
+
+    def to_record(self) -> dict[str, object]:
+        """The row as a plain dict."""
+        return {name: getattr(self, name) for name in self._fields}
+
+    def _cells(self) -> list[str]:
+        if self.missing:
+            return [self.key, str(self.year), "(no report)", "", ""]
+        return [self.key, str(self.year), self.target_text or "—", self.outcome_text or "—", self.status or ""]
+
+
+def _wide(points: list[SeriesPoint]) -> list[SeriesYear]:
+    from ._compare import attainment
+
+    by_year: dict[tuple[str, int], dict[str, SeriesPoint]] = {}
+    for point in points:
+        by_year.setdefault((point.key, point.year), {}).setdefault(point.role, point)
+    statuses: dict[tuple[str, str], str] = {}
+    rows = []
+    for (key, year), roles in by_year.items():
+        target, outcome = roles.get("target"), roles.get("outcome")
+        if "missing" in roles and target is None and outcome is None:
+            rows.append(SeriesYear(key, year, None, None, None, None, None, None, None, None, None, None, True))
+            continue
+        status = None
+        if target is not None and target.report is not None:
+            if (target.report, key) not in statuses:
+                for row in attainment(target.report):
+                    if row.key is not None:
+                        statuses.setdefault((target.report, row.key), row.status)
+            status = statuses.get((target.report, key))
+        rows.append(
+            SeriesYear(
+                key=key,
+                year=year,
+                target=None if target is None else target.value,
+                target_upper=None if target is None else target.upper,
+                target_qualifier=None if target is None else target.qualifier,
+                target_text=None if target is None else target.text,
+                target_report=None if target is None else target.report,
+                outcome=None if outcome is None else outcome.value,
+                outcome_text=None if outcome is None else outcome.text,
+                outcome_report=None if outcome is None else outcome.report,
+                unit=(target or outcome).unit if (target or outcome) is not None else None,  # type: ignore[union-attr]
+                status=status,
+            )
+        )
+    return rows

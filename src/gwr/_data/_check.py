@@ -35,14 +35,21 @@ class Problem:
 
 @attrs.frozen
 class CheckResult:
-    """The outcome of :func:`gwr.check`: ``ok`` when ``problems`` is empty; ``counts`` says what was checked.
+    """The outcome of :func:`gwr.check`: what it verified, and what it found wrong there.
+
+    ``ok`` is true when no problem was found in what was verified: the reports it counts as
+    ``verified``, their sources and the data files. A cited report whose text is not at hand is
+    in ``unverified`` and was not checked: ``ok`` says nothing of it. ``counts`` says how many of
+    each thing were checked (``rederived``: the reports whose text was read again).
 
     >>> import gwr
     >>> result = gwr.check()
     >>> result.ok, result.problems
     (True, ())
+    >>> result.verified + len(result.unverified) == len(gwr.reports())
+    True
     >>> print(result)
-    ok: checked ... sources, ...
+    ok: ... reports verified...; checked ... sources, ...
     """
 
     problems: tuple[Problem, ...]
@@ -50,21 +57,34 @@ class CheckResult:
     unverified: tuple[str, ...] = ()
     """The reports that could not be verified because the text they cite is not at hand (a
     cited report, checked without ``corpus``). They are not counted in ``counts``."""
+    corpus: str | None = None
+    """The corpus folder the cited reports were verified against, ``None`` where none was given."""
 
     @property
     def ok(self) -> bool:
-        """True when nothing was found wrong (reports in ``unverified`` were not checked)."""
+        """True when nothing was found wrong in what was verified (not in ``unverified``)."""
         return not self.problems
 
+    @property
+    def verified(self) -> int:
+        """How many reports were verified (their texts at hand)."""
+        return self.counts.get("reports", 0)
+
     def __str__(self) -> str:
+        verified = f"{self.verified} report{'' if self.verified == 1 else 's'} verified"
+        if self.unverified:
+            why = (
+                "no corpus: check(corpus=...) or gwr check --corpus DIR verifies them"
+                if self.corpus is None
+                else f"their text is not in {self.corpus}"
+            )
+            verified += f", {len(self.unverified)} cited not verified ({why})"
         checked = ", ".join(f"{n} {what}" for what, n in self.counts.items())
-        lines = [f"ok: checked {checked}" if self.ok else f"{len(self.problems)} problems (checked {checked}):"]
+        head = f"ok: {verified}; checked {checked}"
+        lines = [head if self.ok else f"{len(self.problems)} problems ({verified}; checked {checked}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
         if self.unverified:
-            lines.append(
-                f"not verified ({len(self.unverified)} cited reports whose text is not at hand; "
-                f"check(corpus=...) or gwr check --corpus DIR verifies them): {', '.join(self.unverified)}"
-            )
+            lines.append(f"not verified: {', '.join(self.unverified)}")
         return "\n".join(lines)
 
 
@@ -83,6 +103,7 @@ class _Checker:
             "variants": 0,
         }
         self.texts: dict[str, str] = {}
+        self.sources: dict[str, Source] = {}  # the source records of the texts at hand
         self.unavailable: set[str] = set()  # cited sources whose text is not at hand
         self.unverified: list[str] = []
 
@@ -164,6 +185,7 @@ class _Checker:
             try:
                 digest = self.db.sha256(source.id)
                 self.texts[source.id] = self.db.normalized(source.id).text
+                self.sources[source.id] = source
             except GwrError as error:
                 self.problem(path, str(error))
                 continue
@@ -191,8 +213,23 @@ class _Checker:
             return
         self.counts["reports"] += 1
         self.check_report(report, indicators, themes)
+        self.check_meaning(report)
         if variants:
             self.check_variants(report)
+
+    def check_meaning(self, report: Report) -> None:
+        """Read the report's text again and compare what each fact means (:mod:`gwr._data._rederive`)."""
+        from ._rederive import invariants, rederive
+
+        try:
+            registry = self.db.indicators()
+        except GwrError:
+            return  # named by the checks that load the registry
+        invariants(report, registry, self.problem)
+        primary = report.witnesses[0] if report.witnesses else None
+        if primary is not None and primary in self.texts and primary in self.sources:
+            self.counts["rederived"] = self.counts.get("rederived", 0) + 1
+            rederive(report, self.sources[primary], self.texts[primary], registry, self.problem)
 
     def check_reports(self, reports: tuple[Report, ...]) -> CheckResult:
         """Check the given reports (made by :func:`gwr.read`, or from the data) and their sources."""
@@ -262,6 +299,7 @@ class _Checker:
         if source.length is not None and len(text) != source.length:
             self.problem(path, f"text has {len(text)} code points, the data says {source.length}")
         self.texts[source.id] = normalize(text, source.profile).text
+        self.sources[source.id] = source
 
     def check_files(self) -> None:
         """Each shipped data file must have the sha256 the manifest records for it.
@@ -347,7 +385,7 @@ class _Checker:
             self.problem(report.id, f"the id of a provincial report is provincial-{report.year}-{report.region}")
 
     def check_report(self, report: Report, indicators: set[str], themes: set[str]) -> None:
-        from .._model._records import Measure, Outcome, Target, Task
+        from .._model._records import Measure, Outcome, Target, Task, Verdict
 
         for witness in report.witnesses:
             if witness not in self.texts and witness not in self.unavailable:
@@ -377,6 +415,14 @@ class _Checker:
                     self.check_span(f"{path}.rationale", item.rationale_span)
                     if item.rationale != item.rationale_span.exact:
                         self.problem(f"{path}.rationale", "rationale is not its quote")
+            elif isinstance(item, Verdict):
+                if item.text != item.span.exact:
+                    self.problem(path, f"text {item.text!r} is not its quote {item.span.exact!r}")
+                for key in item.keys:
+                    if key not in indicators:
+                        self.problem(path, f"indicator key {key!r} is not in the registry")
+                if item.year != report.year - 1:
+                    self.problem(path, f"year {item.year}: the review of {report.id} judges {report.year - 1}")
             elif isinstance(item, Measure):
                 if item.text != item.span.exact:
                     self.problem(path, f"text {item.text!r} is not its quote {item.span.exact!r}")
@@ -472,7 +518,8 @@ class _Checker:
             self.problem(path, f"holds {len(quantities)} quantities, its text has {len(parsed)}")
 
     def result(self) -> CheckResult:
-        return CheckResult(tuple(self.problems), MappingProxyType(dict(self.counts)), tuple(self.unverified))
+        corpus = None if self.corpus is None else str(self.corpus)
+        return CheckResult(tuple(self.problems), MappingProxyType(dict(self.counts)), tuple(self.unverified), corpus)
 
 
 def _title_in(title: str, quote: str) -> bool:
@@ -555,11 +602,26 @@ def check(
 
 
 def _corpus_folder(corpus: object) -> Path | None:
-    """The corpus folder: ``corpus``, else ``$GWR_CORPUS``, else none."""
+    """The corpus folder: ``corpus``, else ``$GWR_CORPUS``, else none.
+
+    Raises:
+        InvalidArgumentError: the folder named is no corpus (it holds no ``corpus.json``).
+    """
+    from .._model._errors import InvalidArgumentError
+
     if corpus is None:
         named = os.environ.get(CORPUS_ENV)
-        return Path(named) if named else None
-    return _data_folder(corpus, "corpus folder")
+        if not named:
+            return None
+        folder, how = Path(named), f"the folder {CORPUS_ENV} names"
+    else:
+        folder, how = _data_folder(corpus, "corpus folder"), "corpus"
+    if not (folder / "corpus.json").is_file():
+        raise InvalidArgumentError(
+            f"{how}, {folder}, is not a corpus: it holds no corpus.json (the corpus is the folder with "
+            "corpus.json, national/, provincial/...)"
+        )
+    return folder
 
 
 def _data_folder(path: object, what: str = "gwr data folder") -> Path:

@@ -32,10 +32,11 @@ ReportKind = Literal["gwr", "plan", "provincial"]
 """What a report is: a national Government Work Report (``gwr``), an NDRC plan report
 (``plan``), or a provincial government's work report (``provincial``)."""
 
-Completeness = Literal["full", "summary", "cited"]
+Completeness = Literal["full", "summary", "cited", "partial"]
 """How much of a report the data holds: ``full`` (the whole text is bundled), ``summary``
 (known from a bundled summary), ``cited`` (facts with their clauses, from a text that is not
-bundled; :func:`gwr.check` verifies them where the text is at hand)."""
+bundled; :func:`gwr.check` verifies them where the text is at hand), ``partial`` (a text given
+to :func:`gwr.read` that stops before the report's closing)."""
 
 Reading = Literal["floor", "ceiling", "level", "qualitative"]
 """How a target on an indicator is read: a floor (at least), a ceiling (at most), a level
@@ -255,6 +256,33 @@ class Outcome:
 
 
 @attrs.frozen
+class Verdict:
+    """What a report says of the targets of the year before: met, or not.
+
+    ``keys`` are the indicators it speaks of (empty: the main targets as a whole, 主要目标任务
+    圆满完成); ``met`` is what it says; ``text`` the clause that says it. A verdict is no figure:
+    :func:`gwr.attainment` shows it beside the rule's reading of target against outcome.
+
+    >>> import gwr
+    >>> verdict = next(v for v in gwr.report(2007).verdicts if not v.met)
+    >>> verdict.keys, verdict.year, verdict.text[:12]
+    (('energy_intensity_reduction', 'pollutant_emissions_reduction'), 2006, '全国没有实现年初确定的单')
+    """
+
+    keys: tuple[str, ...]
+    year: int
+    met: bool
+    text: str
+    span: Span
+    witness_spans: tuple[Span, ...] = ()
+
+    def __repr__(self) -> str:
+        about = ", ".join(self.keys) or "the main targets"
+        said = "met" if self.met else "not met"
+        return f"<Verdict {self.year} {about}: {said} {_cut(self.text)} at {_where(self.span)}>"
+
+
+@attrs.frozen
 class Measure:
     """One policy measure (a sentence or clause) with every quantity in it.
 
@@ -423,6 +451,8 @@ class Report:
     outline: tuple[Section, ...] = ()
     region: str | None = None
     description: str = ""
+    warnings: tuple[str, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
     _sources: tuple[Source, ...] = attrs.field(default=(), eq=False, repr=False, alias="sources")
     """The sources a report made by :func:`gwr.read` owns (its text goes where it goes: a pickle,
     another process); empty for the reports of the data, whose sources the database holds."""
@@ -439,6 +469,35 @@ class Report:
             ]
         )
         return f"<Report {self.id}: {self.kind}{region} {self.year}, {self.completeness}; {counts}>"
+
+    def _repr_html_(self) -> str:
+        """A summary of the report for a notebook: what it is, its counts, its targets."""
+        import html
+
+        escape = html.escape
+        left = ' style="text-align:left"'
+        facts = [
+            ("report", self.id),
+            ("title", self.title),
+            ("date", self.date),
+            ("speaker", self.speaker),
+            ("completeness", self.completeness),
+            ("region", self.region or ""),
+            ("witnesses", ", ".join(self.witnesses)),
+            ("warnings", "; ".join(self.warnings)),
+        ]
+        rows = "".join(
+            f"<tr><th{left}>{escape(name)}</th><td{left}>{escape(value)}</td></tr>" for name, value in facts if value
+        )
+        targets = "".join(
+            f"<tr><td{left}>{escape(t.key or '(no key)')}</td><td{left}>{escape(t.text)}</td></tr>"
+            for t in self.targets
+        )
+        counts = escape(repr(self).split(";", 1)[-1].rstrip(">").strip())
+        return (
+            f'<div class="gwr-report"><table>{rows}<tr><th{left}>holds</th><td{left}>{counts}</td></tr></table>'
+            f'<table><caption style="text-align:left">main expected targets</caption>{targets}</table></div>'
+        )
 
     def target(self, key: str) -> Target:
         """Return the target on indicator ``key``.
@@ -516,18 +575,22 @@ class Report:
         table: Results[Item] = _wiring.service("report_table")(self, what)
         return table
 
-    def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
+    def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Verdict | Measure | Task]]:
         """Yield every item of the report with its path (``targets[0]``, ``tasks[2].measures[1]``)."""
         for i, target in enumerate(self.targets):
             yield f"targets[{i}]", target
         for i, outcome in enumerate(self.outcomes):
             yield f"outcomes[{i}]", outcome
+        for i, verdict in enumerate(self.verdicts):
+            yield f"verdicts[{i}]", verdict
         for i, measure in enumerate(self.measures):
             yield f"measures[{i}]", measure
         yield from _iter_tasks("tasks", self.tasks)
 
 
-def _iter_tasks(path: str, tasks: tuple[Task, ...]) -> Iterator[tuple[str, Target | Outcome | Measure | Task]]:
+def _iter_tasks(
+    path: str, tasks: tuple[Task, ...]
+) -> Iterator[tuple[str, Target | Outcome | Verdict | Measure | Task]]:
     for i, task in enumerate(tasks):
         task_path = f"{path}[{i}]"
         yield task_path, task

@@ -113,7 +113,11 @@ _OFFICE = (
 )
 # an office may hold a second one (国务院副总理兼国家计划委员会主任李富春, 副总理兼财政部长李先念)
 _SECOND_OFFICE = rf"兼[{_HAN}]{{1,12}}?(?:主任|部长|委员长)"
-_SPEAKER = re.compile(rf"(?P<office>(?:{_OFFICE})(?:{_SECOND_OFFICE})?)(?P<name>[{_HAN}·]{{2,12}}?)(?=在|作|的|$)")
+_SPEAKER = re.compile(
+    rf"(?P<office>(?:{_OFFICE})(?:{_SECOND_OFFICE})?)(?P<name>[{_HAN}·]{{2,12}}?)(?:同志)?(?=在|作|的|$)"
+)
+# the name before the office (2025年1月15日龚正市长在…): after a date, a dash or the line's start
+_SPEAKER_BEFORE = re.compile(rf"(?:^|(?<=[日—\s]))(?P<name>[{_HAN}·]{{2,4}}?)(?:同志)?(?P<office>{_OFFICE})(?=在|作)")
 _NAME_LINE = re.compile(rf"[{_HAN}·]{{2,5}}")
 _SOURCE_NOTE = re.compile(r"来源[：:](?P<value>.+?)(?=[0-9]{4}年|——|$)")
 _YEAR_IN_TITLE = re.compile(r"(?P<year>[0-9]{4})年")
@@ -307,9 +311,12 @@ def _header_facts(
 
 
 def _speaker(line: str, at: int, *, bare: bool = True) -> Stated[str] | None:
+    """The speaker a header line names, without office or honorific (殷勇, not 北京市市长 殷勇同志)."""
     for m in _SPEAKER.finditer(line):
         if m.end() == len(line) or line.startswith(("在", "作", "的"), m.end()):
             return Stated(m["name"], at + m.start("name"), at + m.end("name"))
+    if m := _SPEAKER_BEFORE.search(line):
+        return Stated(m["name"], at + m.start("name"), at + m.end("name"))
     if bare and _NAME_LINE.fullmatch(line) and not _TITLE.search(line) and not _SALUTATION.match(line):
         return Stated(line, at, at + len(line))
     return None
@@ -328,6 +335,8 @@ def _year(
     text: str, title: Stated[str] | None, date: Stated[str] | None, speech_start: int, end: int
 ) -> Stated[int] | None:
     if title is not None and (m := _YEAR_IN_TITLE.search(text, title.start, title.end)):
+        if "草案" in title.value:  # 关于2023年…计划执行情况与2024年…计划草案的报告: the draft's year
+            m = list(_YEAR_IN_TITLE.finditer(text, title.start, title.end))[-1]
         return Stated(int(m["year"]), m.start("year"), m.end("year"))
     if date is not None:
         return Stated(int(date.value[:4]), date.start, date.start + 4)

@@ -795,6 +795,9 @@ _MULTI_YEAR = re.compile(
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
+_RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
+"""In a clause of the review: the year's target restated (年初确定的, 预期目标) or judged (没有实现): its
+figure is the target's, not the outcome's."""
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
 
 
@@ -865,6 +868,8 @@ def find_outcomes(
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
             if _VERSUS_PLAN.search(item.clause.text):
                 continue  # 超过年度计划百分之四点一: a figure against the plan, not a change
+            if _RESTATED.search(item.clause.text):
+                continue  # 全国没有实现年初确定的…能耗降低4%左右的目标: the target again, judged (a verdict)
             pairs: list[tuple[str | None, Quantity | None]] = []
             pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
             pairs = pairs or [(item.key, None)]
@@ -939,5 +944,12 @@ def key_quantities(
             offset = owner.clause.start
             key = next((k for k, q in pairs if q.start + offset == quantity.start), key)
         key = _twin(key, quantity, index)
+        if owner is not None and _ALLOCATED.match(sentence_text, quantity.end, owner.clause.end):
+            key = None  # 安排超长期特别国债3000亿元支持消费品以旧换新: a use of the funds, not their total
         result.append(_fit(quantity, key, index) if quantity.indicator is None else quantity)
     return tuple(result)
+
+
+_ALLOCATED = re.compile(r"[^，；。]{0,12}?(?:支持|用于)")
+"""After an amount: what it is spent on (…2500亿元支持消费品以旧换新, 8000亿元…资金用于“两重”建设):
+the amount is an allocation of the funds it names, not their level."""

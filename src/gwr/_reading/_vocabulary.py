@@ -1,4 +1,4 @@
-"""The vocabulary the reader reads with: the indicator registry of the package's data.
+"""The vocabulary the reader reads with: the indicator and region registries of the package's data.
 
 The registry (``indicators.json``, generated from ``annotations/indicators.toml``) names each
 indicator and the phrasings that state it; :func:`gwr.read` keys what it reads by it. The reader
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from .._model._errors import DataError
-from .._model._records import Indicator
+from .._model._records import Indicator, Region
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -43,6 +43,21 @@ def package_root() -> Traversable | str:
 
 _lock = threading.Lock()
 _indicators: tuple[Indicator, ...] | None = None
+_regions: tuple[Region, ...] | None = None
+
+
+def _registry(name: str, tp: type) -> tuple[object, ...]:
+    root = package_root()
+    try:
+        if isinstance(root, str):
+            with open(os.path.join(root, name), "rb") as file:
+                data = file.read()
+        else:
+            data = root.joinpath(name).read_bytes()
+        found: tuple[object, ...] = msgspec.json.decode(data, type=tuple[tp, ...])  # type: ignore[valid-type]
+        return found
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError) as error:
+        raise DataError(f"gwr data file {name} cannot be read: {error}") from None
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -51,14 +66,17 @@ def indicators() -> tuple[Indicator, ...]:
     if _indicators is None:
         with _lock:
             if _indicators is None:
-                root = package_root()
-                try:
-                    if isinstance(root, str):
-                        with open(os.path.join(root, "indicators.json"), "rb") as file:
-                            data = file.read()
-                    else:
-                        data = root.joinpath("indicators.json").read_bytes()
-                    _indicators = msgspec.json.decode(data, type=tuple[Indicator, ...])
-                except (OSError, msgspec.DecodeError) as error:
-                    raise DataError(f"gwr data file indicators.json cannot be read: {error}") from None
+                _indicators = _registry("indicators.json", Indicator)  # type: ignore[assignment]
+    assert _indicators is not None
     return _indicators
+
+
+def regions() -> tuple[Region, ...]:
+    """The package's registry of provincial-level divisions, read once (a text names its province)."""
+    global _regions
+    if _regions is None:
+        with _lock:
+            if _regions is None:
+                _regions = _registry("regions.json", Region)  # type: ignore[assignment]
+    assert _regions is not None
+    return _regions

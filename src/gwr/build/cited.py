@@ -196,7 +196,9 @@ def with_corpus_witness(report: Report, witness: Witness, texts: dict[str, str])
     ]:
         raise AnnotationError(f"{report.id}: the summary's tasks are not the full text's, task by task")
     tasks = tuple(_with_full_task(t, full_tasks[t.number]) for t in report.tasks)
-    report = attrs.evolve(report, tasks=tasks, measures=(*report.measures, *full.measures))
+    report = attrs.evolve(
+        report, tasks=tasks, measures=(*report.measures, *full.measures), verdicts=(*report.verdicts, *full.verdicts)
+    )
     variants = []
     pairs: list[tuple[Target | Outcome, Target | Outcome | None, int]] = [
         *((t, {x.key: x for x in reversed(full.targets)}.get(t.key), 2) for t in report.targets),

@@ -13,7 +13,7 @@ import attrs
 from .._data._converter import converter
 from .._data._variants import Variant
 from .._model._provenance import span_at
-from .._model._records import Document, Indicator, Region, Report, Source, Target, Theme
+from .._model._records import Document, Indicator, Region, Report, Source, Target, Theme, Verdict
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
 from .._reading._outline import Content
 from .._reading._quantities import parse_quantities
@@ -236,7 +236,16 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path, indic
     if summary_path.exists():
         from .summary import build_summary
 
-        content = build_summary(note, corpus, summary_path)
+        content = build_summary(note, corpus, summary_path, indicators)
+    verdicts: tuple[Verdict, ...] = ()
+    if note.completeness == "full":  # the review's own verdicts on last year's targets, by the reader's rule
+        from .._reading._layout import find_layout
+        from .._reading._read import read_facts
+
+        text = corpus.texts[source_id]
+        layout = find_layout(text[document.start : document.end])
+        start, end = document.start + layout.start, document.start + layout.end
+        verdicts = read_facts(text, source_id, year=note.year, start=start, end=end, indicators=indicators).verdicts
     return Report(
         id=note.id,
         kind=note.kind,
@@ -252,6 +261,7 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path, indic
         tasks=content.tasks,
         measures=content.measures,
         outline=content.outline,
+        verdicts=verdicts,
     )
 
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .._model._provenance import span_at
-from .._model._records import Measure, Outcome, Section, Span, Task
+from .._model._records import Indicator, Measure, Outcome, Section, Span, Task
 from .._reading._outline import Content, measure_at, outcome_at, sentences_of
 from .annotations import AnnotationError, OutcomeNote, ReportNote, load
 
@@ -172,8 +172,10 @@ class _PlacedTask:
     subtasks: tuple[tuple[SubtaskNote, int], ...]  # each ● heading and where it starts
 
 
-def build_summary(note: ReportNote, corpus: Corpus, path: Path) -> Content:
-    """The outline, tasks, measures and outcomes of the report ``note`` from its summary file ``path``."""
+def build_summary(note: ReportNote, corpus: Corpus, path: Path, indicators: tuple[Indicator, ...] = ()) -> Content:
+    """The outline, tasks, measures and outcomes of the report ``note`` from its summary file ``path``;
+    a measure's quantities carry the keys the reader's rule finds (``indicators``), then those the
+    annotation names by quote."""
     summary = load(path, SummaryFile)
     if note.completeness != "summary":
         raise AnnotationError(
@@ -193,7 +195,8 @@ def build_summary(note: ReportNote, corpus: Corpus, path: Path) -> Content:
 
     def measures(start: int, end: int) -> tuple[Measure, ...]:
         return tuple(
-            _measure(layout, s.start, s.end, keys, used) for s in sentences_of(source_id, layout.text, start, end)
+            _measure(layout, s.start, s.end, keys, used, indicators)
+            for s in sentences_of(source_id, layout.text, start, end)
         )
 
     report_measures = [
@@ -303,9 +306,20 @@ def _quantity_keys(layout: _Layout, note: ReportNote) -> list[tuple[int, int, st
     return keys
 
 
-def _measure(layout: _Layout, start: int, end: int, keys: list[tuple[int, int, str]], used: set[int]) -> Measure:
+def _measure(
+    layout: _Layout,
+    start: int,
+    end: int,
+    keys: list[tuple[int, int, str]],
+    used: set[int],
+    indicators: tuple[Indicator, ...],
+) -> Measure:
+    from .._reading._targets import key_quantities
+
     measure = measure_at(layout.source_id, layout.text, start, end)
-    quantities = list(measure.quantities)
+    quantities = list(
+        key_quantities(measure.text, measure.quantities, indicators) if indicators else measure.quantities
+    )
     for index, (key_start, key_end, key) in enumerate(keys):
         if not (start <= key_start and key_end <= end):
             continue

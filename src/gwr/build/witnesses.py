@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ import attrs
 
 from .._data._variants import Variant
 from .._model._provenance import span_at
-from .._model._records import Measure, Outcome, Report, Section, Span, Target, Task
+from .._model._records import Measure, Outcome, Report, Section, Span, Target, Task, Verdict
 
 WINDOW = 0.12
 """How far (a share of the witness's length) from the same relative place a fact may be found."""
@@ -130,6 +129,10 @@ class _Attester:
             self.variants.append(Variant(self.report.id, self.part_of(item.span), "wording", (item.span, other)))
         return item
 
+    def verdict(self, verdict: Verdict) -> Verdict:
+        found = self.locate(verdict.span)
+        return verdict if found is None else attrs.evolve(verdict, witness_spans=(*verdict.witness_spans, found))
+
     def measure(self, measure: Measure) -> Measure:
         found = self.locate(measure.span)
         return measure if found is None else attrs.evolve(measure, witness_spans=(*measure.witness_spans, found))
@@ -160,6 +163,7 @@ def attest(report: Report, text: str, witness: str, witness_id: str) -> tuple[Re
         report,
         targets=tuple(attester.fact(t) for t in report.targets),  # type: ignore[misc]
         outcomes=tuple(attester.fact(o) for o in report.outcomes),  # type: ignore[misc]
+        verdicts=tuple(attester.verdict(v) for v in report.verdicts),
         measures=tuple(attester.measure(m) for m in report.measures),
         tasks=tuple(attester.task(t) for t in report.tasks),
         outline=tuple(attester.section(s) for s in report.outline),
@@ -167,9 +171,3 @@ def attest(report: Report, text: str, witness: str, witness_id: str) -> tuple[Re
     )
     variants = sorted(attester.variants, key=lambda v: v.spans[0].start)
     return attested, variants
-
-
-def witnessed(report: Report) -> Iterator[tuple[int, int]]:
-    """(facts, facts with a witness span) for each kind of fact, for the counts the docs give."""
-    items = [item for _, item in report.iter_items()]
-    yield len(items), sum(1 for item in items if item.witness_spans)
