@@ -315,8 +315,8 @@ def _speaker(line: str, at: int, *, bare: bool = True) -> Stated[str] | None:
     for m in _SPEAKER.finditer(line):
         if m.end() == len(line) or line.startswith(("在", "作", "的"), m.end()):
             return Stated(m["name"], at + m.start("name"), at + m.end("name"))
-    if m := _SPEAKER_BEFORE.search(line):
-        return Stated(m["name"], at + m.start("name"), at + m.end("name"))
+    if before := _SPEAKER_BEFORE.search(line):
+        return Stated(before["name"], at + before.start("name"), at + before.end("name"))
     if bare and _NAME_LINE.fullmatch(line) and not _TITLE.search(line) and not _SALUTATION.match(line):
         return Stated(line, at, at + len(line))
     return None
