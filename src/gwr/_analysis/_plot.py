@@ -226,8 +226,9 @@ class ThemeChart:
 
         >>> import gwr
         >>> from gwr._analysis._plot import theme_chart
-        >>> {year: theme for year, theme in theme_chart(gwr.reports()).leading().items() if year >= 2022}
-        {2022: 'domestic_demand', 2023: 'domestic_demand', 2024: 'industry', 2025: 'domestic_demand'}
+        >>> leading = theme_chart(gwr.reports()).leading()
+        >>> [(year, leading[year]) for year in (2023, 2024, 2025, 2026)]
+        [(2023, 'domestic_demand'), (2024, 'industry'), (2025, 'domestic_demand'), (2026, 'domestic_demand')]
         """
         found = {}
         for i, theme in enumerate(self.themes):

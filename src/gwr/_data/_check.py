@@ -219,13 +219,15 @@ class _Checker:
 
     def check_meaning(self, report: Report) -> None:
         """Read the report's text again and compare what each fact means (:mod:`gwr._data._rederive`)."""
-        from ._rederive import invariants, rederive
+        from ._rederive import invariants, rederive, rule_themes
 
         try:
             registry = self.db.indicators()
+            theme_registry = self.db.themes()
         except GwrError:
             return  # named by the checks that load the registry
         invariants(report, registry, self.problem)
+        rule_themes(report, theme_registry, self.problem)
         primary = report.witnesses[0] if report.witnesses else None
         if primary is not None and primary in self.texts and primary in self.sources:
             self.counts["rederived"] = self.counts.get("rederived", 0) + 1

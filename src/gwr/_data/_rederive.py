@@ -15,6 +15,7 @@ used, wherever the text is at hand, and compares what it finds with what the dat
   its place must agree with it field by field.
 * **Verdicts** (what the review says of last year's targets), in every report read again: the
   same verdicts at the same places, with the same indicators, year and reading.
+* **Themes by rule**: a task the rule themed has the theme the words of its title give.
 * **Keys of the measures' quantities**: each quantity the reader's rule keys carries that key;
   in a cited report, a quantity the rule leaves unkeyed carries none.
 
@@ -28,11 +29,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .._model._records import Document, Indicator, Measure, Outcome, Quantity, Report, Source, Target, Verdict
+from .._model._records import (
+    Document,
+    Indicator,
+    Measure,
+    Outcome,
+    Quantity,
+    Report,
+    Source,
+    Target,
+    Task,
+    Theme,
+    Verdict,
+)
 from .._reading._layout import find_layout
 from .._reading._quantities import parse_quantities
 from .._reading._read import read_facts
 from .._reading._targets import key_quantities, unit_fits
+from .._reading._themes import theme_of
 
 Problem = Callable[[str, str], None]
 
@@ -157,6 +171,16 @@ def _rekey(problem: Problem, path: str, measure: Measure, indicators: Sequence[I
             problem(f"{path}.quantities[{i}]", f"key {shipped.indicator!r}, the text states {found.indicator!r}")
         elif strict and found.indicator is None and shipped.indicator is not None:
             problem(f"{path}.quantities[{i}]", f"key {shipped.indicator!r}, which the text does not state")
+
+
+def rule_themes(report: Report, themes: Sequence[Theme], problem: Problem) -> None:
+    """A task themed by rule has the theme the words of its title give (an annotation's themes are
+    the annotation's: the manifest records its digest)."""
+    for path, item in report.iter_items():
+        if isinstance(item, Task) and item.theme_source == "rule":
+            theme = theme_of(item.title, themes)
+            if item.theme != theme:
+                problem(f"{report.id}.{path}", f"theme {item.theme!r}, the rule gives {theme!r}")
 
 
 def invariants(report: Report, indicators: Sequence[Indicator], problem: Problem) -> None:

@@ -167,6 +167,9 @@ class Theme:
     key: str
     name_zh: str
     name_en: str
+    words: tuple[str, ...] = ()
+    """Words that mark the theme in a task's title (内需, 消费 for domestic demand), by which the
+    reader themes the tasks no annotation themes."""
 
 
 RegionLevel = Literal["province", "autonomous_region", "municipality"]
@@ -323,6 +326,7 @@ class Task:
     measures: tuple[Measure, ...]
     span: Span
     witness_spans: tuple[Span, ...] = ()
+    theme_source: Literal["annotation", "rule"] | None = None
 
     def __repr__(self) -> str:
         theme = (self.theme or "no theme") + (f"+{self.secondary_theme}" if self.secondary_theme else "")

@@ -14,7 +14,18 @@ from collections.abc import Sequence
 import attrs
 
 from .._model._errors import InvalidArgumentError, InvalidTypeError, short_repr
-from .._model._records import Document, Indicator, Measure, Outcome, Report, ReportKind, Source, Target, Verdict
+from .._model._records import (
+    Document,
+    Indicator,
+    Measure,
+    Outcome,
+    Report,
+    ReportKind,
+    Source,
+    Target,
+    Theme,
+    Verdict,
+)
 from . import _vocabulary as vocabulary
 from ._outline import Sentence, paragraphs, part_headings, read_body, sentences_of
 
@@ -223,6 +234,7 @@ def read_normalized(
     indicators: Sequence[Indicator],
     themes: dict[int, tuple[str | None, str | None]] | None = None,
     subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] | None = None,
+    theme_registry: Sequence[Theme] | None = None,
 ) -> Report:
     """Read the normalized ``text`` of source ``source_id`` into a report.
 
@@ -252,6 +264,11 @@ def read_normalized(
         subtask_themes=subtask_themes,
     )
     report_id = f"{kind}-{year}" if region is None else f"{kind}-{year}-{region}"
+    from ._themes import annotated, themed
+
+    # where an annotation themes the tasks it decides; elsewhere the rule (the registry's words)
+    by_annotation = bool(themes) or bool(subtask_themes)
+    tasks = annotated(body.tasks) if by_annotation else themed(body.tasks, theme_registry or vocabulary.themes())
     return Report(
         id=report_id,
         kind=kind,
@@ -265,7 +282,7 @@ def read_normalized(
         targets=targets,
         outcomes=outcomes,
         verdicts=facts.verdicts,
-        tasks=body.tasks,
+        tasks=tasks,
         measures=body.measures,
         outline=body.outline,
         region=region,

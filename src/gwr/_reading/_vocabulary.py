@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from .._model._errors import DataError
-from .._model._records import Indicator, Region
+from .._model._records import Indicator, Region, Theme
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -44,6 +44,7 @@ def package_root() -> Traversable | str:
 _lock = threading.Lock()
 _indicators: tuple[Indicator, ...] | None = None
 _regions: tuple[Region, ...] | None = None
+_themes: tuple[Theme, ...] | None = None
 
 
 def _registry(name: str, tp: type) -> tuple[object, ...]:
@@ -69,6 +70,17 @@ def indicators() -> tuple[Indicator, ...]:
                 _indicators = _registry("indicators.json", Indicator)  # type: ignore[assignment]
     assert _indicators is not None
     return _indicators
+
+
+def themes() -> tuple[Theme, ...]:
+    """The package's theme registry, read once (its words theme the tasks no annotation themes)."""
+    global _themes
+    if _themes is None:
+        with _lock:
+            if _themes is None:
+                _themes = _registry("themes.json", Theme)  # type: ignore[assignment]
+    assert _themes is not None
+    return _themes
 
 
 def regions() -> tuple[Region, ...]:

@@ -72,6 +72,7 @@ class ThemeNote:
     key: str
     name_zh: str
     name_en: str
+    words: tuple[str, ...] = ()
 
 
 @attrs.frozen

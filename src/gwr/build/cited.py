@@ -14,8 +14,8 @@ applies), and the report is cut down to what a cited report ships:
 
 ``annotations/cited/<report id>.toml`` says what no rule knows: the themes of the numbered tasks,
 and what a text is when it is not a premier's work report. A text with no annotation file is
-cited all the same, its tasks without themes: adding a text to the corpus and running the
-generator is all it takes to add a year.
+cited all the same, its tasks themed by rule (the words of the theme registry): adding a text
+to the corpus and running the generator is all it takes to add a year.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from .._model._records import (
     Span,
     Target,
     Task,
+    Theme,
 )
 from .._reading._layout import find_layout
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
@@ -81,6 +82,7 @@ def build_cited(
     corpus: Path,
     indicators: tuple[Indicator, ...],
     slugs: dict[str, str],
+    themes: tuple[Theme, ...] = (),
 ) -> list[Cited]:
     """Every report the corpus lists (but the seed years), as a cited report with its sources."""
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
@@ -100,7 +102,7 @@ def build_cited(
             region = slugs.get(entry["region"])
             if region is None:
                 raise AnnotationError(f"corpus.json: region {entry['region']!r} is not in annotations/regions.toml")
-        report, source = _cite(root, corpus, entry, kind, year, region, indicators)
+        report, source = _cite(root, corpus, entry, kind, year, region, indicators, themes)
         witness_entry = second.get(str(entry["file"]))
         if witness_entry is None:
             built.append(Cited(report, (source,)))
@@ -149,7 +151,9 @@ class Witness:
     report: Report
 
 
-def seed_witnesses(corpus: Path, indicators: tuple[Indicator, ...]) -> dict[int, Witness]:
+def seed_witnesses(
+    corpus: Path, indicators: tuple[Indicator, ...], themes: tuple[Theme, ...] = ()
+) -> dict[int, Witness]:
     """The corpus copies of the seed years' national reports, read whole (nothing is cut here:
     what of them a report ships is decided where they are merged)."""
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
@@ -161,7 +165,9 @@ def seed_witnesses(corpus: Path, indicators: tuple[Indicator, ...]) -> dict[int,
         raw, digest = _read_checked(corpus, entry)
         text = normalize(raw, READ_PROFILE).text
         source_id = _source_id(entry)
-        report = read_normalized(text, source_id, kind="gwr", year=year, region=None, indicators=indicators)
+        report = read_normalized(
+            text, source_id, kind="gwr", year=year, region=None, indicators=indicators, theme_registry=themes
+        )
         layout = find_layout(text)
         document = Document(
             id=f"gwr-{year}-corpus",
@@ -290,6 +296,7 @@ def _cite(
     year: int,
     region: str | None,
     indicators: tuple[Indicator, ...],
+    themes: tuple[Theme, ...] = (),
 ) -> tuple[Report, Source]:
     raw, digest = _read_checked(corpus, entry)
     text = normalize(raw, READ_PROFILE).text
@@ -297,7 +304,7 @@ def _cite(
     report_id = f"{kind}-{year}" if region is None else f"{kind}-{year}-{region}"
     note_path = root / "annotations" / "cited" / f"{report_id}.toml"
     note = load(note_path, CitedNote) if note_path.exists() else CitedNote()
-    themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
+    task_themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
     subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] = {
         t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks
     }
@@ -308,11 +315,12 @@ def _cite(
         year=year,
         region=region,
         indicators=indicators,
-        themes=themes,
+        themes=task_themes,
         subtask_themes=subtask_themes,
+        theme_registry=themes,
     )
     numbered = {(t.number, s.number) for t in full.tasks for s in t.subtasks}
-    unknown = [str(n) for n in sorted(set(themes) - {t.number for t in full.tasks})]
+    unknown = [str(n) for n in sorted(set(task_themes) - {t.number for t in full.tasks})]
     unknown += [
         f"{t.number}.{s.number}" for t in note.tasks for s in t.subtasks if (t.number, s.number) not in numbered
     ]

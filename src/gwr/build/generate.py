@@ -17,6 +17,7 @@ from .._model._records import Document, Indicator, Region, Report, Source, Targe
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
 from .._reading._outline import Content
 from .._reading._quantities import parse_quantities
+from .._reading._themes import annotated
 from .annotations import (
     AnnotationError,
     IndicatorsFile,
@@ -258,7 +259,7 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path, indic
         witnesses=note.witnesses,
         targets=targets,
         outcomes=content.outcomes,
-        tasks=content.tasks,
+        tasks=annotated(content.tasks),
         measures=content.measures,
         outline=content.outline,
         verdicts=verdicts,
@@ -316,7 +317,7 @@ def generate(root: Path) -> dict[str, bytes]:
         for n in load(annotations / "indicators.toml", IndicatorsFile).indicators
     )
     themes = tuple(
-        Theme(key=n.key, name_zh=n.name_zh, name_en=n.name_en)
+        Theme(key=n.key, name_zh=n.name_zh, name_en=n.name_en, words=n.words)
         for n in load(annotations / "themes.toml", ThemesFile).themes
     )
     regions = build_regions(annotations / "regions.toml")
@@ -332,7 +333,7 @@ def generate(root: Path) -> dict[str, bytes]:
             "(by default ../shared/corpus beside the checkout); the cited reports are generated from it"
         )
     # the corpus copies of the seed years are further witnesses of gwr-2024 and gwr-2025
-    witnesses = seed_witnesses(corpus_dir, indicators)
+    witnesses = seed_witnesses(corpus_dir, indicators, themes)
     corpus = Corpus(
         (*sources, *(w.source for w in witnesses.values())),
         {**texts, **{w.source.id: w.text for w in witnesses.values()}},
@@ -358,7 +359,7 @@ def generate(root: Path) -> dict[str, bytes]:
         entries.append(entry)
     cited_sources = [w.source for w in witnesses.values()]
     slugs = {region.slug: region.code for region in regions}
-    for cited in build_cited(root, corpus_dir, indicators, slugs):
+    for cited in build_cited(root, corpus_dir, indicators, slugs, themes):
         report = cited.report
         name = f"reports/{report.id}.json"
         outputs[name] = _dump(converter.unstructure(report))
