@@ -33,6 +33,7 @@ from gwr._data._db import Database, _decoder, package_data
 
 PUBLIC_RECORDS = [
     gwr.Span,
+    gwr.English,
     gwr.Verdict,
     gwr.Quantity,
     gwr.Target,

@@ -132,6 +132,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
             "Target",
             "Outcome",
             "Verdict",
+            "English",
             "Task",
             "Measure",
             "Quantity",

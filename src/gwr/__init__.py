@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     )
     from ._model._records import (
         Document,
+        English,
         Indicator,
         Measure,
         Outcome,
@@ -83,6 +84,7 @@ _EXPORTS = {
     "MissingDependencyError": "_model._errors",
     "NotFoundError": "_model._errors",
     "Document": "_model._records",
+    "English": "_model._records",
     "Indicator": "_model._records",
     "Measure": "_model._records",
     "Outcome": "_model._records",
@@ -120,6 +122,7 @@ __all__ = [
     "CheckResult",
     "DataError",
     "Document",
+    "English",
     "GwrError",
     "Hit",
     "Indicator",

@@ -130,9 +130,20 @@ def _cmd_targets(args: argparse.Namespace) -> str:
     report = _api.report(args.year, kind=args.kind, region=args.region)
     if args.json:
         return _dumps([_target_record(t) for t in report.targets])
-    rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
     sources = ", ".join(dict.fromkeys(t.span.source for t in report.targets)) or "none"
     title = f"{report.id}: main expected targets ({report.completeness} text; source {sources})"
+    if args.lang == "en":
+        names = {i.key: i.name_en for i in _api.indicators()}
+        rows = [
+            [
+                names.get(t.key or "", "(no key)"),
+                _readable(t.quantity),
+                (t.english.text or f"({t.english.reason})") if t.english is not None else "(no official English)",
+            ]
+            for t in report.targets
+        ]
+        return title + "\n" + render(["indicator", "value", "official English"], rows)
+    rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
     return title + "\n" + render(["indicator", "value", "qualifier", "text"], rows)
 
 
@@ -356,6 +367,12 @@ def _parser() -> argparse.ArgumentParser:
     targets = commands.add_parser("targets", help="the main expected targets of a year's report")
     _report_arguments(targets, "year")
     _region_argument(targets)
+    targets.add_argument(
+        "--lang",
+        default="zh",
+        choices=("zh", "en"),
+        help="en: the official English of each target (2008-2022) and English indicator names",
+    )
     targets.set_defaults(run=_cmd_targets)
 
     compare = commands.add_parser("compare", help="how the main targets changed from report A to report B")

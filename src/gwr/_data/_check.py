@@ -243,7 +243,16 @@ class _Checker:
             return self.result()
         # a report made by gwr.read owns its sources (their text with them)
         owned = {s.id: s for r in reports for s in r._sources}
-        for witness in dict.fromkeys(w for r in reports for w in r.witnesses):
+        # the reports' witnesses, and the translations their English points into
+        english = [
+            span.source
+            for r in reports
+            for _, item in r.iter_items()
+            if (e := getattr(item, "english", None)) is not None
+            for span in (e.segment, e.words)
+            if span is not None
+        ]
+        for witness in dict.fromkeys([*(w for r in reports for w in r.witnesses), *english]):
             own = owned.get(witness)
             if own is not None:
                 self.counts["sources"] += 1
@@ -401,6 +410,18 @@ class _Checker:
             self.counts["items"] += 1
             self.check_span(path, item.span)
             self.check_witness_spans(path, item.span, item.witness_spans, report.witnesses)
+            english = getattr(item, "english", None)
+            if english is not None:
+                for part in ("segment", "words"):
+                    span = getattr(english, part)
+                    if span is not None:
+                        self.check_span(f"{path}.english.{part}", span)
+                if english.words is not None and english.segment is not None:
+                    inside = english.segment.start <= english.words.start <= english.words.end <= english.segment.end
+                    if english.words.source != english.segment.source or not inside:
+                        self.problem(f"{path}.english.words", "the words lie outside their segment")
+                if english.words is None and not english.reason:
+                    self.problem(f"{path}.english", "no English words and no reason why")
             if isinstance(item, (Target, Outcome)):
                 if item.key is None and isinstance(item, Outcome):
                     self.problem(path, "an outcome needs an indicator key")

@@ -7,6 +7,7 @@ can be traced back to the exact words it was read from (and :func:`gwr.check` ca
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -202,6 +203,36 @@ class Region:
 
 
 @attrs.frozen
+class English:
+    """The official English of a fact: the aligned English segment, and within it the words for
+    the fact, each a span into the translation file (``translations-2012`` for 2012's).
+
+    ``words`` is ``None`` where they could not be told apart with certainty (a segment merged or
+    shifted in the alignment), and ``segment`` too where no aligned segment holds the fact;
+    ``reason`` then says why. Never a wrong sentence: what is uncertain is absent.
+
+    >>> import gwr
+    >>> english = gwr.report(2012).target("gdp_growth").english
+    >>> english.text, english.words.source
+    ('to increase GDP by 7.5%', 'translations-2012')
+    """
+
+    segment: Span | None
+    words: Span | None
+    reason: str | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The English words for the fact, unescaped, or ``None``."""
+        return None if self.words is None else html.unescape(self.words.exact)
+
+    @property
+    def segment_text(self) -> str | None:
+        """The whole aligned English segment, unescaped, or ``None``."""
+        return None if self.segment is None else html.unescape(self.segment.exact)
+
+
+@attrs.frozen
 class Target:
     """A main expected target (主要预期目标) of a report.
 
@@ -230,6 +261,7 @@ class Target:
     rationale: str | None = None
     rationale_span: Span | None = None
     witness_spans: tuple[Span, ...] = ()
+    english: English | None = None
 
     def __repr__(self) -> str:
         rationale = ", with rationale" if self.rationale else ""
@@ -327,6 +359,7 @@ class Task:
     span: Span
     witness_spans: tuple[Span, ...] = ()
     theme_source: Literal["annotation", "rule"] | None = None
+    english: English | None = None
 
     def __repr__(self) -> str:
         theme = (self.theme or "no theme") + (f"+{self.secondary_theme}" if self.secondary_theme else "")
@@ -476,8 +509,6 @@ class Report:
 
     def _repr_html_(self) -> str:
         """A summary of the report for a notebook: what it is, its counts, its targets."""
-        import html
-
         escape = html.escape
         left = ' style="text-align:left"'
         facts = [

@@ -57,9 +57,12 @@ Profiles, with the damage they undo:
     long text on one line, where a space after a Chinese character separates paragraphs (as
     in ``space_separated``), and a text wrapped at a column width, where most lines stop
     mid-sentence at about one length (as in ``letterspaced_pdf``): a line that reaches the
-    width goes on in the next, a shorter one ends its paragraph.
+    width goes on in the next, a shorter one ends its paragraph. Markdown marks (``**``, a
+    heading's ``# ``) are markup too.
+``verbatim`` (a translation memory: ``translations/<year>.tmx`` of the corpus)
+    Nothing is changed: the offsets of the official English count in the file's text as it is.
 
-Every profile also removes ``[bookmark: ...]`` markup, trims each line and removes spaces
+Every profile but ``verbatim`` also removes ``[bookmark: ...]`` markup, trims each line and removes spaces
 inside Chinese text. Profiles are idempotent: normalizing a normalized text changes nothing.
 """
 
@@ -545,6 +548,7 @@ PROFILES: dict[str, Callable[[_Text], None]] = {
     "one_per_line": _one_per_line,
     "space_separated": _space_separated,
     "auto": _auto,
+    "verbatim": lambda text: None,  # a translation file: offsets count in its text as it is
 }
 
 

@@ -49,6 +49,7 @@ from .._reading._layout import find_layout
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
 from .._reading._read import NOT_STATED, READ_PROFILE, read_normalized
 from .annotations import AnnotationError, CitedNote, load
+from .english import corpus_translations, with_english
 from .witnesses import attest, corpus_witnesses
 
 CORPUS_ENV = "GWR_CORPUS"
@@ -87,6 +88,7 @@ def build_cited(
     """Every report the corpus lists (but the seed years), as a cited report with its sources."""
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
     second = corpus_witnesses(corpus)
+    translations = corpus_translations(corpus)
     built = []
     for entry in entries:
         kind = _KINDS.get(entry["kind"])
@@ -103,11 +105,17 @@ def build_cited(
             if region is None:
                 raise AnnotationError(f"corpus.json: region {entry['region']!r} is not in annotations/regions.toml")
         report, source = _cite(root, corpus, entry, kind, year, region, indicators, themes)
+        english: tuple[Source, ...] = ()
+        translation = translations.get(str(entry["file"]))
+        if translation is not None:
+            report, translated = with_english(corpus, translation, report)
+            english = (translated,)
         witness_entry = second.get(str(entry["file"]))
         if witness_entry is None:
-            built.append(Cited(report, (source,)))
+            built.append(Cited(report, (source, *english)))
             continue
-        built.append(_with_second_witness(corpus, entry, witness_entry, report, source))
+        cited = _with_second_witness(corpus, entry, witness_entry, report, source)
+        built.append(attrs.evolve(cited, sources=(*cited.sources, *english)))
     return built
 
 
