@@ -49,8 +49,8 @@ from .._reading._layout import find_layout
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
 from .._reading._read import NOT_STATED, READ_PROFILE, read_normalized
 from .annotations import AnnotationError, CitedNote, load
-from .english import corpus_translations, with_english
-from .witnesses import attest, corpus_witnesses
+from .english import with_english
+from .witnesses import attest, corpus_copies
 
 CORPUS_ENV = "GWR_CORPUS"
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*")
@@ -87,8 +87,8 @@ def build_cited(
 ) -> list[Cited]:
     """Every report the corpus lists (but the seed years), as a cited report with its sources."""
     entries = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
-    second = corpus_witnesses(corpus)
-    translations = corpus_translations(corpus)
+    second = corpus_copies(corpus, "witness")
+    translations = corpus_copies(corpus, "translation", "tmx")
     built = []
     for entry in entries:
         kind = _KINDS.get(entry["kind"])
@@ -104,7 +104,7 @@ def build_cited(
             region = slugs.get(entry["region"])
             if region is None:
                 raise AnnotationError(f"corpus.json: region {entry['region']!r} is not in annotations/regions.toml")
-        report, source = _cite(root, corpus, entry, kind, year, region, indicators, themes)
+        report, source, text = _cite(root, corpus, entry, kind, year, region, indicators, themes)
         english: tuple[Source, ...] = ()
         translation = translations.get(str(entry["file"]))
         if translation is not None:
@@ -114,19 +114,18 @@ def build_cited(
         if witness_entry is None:
             built.append(Cited(report, (source, *english)))
             continue
-        cited = _with_second_witness(corpus, entry, witness_entry, report, source)
+        cited = _with_second_witness(corpus, entry, witness_entry, report, source, text)
         built.append(attrs.evolve(cited, sources=(*cited.sources, *english)))
     return built
 
 
 def _with_second_witness(
-    corpus: Path, entry: dict[str, Any], witness_entry: dict[str, Any], report: Report, source: Source
+    corpus: Path, entry: dict[str, Any], witness_entry: dict[str, Any], report: Report, source: Source, main_text: str
 ) -> Cited:
     """``report`` with its facts located in the second transcription too, the header facts the
     main text does not state taken from the witness's header, and the variants between the two."""
     raw, digest = _read_checked(corpus, witness_entry)
     text = normalize(raw, READ_PROFILE).text
-    main_text = normalize(_read_checked(corpus, entry)[0], READ_PROFILE).text
     witness_id = _source_id(witness_entry)
     report, variants = attest(report, main_text, text, witness_id)
     layout = find_layout(text)
@@ -305,7 +304,7 @@ def _cite(
     region: str | None,
     indicators: tuple[Indicator, ...],
     themes: tuple[Theme, ...] = (),
-) -> tuple[Report, Source]:
+) -> tuple[Report, Source, str]:
     raw, digest = _read_checked(corpus, entry)
     text = normalize(raw, READ_PROFILE).text
     source_id = _source_id(entry)
@@ -343,7 +342,7 @@ def _cite(
     )
     document = Document(id=report.id, title=report.title, kind="report", date=report.date, start=0, end=len(text))
     source = _source(entry, raw, digest, report.date, (document,), note.publisher)
-    return report, source
+    return report, source, text
 
 
 def _publisher(entry: dict[str, Any]) -> str:

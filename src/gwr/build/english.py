@@ -9,7 +9,6 @@ file is a cited source of its own, verified by :func:`gwr.check` where the corpu
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +18,6 @@ from .._model._records import Report, Source, Task
 from .._reading._normalize import NORMALIZATION_VERSION
 from .._reading._tmx import Unit, english_of, read_tmx
 from .annotations import AnnotationError
-
-
-def corpus_translations(corpus: Path) -> dict[str, dict[str, Any]]:
-    """The TMX translations ``witnesses.json`` lists, by the corpus file they translate."""
-    path = corpus / "witnesses.json"
-    if not path.is_file():
-        return {}
-    entries = json.loads(path.read_text(encoding="utf-8"))
-    return {str(e["of"]): e for e in entries if e.get("kind") == "translation" and e.get("format") == "tmx"}
 
 
 def _source_id(entry: dict[str, Any]) -> str:

@@ -36,13 +36,18 @@ _LONGEST_READING = 3
 """A variant reading is at most this many times as long as the fact's own words (plus the anchors)."""
 
 
-def corpus_witnesses(corpus: Path) -> dict[str, dict[str, Any]]:
-    """The second transcriptions ``witnesses.json`` lists, by the corpus file they witness."""
+def corpus_copies(corpus: Path, kind: str, file_format: str | None = None) -> dict[str, dict[str, Any]]:
+    """The further copies of ``kind`` (``witness``, ``translation``) that ``witnesses.json`` lists,
+    of ``file_format`` where one is named, by the corpus file they are copies of."""
     path = corpus / "witnesses.json"
     if not path.is_file():
         return {}
     entries = json.loads(path.read_text(encoding="utf-8"))
-    return {str(e["of"]): e for e in entries if e.get("kind") == "witness"}
+    return {
+        str(e["of"]): e
+        for e in entries
+        if e.get("kind") == kind and (file_format is None or e.get("format") == file_format)
+    }
 
 
 _DASHES = str.maketrans({c: "-" for c in "－—–―~～"})
