@@ -535,7 +535,9 @@ class _Checker:
                 continue
             if quantity.indicator is not None and quantity.indicator not in indicators:
                 self.problem(qpath, f"indicator key {quantity.indicator!r} is not in the registry")
-            if attrs.evolve(found, indicator=quantity.indicator) != quantity:
+            # the key and the meaning are the keying rule's (checked where the report is read again)
+            meaning = {f: getattr(quantity, f) for f in ("indicator", "measure", "period", "scope")}
+            if attrs.evolve(found, **meaning) != quantity:
                 self.problem(qpath, f"stored {_describe(quantity)} but {quantity.text!r} reads {_describe(found)}")
         if exhaustive and len(quantities) != len(parsed):
             self.problem(path, f"holds {len(quantities)} quantities, its text has {len(parsed)}")

@@ -45,7 +45,7 @@ from .._model._records import (
 from .._reading._layout import find_layout
 from .._reading._quantities import parse_quantities
 from .._reading._read import read_facts
-from .._reading._targets import key_quantities, unit_fits
+from .._reading._targets import key_quantities, names_consumer_prices, unit_fits
 from .._reading._themes import theme_of
 
 Problem = Callable[[str, str], None]
@@ -136,11 +136,12 @@ def rederive(report: Report, source: Source, text: str, indicators: Sequence[Ind
     facts = read_facts(text, source.id, year=report.year, start=start, end=end, indicators=indicators)
     _compare(problem, f"{report.id}.targets", report.targets, facts.targets, source.id, both_ways=True)
     by_rule = report.completeness == "cited" or not source.bundled
+    prices = names_consumer_prices(text)
     _compare(problem, f"{report.id}.outcomes", report.outcomes, facts.outcomes, source.id, both_ways=by_rule)
     _compare_verdicts(problem, report, facts.verdicts, source.id)
     for path, item in report.iter_items():
         if isinstance(item, Measure):
-            _rekey(problem, f"{report.id}.{path}", item, indicators, strict=by_rule)
+            _rekey(problem, f"{report.id}.{path}", item, indicators, strict=by_rule, year=report.year, prices=prices)
 
 
 def _compare_verdicts(problem: Problem, report: Report, found: Sequence[Verdict], source_id: str) -> None:
@@ -163,10 +164,26 @@ def _compare_verdicts(problem: Problem, report: Report, found: Sequence[Verdict]
         problem(f"{report.id}.verdicts", f"the text gives the verdict {verdict.text!r}, which the data lacks")
 
 
-def _rekey(problem: Problem, path: str, measure: Measure, indicators: Sequence[Indicator], *, strict: bool) -> None:
-    """Each quantity keyed as the rule keys it (an annotation may key more in a bundled report)."""
-    keyed = key_quantities(measure.text, parse_quantities(measure.text), indicators)
+def _rekey(
+    problem: Problem,
+    path: str,
+    measure: Measure,
+    indicators: Sequence[Indicator],
+    *,
+    strict: bool,
+    year: int,
+    prices: bool,
+) -> None:
+    """Each quantity keyed as the rule keys it (an annotation may key more in a bundled report),
+    and meaning what the rule reads it to mean."""
+    keyed = key_quantities(measure.text, parse_quantities(measure.text), indicators, year=year, consumer_prices=prices)
     for i, (shipped, found) in enumerate(zip(measure.quantities, keyed, strict=False)):
+        for field in ("measure", "period", "scope"):
+            if getattr(shipped, field) != getattr(found, field):
+                problem(
+                    f"{path}.quantities[{i}]",
+                    f"{field} {getattr(shipped, field)!r}, the text reads {getattr(found, field)!r}",
+                )
         if found.indicator is not None and shipped.indicator != found.indicator:
             problem(f"{path}.quantities[{i}]", f"key {shipped.indicator!r}, the text states {found.indicator!r}")
         elif strict and found.indicator is None and shipped.indicator is not None:

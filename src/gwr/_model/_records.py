@@ -39,6 +39,11 @@ Completeness = Literal["full", "summary", "cited", "partial"]
 bundled; :func:`gwr.check` verifies them where the text is at hand), ``partial`` (a text given
 to :func:`gwr.read` that stops before the report's closing)."""
 
+Measurement = Literal["level", "per_capita", "growth", "share", "points", "increment"]
+"""What a figure measures: a ``level`` (126万亿元, 失业率5.5%), a ``per_capita`` level (人均国内生产总值
+9.5万元), a ``growth`` rate (增长5%), a ``share`` of a whole (比重达到51.6%, 占比45.5%), a change in
+percentage ``points`` (提高0.5个百分点), or an ``increment`` of a level (增产74亿斤, 比上年增加5000亿元)."""
+
 Reading = Literal["floor", "ceiling", "level", "qualitative"]
 """How a target on an indicator is read: a floor (at least), a ceiling (at most), a level
 (about), or qualitative (no number)."""
@@ -116,6 +121,14 @@ class Quantity:
     change: Change | None = None
     relative_to: str | None = None
     indicator: str | None = None
+    measure: Measurement | None = None
+    """What the figure measures (a level, a growth rate, a share...), where the reader read it."""
+    period: str | None = None
+    """The span of years the figure is over, as the text names it (``年均``, ``五年来``,
+    ``比2002年``, ``“十四五”以来``, ``到2035年``); ``None`` for the year itself."""
+    scope: str | None = None
+    """The part of the aggregate the figure is of, as its clause names it (``网上零售额``,
+    ``地方财政赤字``, ``轻工业总产值``, ``人均``); ``None`` for the aggregate itself."""
 
     def __repr__(self) -> str:
         value = f"{self.value:f}" + ("" if self.upper is None else f"-{self.upper:f}")
@@ -149,6 +162,13 @@ class Indicator:
     names: tuple[str, ...] = ()
     """The phrasings that state the indicator in a target or outcome clause (地区生产总值 states
     ``gdp_growth`` in a provincial report), which the reader keys clauses by."""
+    measure: Measurement = "level"
+    """What a figure must measure to carry the key: a ``growth`` indicator takes growth rates
+    only, a ``share`` indicator shares and levels, an ``increment`` indicator (new jobs, poverty
+    reduction) increments and levels, a ``level`` indicator levels only."""
+    bounds: tuple[Decimal, ...] | None = None
+    """The range a figure on the indicator can take in any year (GDP growth between -10% and
+    25%); :func:`gwr.check` names a keyed figure outside it."""
 
     def __repr__(self) -> str:
         unit = f"{self.unit}, " if self.unit else ""

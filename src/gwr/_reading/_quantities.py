@@ -263,6 +263,11 @@ QUALIFIERS: dict[str, Qualifier] = {
     "不低于": "at_least",
     "不少于": "at_least",
     "跃上": "at_least",
+    "迈上": "at_least",
+    "跨上": "at_least",
+    "站上": "at_least",
+    "登上": "at_least",
+    "跨过": "at_least",
     "上": "at_least",
     # inside the number
     "多": "more_than",
@@ -278,7 +283,9 @@ QUALIFIERS: dict[str, Qualifier] = {
 Chinese numeral (``上千万家庭``, ``上亿人``: "reaching", at least), never in ``成千上万``."""
 
 _LEADING_QUALIFIERS = [w for w in QUALIFIERS if w not in {"多", "余", "左右", "上下", "以上", "以内", "以下", "上"}]
-_APART_QUALIFIERS = [w for w in _LEADING_QUALIFIERS if len(w) > 1 and w != "跃上"]
+_STEPS = {"跃上", "迈上", "跨上", "站上", "登上", "跨过"}
+"""Steps reached (迈上100万亿元台阶, 跨过3万亿元): the level is at least the figure."""
+_APART_QUALIFIERS = [w for w in _LEADING_QUALIFIERS if len(w) > 1 and w not in _STEPS]
 """Qualifier words that still qualify a share when the whole it is a share of stands between
 them and the number (``超过总装机的50%``, ``不到原定计划的一半``, ``超过全球一半``) or a verb of
 change does (``至少降低30%``); 约 does before 为/占/是 (``约占职工总数的四分之一``)."""
@@ -468,6 +475,9 @@ _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {"％": "%", 
 _FOLD_TABLE = str.maketrans(_FOLD)
 _FOLDED = re.compile("[" + "".join(_FOLD) + "]")
 _SPACE_RUN = re.compile(r"\s+")
+_MIDDLE_DOT = re.compile(r"(?<=[0-9])[·・](?=[0-9]+(?:%|‰|万|亿|元|倍|个百分点|吨|斤|公斤|美元|千瓦|亩|公里))")
+"""A middle dot between digits before a unit is a decimal point (19·5%, 4·3%: the 1990s copies);
+elsewhere it separates (5·12汶川地震)."""
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
@@ -479,6 +489,8 @@ def _compact(text: str) -> tuple[str, list[int]]:
     """
     n = len(text)
     folded = text.translate(_FOLD_TABLE) if _FOLDED.search(text) else text
+    if "·" in folded or "・" in folded:
+        folded = _MIDDLE_DOT.sub(".", folded)  # 19·5%: a middle dot as the decimal point, one for one
     if not _SPACE_RUN.search(folded):
         return folded, list(range(n + 1))
     pieces: list[str] = []
@@ -917,6 +929,8 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         v = _VERB_RE.search(c, max(0, qs - 40), qs) if unit != "years_of_age" else None
         if v is not None:
             change = CHANGES[v["verb"]]
+            if change == "increase" and c[max(0, v.start("verb") - 1) : v.start("verb")] == "负":
+                change = "decrease"  # 负增长3%: growth below zero, a fall
             if v["rel"] and _REL_OK.search(v["rel"]):
                 rel = v["rel"]
             elif v["tongbi"]:

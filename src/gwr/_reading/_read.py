@@ -241,7 +241,7 @@ def read_normalized(
     The generator calls this too, for the corpus texts it cites.
     """
     from ._layout import find_layout
-    from ._targets import key_quantities
+    from ._targets import key_quantities, names_consumer_prices
 
     layout = find_layout(text)
     if year is None and layout.year is not None:
@@ -250,9 +250,10 @@ def read_normalized(
         raise InvalidArgumentError("the text does not say which year it is for: pass year=")
     facts = read_facts(text, source_id, year=year, start=layout.start, end=layout.end, indicators=indicators)
     targets, outcomes, sentences = facts.targets, facts.outcomes, facts.sentences
+    prices = names_consumer_prices(text)
 
     def keyer(sentence: Sentence, measure: Measure) -> Measure:
-        keyed = key_quantities(measure.text, measure.quantities, indicators)
+        keyed = key_quantities(measure.text, measure.quantities, indicators, year=year, consumer_prices=prices)
         return measure if keyed == measure.quantities else attrs.evolve(measure, quantities=keyed)
 
     body = read_body(

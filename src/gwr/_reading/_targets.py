@@ -92,6 +92,7 @@ import attrs
 from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Indicator, Outcome, Quantity, Target
+from ._meaning import fits, measure_of, periods, span_in
 from ._quantities import parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
@@ -183,6 +184,8 @@ class _Index:
     units: dict[str, str | None]
     changes: frozenset[str]
     """Keys of indicators that are themselves a change (增长, 新增, 减少, a rate in %)."""
+    measures: dict[str, str]
+    """What a figure must measure to carry each key (:attr:`Indicator.measure`)."""
 
 
 _CHANGE_WORDS = r"增长|新增|增加|减少|降低|下降|涨幅|转移"
@@ -204,7 +207,8 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
     ordered = sorted(keys, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else re.compile(r"(?!)")
     changes = frozenset(i.key for i in indicators if i.unit == "%" or re.search(_CHANGE_WORDS, i.name_zh))
-    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes)
+    measures = {i.key: i.measure for i in indicators}
+    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes, measures)
     _CACHE[:] = [*_CACHE[-3:], (indicators, index)]
     return index
 
@@ -212,22 +216,18 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
 _SHARE_AFTER = ("的比重", "比重", "中的比重", "中所占", "所占", "的比例", "中的比例", "的贡献", "贡献", "之比")
 _SHARE_BEFORE = re.compile(r"占(?:全[省区市国])?$")
 """Just before a name: 占 (…占全省经济总量比重) makes it the base of a share."""
-_AGGREGATES = ("生产总值", "国内生产总值", "经济", "GDP")
-"""How the names of the economy's aggregates begin (生产总值增长, 经济总量, 经济增速)."""
-_MODIFIED = re.compile(r"[\u3400-\u9fff](?<![全省区市国年是的和及、与为在])$")
-"""A Han character just before an aggregate's name that is no determiner (全省, 全年, 国内 are):
-the name is then part of another noun (工业生产总值, 海洋生产总值, 单位国内生产总值…)."""
 _OTHER_ECONOMY = ("世界", "全球", "国际")
 _COMPARED_TO = re.compile(r"(?:高于|低于|快于|慢于|跑赢|超过|不低于|不高于)$")
 """Just before a name: what another figure is compared to (全员劳动生产率增速高于地区生产总值增速:
 the clause states labour productivity, with GDP growth as its base)."""
 
 
-def _name_in(form: str, index: _Index) -> str | None:
-    """The longest name in ``form``, leaving out a name that only says what a share is of
-    (占国内生产总值的比重: the clause states a share, not the indicator), what a contribution is
-    to (对世界经济增长的贡献率), or another economy's (世界经济增长)."""
-    best: str | None = None
+def _named(form: str, index: _Index) -> tuple[str, int] | None:
+    """The longest name in ``form`` and where it starts, leaving out a name that only says what a
+    share is of (占国内生产总值的比重: the clause states a share, not the indicator), what a
+    contribution is to (对世界经济增长的贡献率), another economy's (世界经济增长), what another
+    figure is compared to, and a Latin name inside a longer one (M2 in PM2.5)."""
+    best: tuple[str, int] | None = None
     for match in index.pattern.finditer(form):
         name = match.group()
         before = form[max(0, match.start() - 2) : match.start()]
@@ -237,11 +237,54 @@ def _name_in(form: str, index: _Index) -> str | None:
             continue  # the base another figure is compared to (…增速高于地区生产总值增速)
         if form.startswith(_SHARE_AFTER, match.end()):
             continue  # a share of it (…比重, …之比), or a contribution to it
-        if name.startswith(_AGGREGATES) and _MODIFIED.search(form, 0, match.start()):
-            continue  # another aggregate ending in the same words: 工业生产总值, 海洋生产总值, 县域经济总量
-        if best is None or len(name) > len(best):
-            best = name
+        if _LATIN_INSIDE.match(form[match.start() - 1 : match.start()] + name[:1]) or _LATIN_INSIDE.match(
+            name[-1:] + form[match.end() : match.end() + 1]
+        ):
+            continue  # M2 in PM2.5, CPI in a longer Latin word
+        if best is None or len(name) > len(best[0]):
+            best = (name, match.start())
     return best
+
+
+_LATIN_INSIDE = re.compile(r"[A-Za-z0-9.][A-Za-z0-9.]")
+
+
+def _name_in(form: str, index: _Index) -> str | None:
+    """The longest name in ``form`` (see :func:`_named`)."""
+    found = _named(form, index)
+    return None if found is None else found[0]
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+$")
+_NOT_A_PART = re.compile(
+    r"实现|完成|达到|安排|发行|预计|初步核算|核算|其中|以及|同比|全年|今年|去年|上年|当年|本年|明年|年度|年末|年底"
+    r"|我[国省区市]|全[国省区市疆岛县州盟旗]|全社会|全部|中国|国内|整个|城乡|货物贸易|货物|[〇一二三四五六七八九零]{4}年"
+    r"|争取|用好|带动|促进|推动|积极|新增|继续|进一步|仍然|仍"
+    r"|[的是在要对向从于与和及或把将被为了使让由比较占即年月]"
+)
+"""Words before a name that determine or introduce it (全国, 全年, 实现, 其中, 的) rather than narrow it."""
+
+
+def _scope(form: str, at: int, name: str) -> tuple[str | None, bool]:
+    """What narrows the name at ``form[at:]`` to a part of its aggregate: the Han characters
+    right before it after the last word that only determines or introduces it (轻 of
+    轻工业总产值, 网上 of 网上零售额, 地方 of 地方财政赤字, 跨境电商, 县域, a city's name), with the
+    name (``轻工业总产值``); and whether the part is per head (人均国内生产总值)."""
+    run = _HAN_RUN.search(form, 0, at)
+    if run is None or (run.start() > 0 and form[run.start() - 1].isdigit()):
+        return None, False  # no words before it, or only a number's unit (2024年…, 551万农村贫困人口)
+    words = run.group()
+    cut = 0
+    for stop in _NOT_A_PART.finditer(words):
+        cut = stop.end()
+    modifier = words[cut:]
+    per_capita = modifier.endswith("人均") and not name.startswith("人均")
+    if per_capita:
+        modifier = modifier[: -len("人均")]
+    return (modifier + _CHANGE_END.sub("", name) if modifier else None), per_capita
+
+
+_CHANGE_END = re.compile(r"(?:增长|增速|增幅|涨幅|下降|降低|减少)$")
 
 
 def _may_name(sentence: str, index: _Index) -> bool:
@@ -331,6 +374,9 @@ class _Keyed:
     inherited: bool = False
     subjects: tuple[str, ...] = ()
     """The keys of the clauses before it in its sentence that name an indicator, in order."""
+    scope: str | None = None
+    """The part of the aggregate its name is narrowed to (:func:`_scope`)."""
+    per_capita: bool = False
 
 
 def _key_clauses(
@@ -346,10 +392,13 @@ def _key_clauses(
     """
     keyed: list[_Keyed] = []
     subject: str | None = None
+    subject_scope: tuple[str | None, bool] = (None, False)
     subjects: list[str] = []
     for clause in clauses:
         form = matching_form(clause.text)
-        name = _name_in(form, index)
+        found = _named(form, index)
+        name = found[0] if found is not None else None
+        scope = _scope(form, found[1], found[0]) if found is not None else (None, False)
         quantities: tuple[Quantity, ...] = ()
         if parsed is not None:
             quantities = tuple(_shift(q, -clause.start) for q in parsed if clause.start <= q.start < clause.end)
@@ -363,10 +412,12 @@ def _key_clauses(
             inherited = name is not None and fits
             if not inherited:
                 name = None
+            else:
+                scope = subject_scope
         key = index.keys[name] if name else None
-        keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects)))
+        keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects), scope[0], scope[1]))
         if name is not None and not inherited:
-            subject = name
+            subject, subject_scope = name, scope
             if key is not None and (not subjects or subjects[-1] != key):
                 subjects.append(key)
     return keyed
@@ -840,6 +891,7 @@ def find_outcomes(
     last_year = re.compile(rf"^\W*(?:刚刚过去的|过去的)?(?:{year - 1}年|{chinese}年|去年|过去一年|一年来)")
     several_years = False  # the paragraph looks back over several years
     this_year = _year_pattern(year)
+    consumer_prices = names_consumer_prices(text)
     for match in _SENTENCE.finditer(text, start, stop):
         sentence = match.group()
         marker = _MULTI_YEAR_SENTENCE.search(sentence)
@@ -895,9 +947,14 @@ def find_outcomes(
                     qualitative = unit is None and not item.quantities and len(item.clause.text) <= 20
                     if not (qualitative and _QUALITATIVE_STATE.search(item.clause.text)):
                         continue
-                span = span_at(source_id, text, item.clause.start, item.clause.end)
                 if quantity is not None:
+                    quantity = _meant(item, quantity, item.clause.text, 0, None, year, index, key)
+                    kept = _kept(key, item, quantity, index, consumer_prices)
+                    if kept is None or (kept != key and kept in seen):
+                        continue  # 轻工业总产值增长9.6%, 比重上升到51.6%: not what the key measures
+                    key = kept
                     quantity = _fit(quantity, key, index)
+                span = span_at(source_id, text, item.clause.start, item.clause.end)
                 outcomes.append(
                     Outcome(
                         key=key,
@@ -917,16 +974,25 @@ def find_outcomes(
 
 
 def key_quantities(
-    sentence_text: str, quantities: Sequence[Quantity], indicators: Sequence[Indicator]
+    sentence_text: str,
+    quantities: Sequence[Quantity],
+    indicators: Sequence[Indicator],
+    *,
+    year: int | None = None,
+    consumer_prices: bool = True,
 ) -> tuple[Quantity, ...]:
-    """``quantities`` (parsed from ``sentence_text``, offsets in it) with the key of the indicator
-    their clause states, where the quantity's unit fits it; others unchanged.
+    """``quantities`` (parsed from ``sentence_text``, offsets in it) with what each means (its
+    :attr:`~gwr.Quantity.measure`, :attr:`~gwr.Quantity.period` and :attr:`~gwr.Quantity.scope`,
+    see :mod:`gwr._reading._meaning`) and the key of the indicator its clause states, where the
+    quantity's unit and meaning fit it; others unchanged. ``year`` is the report's year (a
+    figure of it or of the year before is no span); where ``consumer_prices`` is false (the
+    report never names 居民消费价格), a bare 物价 names the retail price index.
 
     >>> import gwr
     >>> from gwr._reading._quantities import parse_quantities
     >>> sentence = "今年中央预算内投资拟安排7000亿元，比上年增加200亿元。"
-    >>> [(q.text, q.indicator) for q in key_quantities(sentence, parse_quantities(sentence), gwr.indicators())]
-    [('7000亿元', 'central_budget_investment'), ('200亿元', 'central_budget_investment')]
+    >>> [(q.text, q.indicator, q.measure) for q in key_quantities(sentence, parse_quantities(sentence), gwr.indicators())]
+    [('7000亿元', 'central_budget_investment', 'level'), ('200亿元', None, 'increment')]
     """
     if not isinstance(sentence_text, str):
         raise InvalidTypeError(f"key_quantities reads a sentence (str), not {type(sentence_text).__name__}")
@@ -936,18 +1002,74 @@ def key_quantities(
     if not _may_name(sentence_text, index):
         return tuple(quantities)  # names no indicator: nothing to key
     keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index, quantities)
+    spans = periods([(k.clause.start, k.clause.end) for k in keyed], sentence_text, year)
     result = []
     for quantity in quantities:
-        owner = next((k for k in keyed if k.clause.start <= quantity.start < k.clause.end), None)
-        key = owner.key if owner is not None else None
-        if owner is not None and (pairs := _respectively(owner, index)) is not None:
+        at = next((i for i, k in enumerate(keyed) if k.clause.start <= quantity.start < k.clause.end), None)
+        if at is None:
+            result.append(quantity)
+            continue
+        owner = keyed[at]
+        key = owner.key
+        if (pairs := _respectively(owner, index)) is not None:
             offset = owner.clause.start
             key = next((k for k, q in pairs if q.start + offset == quantity.start), key)
         key = _twin(key, quantity, index)
-        if owner is not None and _ALLOCATED.match(sentence_text, quantity.end, owner.clause.end):
+        if _ALLOCATED.match(sentence_text, quantity.end, owner.clause.end):
             key = None  # 安排超长期特别国债3000亿元支持消费品以旧换新: a use of the funds, not their total
-        result.append(_fit(quantity, key, index) if quantity.indicator is None else quantity)
+        if quantity.indicator is not None:
+            result.append(quantity)
+            continue
+        meant = _meant(owner, quantity, sentence_text, owner.clause.start, spans[at][0], year, index, key)
+        key = _kept(key, owner, meant, index, consumer_prices)
+        result.append(_fit(meant, key, index))
     return tuple(result)
+
+
+def _meant(
+    item: _Keyed,
+    quantity: Quantity,
+    text: str,
+    clause_start: int,
+    carried: str | None,
+    year: int | None,
+    index: _Index,
+    key: str | None,
+) -> Quantity:
+    """``quantity`` (offsets in ``text``; its clause starts at ``clause_start``) with what it
+    measures, its period and its scope (none for a rate or share: it names its own coverage)."""
+    rate = key is not None and index.units.get(key) == "%" and index.measures.get(key) != "growth"
+    before = text[clause_start : quantity.start]
+    own, _ = span_in(text, clause_start, quantity.start, year)
+    if item.name is not None:
+        before = matching_form(before).replace(item.name, "")
+    takes = index.measures.get(key) if key is not None else None
+    measure = measure_of(quantity, before, takes, per_capita=item.per_capita)
+    scope = item.scope
+    if rate:
+        scope = None  # a rate or share is of its own coverage (地级及以上城市空气质量优良天数比例)
+    if item.per_capita and measure != "per_capita" and scope is None:
+        scope = "人均"
+    return attrs.evolve(quantity, measure=measure, period=own or carried, scope=scope)
+
+
+_RETAIL_PRICES = re.compile(r"居民消费|消费价格|CPI")
+
+
+def _kept(key: str | None, item: _Keyed, quantity: Quantity, index: _Index, consumer_prices: bool) -> str | None:
+    """``key`` where ``quantity`` means what its indicator measures, else ``None``; the bare 物价
+    of a report that never names the consumer price index is the retail price index."""
+    if key is None:
+        return None
+    if key == "cpi_growth" and not consumer_prices and item.name and not _RETAIL_PRICES.search(item.name):
+        key = "retail_price_growth" if "retail_price_growth" in index.units else key
+    return key if fits(index.measures.get(key, "level"), quantity) else None
+
+
+def names_consumer_prices(text: str) -> bool:
+    """Whether ``text`` names the consumer price index (居民消费价格, CPI): where it does not, as
+    in the reports before 2002, a bare 物价 (物价涨幅, 物价上涨幅度) is the retail price index."""
+    return "居民消费价格" in text or "CPI" in text
 
 
 _ALLOCATED = re.compile(r"[^，；。]{0,12}?(?:支持|用于)")

@@ -60,6 +60,8 @@ class IndicatorNote:
     description: str
     unit: str | None = None
     names: tuple[str, ...] = ()
+    measure: Literal["level", "per_capita", "growth", "share", "points", "increment"] = "level"
+    bounds: tuple[str, ...] | None = None
 
 
 @attrs.frozen

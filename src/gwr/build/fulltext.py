@@ -19,6 +19,7 @@ import attrs
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measure, Outcome, Span, Target
 from .._reading._outline import Content, Sentence, TaskLayout, outcome_at, read_body, sentences_of
+from .._reading._targets import names_consumer_prices
 from .annotations import AnnotationError, OutcomeNote, ReportNote, find_quote
 
 _KEY_DROP = re.compile(r"[\W_]+")
@@ -67,15 +68,23 @@ class _AnnotatedKeys:
     """Gives a measure's quantities the keys the reader's rule finds (:func:`gwr._reading._targets.key_quantities`),
     then those the annotation names by quote, where no rule can know them."""
 
-    def __init__(self, keys: list[tuple[Span, str]], indicators: tuple[Indicator, ...]) -> None:
+    def __init__(
+        self, keys: list[tuple[Span, str]], indicators: tuple[Indicator, ...], *, year: int, consumer_prices: bool
+    ) -> None:
         self.keys = keys
         self.indicators = indicators
+        self.year = year
+        self.consumer_prices = consumer_prices
         self.used: set[int] = set()
 
     def __call__(self, sentence: Sentence, measure: Measure) -> Measure:
         from .._reading._targets import key_quantities
 
-        quantities = list(key_quantities(measure.text, measure.quantities, self.indicators))
+        quantities = list(
+            key_quantities(
+                measure.text, measure.quantities, self.indicators, year=self.year, consumer_prices=self.consumer_prices
+            )
+        )
         for index, (span, key) in enumerate(self.keys):
             if span.source != sentence.source or not (sentence.start <= span.start and span.end <= sentence.end):
                 continue
@@ -122,7 +131,7 @@ def build_fulltext(
     for key_note in note.quantity_keys:
         at = find_quote(text, key_note.quote, start, end, f"{path} quantity key {key_note.key}", key_note.prefix)
         keys.append((span_at(source_id, text, at, at + len(key_note.quote)), key_note.key))
-    keyer = _AnnotatedKeys(keys, indicators)
+    keyer = _AnnotatedKeys(keys, indicators, year=note.year, consumer_prices=names_consumer_prices(text))
     themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
     subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] = {
         t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks

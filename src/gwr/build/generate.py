@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import hashlib
 import json
 import re
@@ -313,6 +315,8 @@ def generate(root: Path) -> dict[str, bytes]:
             reading=n.reading,
             description=n.description,
             names=n.names,
+            measure=n.measure,
+            bounds=None if n.bounds is None else (Decimal(n.bounds[0]), Decimal(n.bounds[1])),
         )
         for n in load(annotations / "indicators.toml", IndicatorsFile).indicators
     )

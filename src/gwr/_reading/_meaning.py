@@ -1,0 +1,161 @@
+"""What a figure means: what it measures, over what period, and of what scope.
+
+A figure of a report carries an indicator's key only where all three fit the indicator
+(:func:`fits`); the reader decides them from the words around the figure, the same way in every
+report:
+
+**Measure** (:data:`gwr.Measurement`). A figure in percentage points is a change in ``points``. A
+percentage is a ``share`` where its clause says it is one between the name and the figure
+(比重, 占比, 比例, 份额, 占…); otherwise a ``growth`` rate where the indicator its clause
+states is one (经济增速5%, 涨幅回落到2.6%); otherwise a ``level`` where the clause says it is
+reached (提高到89.3%, 下降到10.06‰), a ``growth`` rate where the text states a change (增长,
+下降), and a ``level`` where it states none (失业率5.5%). An
+amount is an ``increment`` where the text states a change of it (比上年增加5000亿元, 增产74亿斤),
+a ``per_capita`` level where its name is narrowed to a head (人均国内生产总值), otherwise a
+``level``.
+
+**Period** (:attr:`gwr.Quantity.period`). The words that put the figure over a span of years: an
+average (年均, 平均每年), a total (累计, 合计), a look back (五年来, 这五年, 过去五年, 连续三年,
+“十四五”以来, 党的十八大以来, “六五”期间), a span between years (2000年至2005年), a base
+earlier than the year before (比2002年增长65.5% in 2008's review), a horizon later than the
+report's year (到2035年), a doubling (翻一番). A look back speaks for its clause and the clauses
+after it in the sentence, until a clause names the year again (去年, 今年, 全年, 2024年); the
+report's own year and the year before are no span (2024年以来, 今年以来, 一年来, 比上年). ``None``:
+the figure is of the year.
+
+**Scope** (:attr:`gwr.Quantity.scope`). The part of the aggregate the clause narrows the
+indicator's name to: the Han characters right before the name, after the last word that only
+determines or introduces it (全国, 全省, 全年, 实现, 其中, 的): 轻工业总产值 (of 工业总产值),
+网上零售额, 地方财政赤字, 跨境电商进出口, 县域经济增长, 深圳地区生产总值, and 人均 for a
+per-head growth rate. ``None``: the aggregate itself.
+
+:func:`fits` then asks: the aggregate (no scope), the year (no period), and a measure the
+indicator takes (:attr:`gwr.Indicator.measure`): a ``growth`` indicator growth rates only; a
+``share`` indicator shares and levels; an ``increment`` indicator (new jobs, poverty reduction)
+increments and levels; a ``level`` indicator levels only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from .._model._records import Measurement, Quantity
+
+_YEAR = r"(?:[0-9]{4}|[〇一二三四五六七八九零]{4})"
+_FEW = r"[两二三四五六七八九十0-9]{1,2}"
+_SPAN = re.compile(
+    r"年均|平均每年|每年平均|年平均|累计|合计|共计|总计"
+    rf"|(?:过去|这|近|前|最近|今后|未来)的?{_FEW}年(?:来|间|中|内|里|以来)?"
+    rf"|{_FEW}年(?:来|间|中|里|以来)|多年来|连续{_FEW}年"
+    r"|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:期间|时期|以来|计划期间|规划期间)"
+    r"|第[一二三四五六七八九十]+个五年计划(?:期间)?|五年计划期间"
+    r"|翻(?:了)?[一两二三四]?番"
+    rf"|(?P<from>{_YEAR})年?(?:至|到|—|–|－|-|~)(?P<to>{_YEAR})年"
+    rf"|(?:从|由)(?P<since>{_YEAR})年"
+    rf"|到(?P<by>{_YEAR})年"
+    rf"|比(?P<base>{_YEAR})年"
+    r"|(?P<since_words>[^，,。；;、：:\s]{1,10})以来"
+)
+_ANCHOR = re.compile(rf"^(?:刚刚过去的|过去的)?(?:去年|今年|全年|当年|上年|一年来|{_YEAR}年(?![至到—–－~-]))")
+
+
+_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
+def _year(words: str) -> int:
+    """A year written in digits (2002) or in Chinese digits one by one (一九八〇)."""
+    return int("".join(_DIGITS.get(c, c) for c in words))
+
+
+def span_in(text: str, start: int, end: int, year: int | None) -> tuple[str | None, int]:
+    """The words in ``text[start:end]`` that put a figure after them over a span of years, and
+    where the last of them ends (``(None, -1)`` where there are none). ``year`` is the report's
+    year (``None``: not known, so that no year is taken for its own)."""
+    found: str | None = None
+    at = -1
+    for match in _SPAN.finditer(text, start, end):
+        if not _spans(match, year):
+            continue
+        found, at = match.group(), match.end()
+    return found, at
+
+
+def _spans(match: re.Match[str], year: int | None) -> bool:
+    own = set() if year is None else {year, year - 1}
+    if match["by"] is not None:
+        return _year(match["by"]) not in own
+    if match["base"] is not None:
+        base = _year(match["base"])
+        return year is None or base < year - 2
+    if match["since"] is not None:
+        since = _year(match["since"])
+        return since not in own
+    if match["since_words"] is not None:
+        words = match["since_words"]
+        if words.endswith(("今年", "去年", "一年", "年初", "上年")) or any(words.endswith(f"{y}年") for y in own):
+            return False
+        return True
+    return True
+
+
+def periods(clauses: list[tuple[int, int]], text: str, year: int | None) -> list[tuple[str | None, str | None]]:
+    """For each clause ``text[start:end]`` of one sentence: the span carried into it from the
+    clauses before, and the span its own words open (for the figures after them)."""
+    carried: str | None = None
+    result: list[tuple[str | None, str | None]] = []
+    for start, end in clauses:
+        if _ANCHOR.match(text, start):
+            carried = None
+        own, _ = span_in(text, start, end, year)
+        result.append((carried, own))
+        if own is not None:
+            carried = own
+    return result
+
+
+_SHARE = re.compile(r"比重|占比|比例|份额|之比|贡献率|占")
+_REACHED = re.compile(r"(?:到|至)了?$")
+_INCREMENT = re.compile(r"(?:增产|减产|多增|少增)了?$")
+
+
+def measure_of(quantity: Quantity, before: str, takes: str | None, *, per_capita: bool) -> Measurement:
+    """What ``quantity`` measures, from the clause's words ``before`` it (the indicator's name
+    left out) and what the indicator its clause states measures (``takes``: a growth rate is
+    what a figure in % under a growth indicator's name is, 经济增速5%, 涨幅回落到2.6%)."""
+    if quantity.unit == "percentage_points":
+        return "points"
+    if quantity.unit in ("%", "permille"):
+        if _SHARE.search(before):
+            return "share"
+        if takes == "growth":
+            return "growth"
+        if _REACHED.search(before):
+            return "level"  # 下降到10.06‰, 提高到89.3%: the level reached
+        return "growth" if quantity.change in ("increase", "decrease") else "level"
+    if quantity.change in ("increase", "decrease") or _INCREMENT.search(before):
+        return "increment"
+    return "per_capita" if per_capita else "level"
+
+
+_TAKES: dict[str, frozenset[str]] = {
+    "growth": frozenset({"growth"}),
+    "share": frozenset({"share", "level"}),
+    "increment": frozenset({"increment", "level"}),
+    "level": frozenset({"level"}),
+    "per_capita": frozenset({"per_capita"}),
+    "points": frozenset({"points"}),
+}
+
+
+def fits(indicator_measure: str, quantity: Quantity) -> bool:
+    """Whether ``quantity`` may carry the key of an indicator that takes ``indicator_measure``:
+    of the aggregate, of the year, and measuring what the indicator measures."""
+    if quantity.scope is not None or quantity.period is not None:
+        return False
+    return quantity.measure is None or quantity.measure in _TAKES.get(indicator_measure, frozenset())
+
+
+def measurement(value: str) -> Measurement:
+    """``value`` as a :data:`gwr.Measurement` (for the registry's annotations)."""
+    return cast(Measurement, value)
