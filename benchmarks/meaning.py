@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from meaning_expected import FILES, compare  # noqa: E402
+from meaning_expected import FILES, compare
 
 
 def main() -> None:
@@ -38,7 +38,10 @@ def main() -> None:
                 print("    missed", line)
             for line in tally.wrong:
                 print("    WRONG ", line)
-    cells = [f"{f}/{e} ({100 * f / e:.0f}%)" if e else "-" for f, e in (totals[k] for k in ("outcomes", "targets", "figures"))]
+    cells = [
+        f"{f}/{e} ({100 * f / e:.0f}%)" if e else "-"
+        for f, e in (totals[k] for k in ("outcomes", "targets", "figures"))
+    ]
     print(f"{'all':<26}" + "  ".join(cells) + f"  wrongly keyed {wrong}/{negatives}")
 
 

@@ -90,7 +90,9 @@ def compare(path: Path) -> Tally:
             year = entry.get("year", default_year[kind])
             tally.expected[kind] = tally.expected.get(kind, 0) + 1
             if kind == "outcomes":
-                hit = any(o.key == entry["key"] and o.year == year and _same(entry, o.quantity) for o in report.outcomes)
+                hit = any(
+                    o.key == entry["key"] and o.year == year and _same(entry, o.quantity) for o in report.outcomes
+                )
             elif kind == "targets":
                 hit = any(t.key == entry["key"] and t.year == year and _same(entry, t.quantity) for t in report.targets)
             else:

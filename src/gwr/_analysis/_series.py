@@ -507,8 +507,9 @@ def series(
     >>> points = gwr.series("CPI growth", kind="gwr", measures=True)
     >>> [(p.year, str(p.value)) for p in points if p.role == "target" and p.year >= 2021]
     [(2021, '3'), (2022, '3'), (2023, '3'), (2024, '3'), (2025, '2'), (2026, '2')]
-    >>> [(p.year, p.role, p.report) for p in points if p.year == 1991]  # the corpus has no 1991 report
-    [(1991, 'missing', None)]
+    >>> retail = gwr.series("retail_price_growth", kind="gwr")  # the 物价 of the reports before 2002
+    >>> [(p.year, p.role, p.report) for p in retail if p.year == 1991]  # the corpus has no 1991 report
+    [(1991, 'missing', None), (1991, 'outcome', 'gwr-1992')]
     >>> [p.text for p in points if p.year == 2020][1:]
     ['居民消费价格上涨2.5%', '加强生活必需品保供稳价，居民消费价格上涨2.5%。']
     """

@@ -44,7 +44,7 @@ from .._model._records import (
 )
 from .._reading._layout import find_layout
 from .._reading._quantities import parse_quantities
-from .._reading._read import read_facts
+from .._reading._read import part_periods, period_at, read_facts
 from .._reading._targets import key_quantities, names_consumer_prices, unit_fits
 from .._reading._themes import theme_of
 
@@ -137,11 +137,22 @@ def rederive(report: Report, source: Source, text: str, indicators: Sequence[Ind
     _compare(problem, f"{report.id}.targets", report.targets, facts.targets, source.id, both_ways=True)
     by_rule = report.completeness == "cited" or not source.bundled
     prices = names_consumer_prices(text)
+    parts = part_periods(facts.sentences, report.year)
     _compare(problem, f"{report.id}.outcomes", report.outcomes, facts.outcomes, source.id, both_ways=by_rule)
     _compare_verdicts(problem, report, facts.verdicts, source.id)
     for path, item in report.iter_items():
         if isinstance(item, Measure):
-            _rekey(problem, f"{report.id}.{path}", item, indicators, strict=by_rule, year=report.year, prices=prices)
+            back = period_at(text, item.span.start, report.year, parts) if item.span.source == source.id else None
+            _rekey(
+                problem,
+                f"{report.id}.{path}",
+                item,
+                indicators,
+                strict=by_rule,
+                year=report.year,
+                prices=prices,
+                back=back,
+            )
 
 
 def _compare_verdicts(problem: Problem, report: Report, found: Sequence[Verdict], source_id: str) -> None:
@@ -173,10 +184,13 @@ def _rekey(
     strict: bool,
     year: int,
     prices: bool,
+    back: str | None,
 ) -> None:
     """Each quantity keyed as the rule keys it (an annotation may key more in a bundled report),
     and meaning what the rule reads it to mean."""
-    keyed = key_quantities(measure.text, parse_quantities(measure.text), indicators, year=year, consumer_prices=prices)
+    keyed = key_quantities(
+        measure.text, parse_quantities(measure.text), indicators, year=year, consumer_prices=prices, look_back=back
+    )
     for i, (shipped, found) in enumerate(zip(measure.quantities, keyed, strict=False)):
         for field in ("measure", "period", "scope"):
             if getattr(shipped, field) != getattr(found, field):

@@ -18,7 +18,8 @@ a ``per_capita`` level where its name is narrowed to a head (人均国内生产�
 average (年均, 平均每年), a total (累计, 合计), a look back (五年来, 这五年, 过去五年, 连续三年,
 “十四五”以来, 党的十八大以来, “六五”期间), a span between years (2000年至2005年), a base
 earlier than the year before (比2002年增长65.5% in 2008's review), a horizon later than the
-report's year (到2035年), a doubling (翻一番). A look back speaks for its clause and the clauses
+report's year (到2035年), a doubling (翻一番), a part of the year (上半年, 前三季度, 1—11月).
+A look back speaks for its clause and the clauses
 after it in the sentence, until a clause names the year again (去年, 今年, 全年, 2024年); the
 report's own year and the year before are no span (2024年以来, 今年以来, 一年来, 比上年). ``None``:
 the figure is of the year.
@@ -48,14 +49,17 @@ _SPAN = re.compile(
     r"年均|平均每年|每年平均|年平均|累计|合计|共计|总计"
     rf"|(?:过去|这|近|前|最近|今后|未来)的?{_FEW}年(?:来|间|中|内|里|以来)?"
     rf"|{_FEW}年(?:来|间|中|里|以来)|多年来|连续{_FEW}年"
-    r"|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:期间|时期|以来|计划期间|规划期间)"
+    r"|“?(?:十[一二三四五六七八九]?|[六七八九])五”?(?:期间|时期|以来|计划期间|规划期间)"
     r"|第[一二三四五六七八九十]+个五年计划(?:期间)?|五年计划期间"
     r"|翻(?:了)?[一两二三四]?番"
+    r"|上半年|下半年|前三季度|第?[一二三四]季度|[0-9一二三四五六七八九十]{1,2}(?:—|－|-|至|到)[0-9一二三四五六七八九十]{1,2}月"
     rf"|(?P<from>{_YEAR})年?(?:至|到|—|–|－|-|~)(?P<to>{_YEAR})年"
     rf"|(?:从|由)(?P<since>{_YEAR})年"
     rf"|到(?P<by>{_YEAR})年"
     rf"|比(?P<base>{_YEAR})年"
     r"|(?P<since_words>[^，,。；;、：:\s]{1,10})以来"
+    r"|(?<![第个一二三四五六七八九十])[两三四五六七八九十]年(?!规划|计划|级|制|期|前|后|以前|以后|行动)"
+    rf"|(?P<at>{_YEAR})年(?!以来|[至到—–－~-])"
 )
 _ANCHOR = re.compile(rf"^(?:刚刚过去的|过去的)?(?:去年|今年|全年|当年|上年|一年来|{_YEAR}年(?![至到—–－~-]))")
 
@@ -85,6 +89,8 @@ def _spans(match: re.Match[str], year: int | None) -> bool:
     own = set() if year is None else {year, year - 1}
     if match["by"] is not None:
         return _year(match["by"]) not in own
+    if match["at"] is not None:
+        return year is not None and _year(match["at"]) not in own  # 2015年国内生产总值将超过55万亿元
     if match["base"] is not None:
         base = _year(match["base"])
         return year is None or base < year - 2
@@ -93,30 +99,60 @@ def _spans(match: re.Match[str], year: int | None) -> bool:
         return since not in own
     if match["since_words"] is not None:
         words = match["since_words"]
-        if words.endswith(("今年", "去年", "一年", "年初", "上年")) or any(words.endswith(f"{y}年") for y in own):
-            return False
-        return True
+        own_words = ("今年", "去年", "一年", "年初", "上年", *(f"{y}年" for y in own))
+        return not words.endswith(own_words)
     return True
 
 
-def periods(clauses: list[tuple[int, int]], text: str, year: int | None) -> list[tuple[str | None, str | None]]:
-    """For each clause ``text[start:end]`` of one sentence: the span carried into it from the
-    clauses before, and the span its own words open (for the figures after them)."""
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+_FIRST_CLAUSE = re.compile(r"[^，,；;：:。！？\n]+")
+
+
+def look_back(text: str, at: int, year: int | None) -> str | None:
+    """The span a paragraph's opening words put the sentence at ``at`` in (五年来，…; “十二五”时期，…):
+    the opening sentence's first clause names it, and it holds until a sentence opens on the year
+    again (去年…, 今年…, 2024年…)."""
+    start = text.rfind("\n", 0, at) + 1
     carried: str | None = None
+    for n, sentence in enumerate(_SENTENCE.finditer(text, start, at)):
+        begin = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
+        if n == 0:
+            first = _FIRST_CLAUSE.match(text, begin)
+            if first is not None:
+                carried, _ = span_in(text, first.start(), first.end(), year)
+        elif _ANCHOR.match(text, begin):
+            carried = None
+    return carried
+
+
+_OWN_CLAUSE = re.compile(
+    r"^(?:年均|平均每年|每年平均|年平均|累计|合计|共计|总计|连续|翻|比)"
+    r"|^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})年$"
+)
+"""Spans that speak for their own clause only (年均增长, 累计完成, 连续6年增产, 比2002年, 2015年…),
+not for the clauses after it the way a look back does (五年来，…; 今年上半年，…; 从2020年到2025年，…)."""
+
+
+def periods(
+    clauses: list[tuple[int, int]], text: str, year: int | None, carried: str | None = None
+) -> list[tuple[str | None, str | None]]:
+    """For each clause ``text[start:end]`` of one sentence: the span carried into it from the
+    clauses before (and from the paragraph's opening, ``carried``), and the span its own words
+    open (for the figures after them)."""
     result: list[tuple[str | None, str | None]] = []
     for start, end in clauses:
         if _ANCHOR.match(text, start):
             carried = None
         own, _ = span_in(text, start, end, year)
         result.append((carried, own))
-        if own is not None:
+        if own is not None and not _OWN_CLAUSE.search(own):
             carried = own
     return result
 
 
 _SHARE = re.compile(r"比重|占比|比例|份额|之比|贡献率|占")
 _REACHED = re.compile(r"(?:到|至)了?$")
-_INCREMENT = re.compile(r"(?:增产|减产|多增|少增)了?$")
+_INCREMENT = re.compile(r"(?:增产|减产|多增|少增|净增|增量|绝对数)(?:了|是|为|却是)?$|比[^，,。；;]{0,12}?[多少]$")
 
 
 def measure_of(quantity: Quantity, before: str, takes: str | None, *, per_capita: bool) -> Measurement:

@@ -7,6 +7,7 @@ that every span of the report points into it and :func:`gwr.check` can verify it
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -251,9 +252,17 @@ def read_normalized(
     facts = read_facts(text, source_id, year=year, start=layout.start, end=layout.end, indicators=indicators)
     targets, outcomes, sentences = facts.targets, facts.outcomes, facts.sentences
     prices = names_consumer_prices(text)
+    parts = part_periods(sentences, year)
 
     def keyer(sentence: Sentence, measure: Measure) -> Measure:
-        keyed = key_quantities(measure.text, measure.quantities, indicators, year=year, consumer_prices=prices)
+        keyed = key_quantities(
+            measure.text,
+            measure.quantities,
+            indicators,
+            year=year,
+            consumer_prices=prices,
+            look_back=period_at(text, measure.span.start, year, parts) if measure.span.source == source_id else None,
+        )
         return measure if keyed == measure.quantities else attrs.evolve(measure, quantities=keyed)
 
     body = read_body(
@@ -313,8 +322,55 @@ def read_facts(text: str, source_id: str, *, year: int, start: int, end: int, in
     parts = sorted(paragraph[0].start for paragraph in part_headings_of(sentences))
     review_end = min([*(t.span.start for t in targets), *parts[1:2]], default=end)
     outcomes = find_outcomes(text, source_id, year=year, start=start, end=review_end, indicators=indicators)
+    # a look back on the year before later in the report (2011年，是“十二五”开局之年…。过去一年，…
+    # 国内生产总值增长10.3%): its paragraph states outcomes the review may not
+    for later in _LOOK_BACK.finditer(text, review_end, end):
+        if later.start() > start and text[later.start() - 1] not in _SENTENCE_START:
+            continue
+        line_end = text.find("\n", later.start(), end)
+        found = find_outcomes(
+            text,
+            source_id,
+            year=year,
+            start=later.start(),
+            end=end if line_end < 0 else line_end,
+            indicators=indicators,
+        )
+        keys = {o.key for o in outcomes}
+        outcomes += tuple(o for o in found if o.key not in keys)
     verdicts = find_verdicts(text, source_id, year=year, start=start, end=review_end, indicators=indicators)
     return Facts(targets, outcomes, sentences, verdicts)
+
+
+_LOOK_BACK = re.compile(r"过去一年|刚刚过去的一年")
+_SENTENCE_START = "。！？\n 　"
+
+
+def part_periods(sentences: list[Sentence], year: int, source: str | None = None) -> list[tuple[int, str | None]]:
+    """Where each part of the report starts (in ``source``, where given), and the span of years
+    its heading puts it over (二、“十二五”时期的主要目标和任务 → ``“十二五”时期``; 三、2011年的工作 →
+    ``None``)."""
+    from ._meaning import span_in
+
+    result: list[tuple[int, str | None]] = []
+    for paragraph in part_headings_of(sentences):
+        heading = paragraph[0]
+        if source is not None and heading.source != source:
+            continue
+        result.append((heading.start, span_in(heading.text, 0, len(heading.text), year)[0]))
+    return sorted(result)
+
+
+def period_at(text: str, at: int, year: int, parts: list[tuple[int, str | None]]) -> str | None:
+    """The span of years the context puts a sentence at ``at`` over: its paragraph's opening
+    (:func:`gwr._reading._meaning.look_back`), else its part's heading (:func:`part_periods`)."""
+    from ._meaning import look_back
+
+    back = look_back(text, at, year)
+    if back is not None:
+        return back
+    part = bisect.bisect_right(parts, (at, "\uffff")) - 1
+    return parts[part][1] if part >= 0 else None
 
 
 def part_headings_of(sentences: list[Sentence]) -> list[list[Sentence]]:

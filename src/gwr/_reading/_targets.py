@@ -91,7 +91,7 @@ import attrs
 
 from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
-from .._model._records import Indicator, Outcome, Quantity, Target
+from .._model._records import Indicator, Measurement, Outcome, Quantity, Target
 from ._meaning import fits, measure_of, periods, span_in
 from ._quantities import parse_quantities
 
@@ -184,7 +184,7 @@ class _Index:
     units: dict[str, str | None]
     changes: frozenset[str]
     """Keys of indicators that are themselves a change (增长, 新增, 减少, a rate in %)."""
-    measures: dict[str, str]
+    measures: dict[str, Measurement]
     """What a figure must measure to carry each key (:attr:`Indicator.measure`)."""
 
 
@@ -259,7 +259,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff]+$")
 _NOT_A_PART = re.compile(
     r"实现|完成|达到|安排|发行|预计|初步核算|核算|其中|以及|同比|全年|今年|去年|上年|当年|本年|明年|年度|年末|年底"
     r"|我[国省区市]|全[国省区市疆岛县州盟旗]|全社会|全部|中国|国内|整个|城乡|货物贸易|货物|[〇一二三四五六七八九零]{4}年"
-    r"|争取|用好|带动|促进|推动|积极|新增|继续|进一步|仍然|仍"
+    r"|争取|用好|带动|促进|推动|积极|新增|继续|进一步|仍然|仍|要求|计划|预定|预期|力争|确保|保证|努力|已经|主要"
     r"|[的是在要对向从于与和及或把将被为了使让由比较占即年月]"
 )
 """Words before a name that determine or introduce it (全国, 全年, 实现, 其中, 的) rather than narrow it."""
@@ -271,12 +271,16 @@ def _scope(form: str, at: int, name: str) -> tuple[str | None, bool]:
     轻工业总产值, 网上 of 网上零售额, 地方 of 地方财政赤字, 跨境电商, 县域, a city's name), with the
     name (``轻工业总产值``); and whether the part is per head (人均国内生产总值)."""
     run = _HAN_RUN.search(form, 0, at)
-    if run is None or (run.start() > 0 and form[run.start() - 1].isdigit()):
-        return None, False  # no words before it, or only a number's unit (2024年…, 551万农村贫困人口)
+    if run is None:
+        return None, False
     words = run.group()
+    if run.start() > 0 and form[run.start() - 1].isdigit():
+        words = words[1:]  # a number's unit or year before it: 2024年地区生产总值, 551万农村贫困人口, 1979年轻工业
     cut = 0
     for stop in _NOT_A_PART.finditer(words):
         cut = stop.end()
+        if stop.group() in ("和", "及", "与") and name.startswith(words[: stop.start()][-2:]):
+            return None, False  # 工业和手工业总产值: the aggregate with a part joined to it
     modifier = words[cut:]
     per_capita = modifier.endswith("人均") and not name.startswith("人均")
     if per_capita:
@@ -316,7 +320,9 @@ def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
 # --------------------------------------------------------------------------------------------
 # Clauses
 
-_CLAUSE = re.compile(r"[^，；。：！？,;:!?\n]+")
+_CLAUSE = re.compile(r"(?:[^，；。：！？,;:!?\n]|(?<=[0-9])[，,](?=[0-9]{3}(?![0-9])))+")
+"""A clause: up to a separator; a comma between a digit and three digits is a thousands
+separator inside a number (1，753亿元, 27，203，319，000元: the 1950s and 1980 copies), not one."""
 _LEAD = re.compile(r"^(?:[—\-－]{2,}|其中|同时|并且|并)+")
 _FRAMING = re.compile(r"^在.*(?:基础上|前提下|条件下)$|(?:争取|力争|努力实现)更好(?:的)?结果|^同时$")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
@@ -399,6 +405,9 @@ def _key_clauses(
         found = _named(form, index)
         name = found[0] if found is not None else None
         scope = _scope(form, found[1], found[0]) if found is not None else (None, False)
+        if found is not None and form.startswith("等", found[1] + len(found[0])):
+            # 超长期特别国债等各类中央支持资金2083亿元: a figure of the kind it exemplifies
+            scope = (found[0] + "等", scope[1])
         quantities: tuple[Quantity, ...] = ()
         if parsed is not None:
             quantities = tuple(_shift(q, -clause.start) for q in parsed if clause.start <= q.start < clause.end)
@@ -425,7 +434,7 @@ def _key_clauses(
 
 _CONTINUES = re.compile(
     r"^(?:(?:全年|今年|当年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
-    r"|(?:扣除|考虑)[^，。；]{0,8}因素|比[^，。；]{0,14}?)\s*)*"
+    r"|(?:扣除|考虑)[^，。；]{0,8}因素|按[^，。；]{0,8}计算|比[^，。；]{0,14}?)\s*)*"
     r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
     r"|控制在|力争|争取|保持|跃上|增产|减产)"
 )
@@ -552,6 +561,7 @@ def _stretches(keyed: list[_Keyed], at: int, targets: list[Target], text: str) -
 
 def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
     targets: list[Target] = []
+    prices = names_consumer_prices(text)
     for i, item in enumerate(keyed):
         if _FRAMING.search(item.clause.text):
             continue
@@ -594,6 +604,8 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
         for key, quantity in pairs:
             if quantity is not None:
                 key = _twin(key, quantity, index)
+                quantity = _meant(item, quantity, span.exact, item.clause.start - start, None, year, index, key)
+                key = _kept(key, item, quantity, index, prices)
                 quantity = _fit(quantity, key, index)
             targets.append(
                 Target(
@@ -700,21 +712,39 @@ def _year_pattern(year: int) -> re.Pattern[str]:
     return re.compile(rf"今年|本年|{year}年|{chinese}年")
 
 
+_RUNNING_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+_CONTINUED = "；，、：;,:"
+
+
+def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of ``text[start:end]``, a line that ends inside its sentence (in ；，、：, as
+    where each clause of a list stands on a line of its own) joined to the next."""
+    begin: int | None = None
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        if begin is None:
+            begin = start + match.start()
+        if not match.group().rstrip().endswith(tuple(_CONTINUED)):
+            yield begin, start + match.end()
+            begin = None
+    if begin is not None:
+        yield begin, end
+
+
 def _statement_targets(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> list[Target]:
     """Single statements of this year's targets (the older layouts): see the module documentation."""
     this_year = _year_pattern(year)
     targets: list[Target] = []
-    for line_match in re.finditer(r"[^\n]+", text[start:end]):
-        line_start = start + line_match.start()
-        line = line_match.group()
+    for line_start, line_end in _logical_lines(text, start, end):
+        line = text[line_start:line_end]
         if not this_year.search(line):
             continue
         following = False
-        for match in _SENTENCE.finditer(line):
+        for match in _RUNNING_SENTENCE.finditer(line):
             sentence = match.group()
             s = line_start + match.start()
             opens = bool(this_year.search(sentence) and _THIS_YEAR_WORDS.search(sentence))
-            if _FIVE_YEAR.search(sentence):
+            first = _CLAUSE.match(sentence.lstrip())
+            if _FIVE_YEAR.search(sentence if "\n" not in sentence else first.group() if first else ""):
                 following = False
                 continue
             if not (opens or following):
@@ -849,6 +879,9 @@ _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计�
 _RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
 """In a clause of the review: the year's target restated (年初确定的, 预期目标) or judged (没有实现): its
 figure is the target's, not the outcome's."""
+_MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)")
+"""In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
+目标): every figure of it up to the judgement's end is the target's, not an outcome."""
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
 
 
@@ -913,14 +946,15 @@ def find_outcomes(
         if not _may_name(sentence, index):
             continue  # names no indicator: no clause of it can state an outcome
         keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
-        for item in keyed:
+        carried = periods([(k.clause.start, k.clause.end) for k in keyed], text, year)
+        for item, (since, _) in zip(keyed, carried, strict=True):
             if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text):
                 continue
             if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
             if _VERSUS_PLAN.search(item.clause.text):
                 continue  # 超过年度计划百分之四点一: a figure against the plan, not a change
-            if _RESTATED.search(item.clause.text):
+            if _RESTATED.search(item.clause.text) or _MISSED.search(text, match.start(), item.clause.end):
                 continue  # 全国没有实现年初确定的…能耗降低4%左右的目标: the target again, judged (a verdict)
             pairs: list[tuple[str | None, Quantity | None]] = []
             pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
@@ -948,7 +982,7 @@ def find_outcomes(
                     if not (qualitative and _QUALITATIVE_STATE.search(item.clause.text)):
                         continue
                 if quantity is not None:
-                    quantity = _meant(item, quantity, item.clause.text, 0, None, year, index, key)
+                    quantity = _meant(item, quantity, item.clause.text, 0, since, year, index, key)
                     kept = _kept(key, item, quantity, index, consumer_prices)
                     if kept is None or (kept != key and kept in seen):
                         continue  # 轻工业总产值增长9.6%, 比重上升到51.6%: not what the key measures
@@ -980,18 +1014,21 @@ def key_quantities(
     *,
     year: int | None = None,
     consumer_prices: bool = True,
+    look_back: str | None = None,
 ) -> tuple[Quantity, ...]:
     """``quantities`` (parsed from ``sentence_text``, offsets in it) with what each means (its
     :attr:`~gwr.Quantity.measure`, :attr:`~gwr.Quantity.period` and :attr:`~gwr.Quantity.scope`,
     see :mod:`gwr._reading._meaning`) and the key of the indicator its clause states, where the
     quantity's unit and meaning fit it; others unchanged. ``year`` is the report's year (a
     figure of it or of the year before is no span); where ``consumer_prices`` is false (the
-    report never names 居民消费价格), a bare 物价 names the retail price index.
+    report never names 居民消费价格), a bare 物价 names the retail price index; ``look_back`` is
+    the span the sentence's paragraph opens on (:func:`gwr._reading._meaning.look_back`).
 
     >>> import gwr
     >>> from gwr._reading._quantities import parse_quantities
     >>> sentence = "今年中央预算内投资拟安排7000亿元，比上年增加200亿元。"
-    >>> [(q.text, q.indicator, q.measure) for q in key_quantities(sentence, parse_quantities(sentence), gwr.indicators())]
+    >>> keyed = key_quantities(sentence, parse_quantities(sentence), gwr.indicators())
+    >>> [(q.text, q.indicator, q.measure) for q in keyed]
     [('7000亿元', 'central_budget_investment', 'level'), ('200亿元', None, 'increment')]
     """
     if not isinstance(sentence_text, str):
@@ -1002,7 +1039,8 @@ def key_quantities(
     if not _may_name(sentence_text, index):
         return tuple(quantities)  # names no indicator: nothing to key
     keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index, quantities)
-    spans = periods([(k.clause.start, k.clause.end) for k in keyed], sentence_text, year)
+    spans = periods([(k.clause.start, k.clause.end) for k in keyed], sentence_text, year, look_back)
+    restated = _MISSED.search(sentence_text) is not None
     result = []
     for quantity in quantities:
         at = next((i for i, k in enumerate(keyed) if k.clause.start <= quantity.start < k.clause.end), None)
@@ -1017,6 +1055,8 @@ def key_quantities(
         key = _twin(key, quantity, index)
         if _ALLOCATED.match(sentence_text, quantity.end, owner.clause.end):
             key = None  # 安排超长期特别国债3000亿元支持消费品以旧换新: a use of the funds, not their total
+        if restated or _RESTATED.search(owner.clause.text):
+            key = None  # 没有实现年初确定的…能耗降低4%左右的目标: the target again, judged (a verdict)
         if quantity.indicator is not None:
             result.append(quantity)
             continue
@@ -1050,7 +1090,15 @@ def _meant(
         scope = None  # a rate or share is of its own coverage (地级及以上城市空气质量优良天数比例)
     if item.per_capita and measure != "per_capita" and scope is None:
         scope = "人均"
+    attribute = _ATTRIBUTE.match(text, quantity.end) or _STANDARD.match(text, quantity.end)
+    if attribute is not None and scope is None:
+        # 超千亿元镇, 千亿元级产业集群, 2300元…作为新的国家扶贫标准: a threshold of a kind, no level
+        scope = quantity.text + attribute.group()
     return attrs.evolve(quantity, measure=measure, period=own or carried, scope=scope)
+
+
+_ATTRIBUTE = re.compile(r"级?(?:镇|县|市|区|城市|企业|园区|集群|产业|项目|行业|大省)")
+_STANDARD = re.compile(r"[^，,；;。]{0,24}?(?:标准|贫困线)")
 
 
 _RETAIL_PRICES = re.compile(r"居民消费|消费价格|CPI")

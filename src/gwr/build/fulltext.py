@@ -19,6 +19,7 @@ import attrs
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measure, Outcome, Span, Target
 from .._reading._outline import Content, Sentence, TaskLayout, outcome_at, read_body, sentences_of
+from .._reading._read import part_periods, period_at
 from .._reading._targets import names_consumer_prices
 from .annotations import AnnotationError, OutcomeNote, ReportNote, find_quote
 
@@ -69,20 +70,36 @@ class _AnnotatedKeys:
     then those the annotation names by quote, where no rule can know them."""
 
     def __init__(
-        self, keys: list[tuple[Span, str]], indicators: tuple[Indicator, ...], *, year: int, consumer_prices: bool
+        self,
+        keys: list[tuple[Span, str]],
+        indicators: tuple[Indicator, ...],
+        *,
+        year: int,
+        text: str,
+        source: str,
+        parts: list[tuple[int, str | None]],
     ) -> None:
+        self.parts = parts
         self.keys = keys
+        self.text = text
+        self.source = source
         self.indicators = indicators
         self.year = year
-        self.consumer_prices = consumer_prices
+        self.consumer_prices = names_consumer_prices(text)
         self.used: set[int] = set()
 
     def __call__(self, sentence: Sentence, measure: Measure) -> Measure:
         from .._reading._targets import key_quantities
 
+        own = measure.span.source == self.source
         quantities = list(
             key_quantities(
-                measure.text, measure.quantities, self.indicators, year=self.year, consumer_prices=self.consumer_prices
+                measure.text,
+                measure.quantities,
+                self.indicators,
+                year=self.year,
+                consumer_prices=self.consumer_prices,
+                look_back=period_at(self.text, measure.span.start, self.year, self.parts) if own else None,
             )
         )
         for index, (span, key) in enumerate(self.keys):
@@ -131,7 +148,14 @@ def build_fulltext(
     for key_note in note.quantity_keys:
         at = find_quote(text, key_note.quote, start, end, f"{path} quantity key {key_note.key}", key_note.prefix)
         keys.append((span_at(source_id, text, at, at + len(key_note.quote)), key_note.key))
-    keyer = _AnnotatedKeys(keys, indicators, year=note.year, consumer_prices=names_consumer_prices(text))
+    keyer = _AnnotatedKeys(
+        keys,
+        indicators,
+        year=note.year,
+        text=text,
+        source=source_id,
+        parts=part_periods(sentences, note.year, source_id),
+    )
     themes: dict[int, tuple[str | None, str | None]] = {t.number: (t.theme, t.secondary_theme) for t in note.tasks}
     subtask_themes: dict[int, dict[int, tuple[str | None, str | None]]] = {
         t.number: {s.number: (s.theme, s.secondary_theme) for s in t.subtasks} for t in note.tasks if t.subtasks
