@@ -91,8 +91,9 @@ def test_gwr_2024_policy_orientation_quantities() -> None:
     assert [(q.value, q.unit, q.change, q.indicator) for q in fiscal.quantities] == [
         (Decimal("3"), "%", None, "deficit_ratio"),
         (Decimal("4060000000000"), "CNY", None, "deficit"),
-        (Decimal("180000000000"), "CNY", "increase", "deficit"),
+        (Decimal("180000000000"), "CNY", "increase", None),  # 比上年年初预算增加1800亿元: the increment, no level
     ]
+    assert [q.measure for q in fiscal.quantities] == ["level", "level", "increment"]
     assert fiscal.quantities[2].relative_to == "上年年初预算"
     bonds = next(m for m in report.measures if "今年先发行1万亿元" in m.text)
     assert bonds.quantities[-1].indicator == "ultra_long_special_treasury_bonds"
@@ -166,7 +167,7 @@ def test_plan_2024_tasks_and_items() -> None:
     measure = next(m for m in investment.measures if "中央预算内投资7000亿元" in m.text)
     assert [(q.value, q.change, q.indicator) for q in measure.quantities] == [
         (Decimal("700000000000"), None, "central_budget_investment"),
-        (Decimal("20000000000"), "increase", "central_budget_investment"),
+        (Decimal("20000000000"), "increase", None),  # 比上年增加200亿元: the increment carries no level's key
     ]
     # "西部地区产业优化布局..." continues item 一是 of area (八) of part one
     part_one = next(s for s in plan.outline if s.kind == "part" and s.number == 1)

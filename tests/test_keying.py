@@ -41,10 +41,10 @@ def test_a_clause_that_only_mentions_gdp(clause: str) -> None:
     assert key_of(clause, gwr.indicators()) not in ("gdp_growth", "gdp")
 
 
-def test_a_restated_figure_carries_its_key() -> None:
+def test_an_increment_carries_no_level_key() -> None:
     sentence = "拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。"  # 003
-    keys = [q.indicator for q in key_quantities(sentence, parse_quantities(sentence), gwr.indicators())]
-    assert keys == ["local_special_bonds", "local_special_bonds"]
+    keyed = key_quantities(sentence, parse_quantities(sentence), gwr.indicators())
+    assert [(q.indicator, q.measure) for q in keyed] == [("local_special_bonds", "level"), (None, "increment")]
 
 
 def test_a_debt_ceiling_swap_is_no_bond_issue() -> None:

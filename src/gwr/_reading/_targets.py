@@ -313,8 +313,11 @@ def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
     if not isinstance(clause, str):
         raise InvalidTypeError(f"key_of reads a clause (str), not {type(clause).__name__}")
     index = _index(indicators)
-    name = _name_in(matching_form(clause), index)
-    return None if name is None else index.keys[name]
+    form = matching_form(clause)
+    found = _named(form, index)
+    if found is None or _scope(form, found[1], found[0])[0] is not None:
+        return None  # names none, or a part of it (海洋生产总值, 轻工业总产值)
+    return index.keys[found[0]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -752,7 +755,11 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
             keyed = _key_clauses(list(_clauses(text, s, s + len(sentence))), index)
             keyed = [k for k in keyed if (k.key is not None and k.quantities) or _has_keyed_next(keyed, k)]
             keyed = [k for k in keyed if not _past_year(k.clause.text, year) and not _PAST.search(k.clause.text)]
-            found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.quantity and t.quantity.indicator]
+            found = [
+                t
+                for t in _targets_of(keyed, source_id, text, year, index)
+                if t.quantity and (t.quantity.indicator or t.quantity.scope)
+            ]
             targets += found
             following = following or bool(found)
     return targets
@@ -1055,7 +1062,7 @@ def key_quantities(
         key = _twin(key, quantity, index)
         if _ALLOCATED.match(sentence_text, quantity.end, owner.clause.end):
             key = None  # 安排超长期特别国债3000亿元支持消费品以旧换新: a use of the funds, not their total
-        if restated or _RESTATED.search(owner.clause.text):
+        if restated:
             key = None  # 没有实现年初确定的…能耗降低4%左右的目标: the target again, judged (a verdict)
         if quantity.indicator is not None:
             result.append(quantity)
@@ -1099,6 +1106,17 @@ def _meant(
 
 _ATTRIBUTE = re.compile(r"级?(?:镇|县|市|区|城市|企业|园区|集群|产业|项目|行业|大省)")
 _STANDARD = re.compile(r"[^，,；;。]{0,24}?(?:标准|贫困线)")
+
+
+def meaning_in(
+    clause: str, quantity: Quantity, key: str | None, indicators: Sequence[Indicator], *, year: int | None = None
+) -> Quantity:
+    """``quantity`` (offsets in ``clause``) with what it means, read from ``clause`` alone as the
+    statement of ``key`` (an annotated outcome's quote: its key is the annotation's, its meaning
+    the rule's)."""
+    index = _index(indicators)
+    item = _key_clauses([_Clause(0, len(clause), clause)], index, (quantity,))[0]
+    return _meant(item, quantity, clause, 0, None, year, index, key)
 
 
 _RETAIL_PRICES = re.compile(r"居民消费|消费价格|CPI")

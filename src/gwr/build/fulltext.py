@@ -20,7 +20,7 @@ from .._model._provenance import span_at
 from .._model._records import Indicator, Measure, Outcome, Span, Target
 from .._reading._outline import Content, Sentence, TaskLayout, outcome_at, read_body, sentences_of
 from .._reading._read import part_periods, period_at
-from .._reading._targets import names_consumer_prices
+from .._reading._targets import meaning_in, names_consumer_prices
 from .annotations import AnnotationError, OutcomeNote, ReportNote, find_quote
 
 _KEY_DROP = re.compile(r"[\W_]+")
@@ -182,14 +182,28 @@ def build_fulltext(
     unused = [note.quantity_keys[i].quote for i in range(len(keys)) if i not in keyer.used]
     if unused:
         raise AnnotationError(f"{path}: quantity keys whose quote is in no measure: {unused}")
-    outcomes = tuple(_outcome(o, note, text, source_id, start, end, path) for o in note.outcomes)
+    outcomes = tuple(_outcome(o, note, text, source_id, start, end, path, indicators) for o in note.outcomes)
     return attrs.evolve(body, outcomes=outcomes)
 
 
-def _outcome(o: OutcomeNote, note: ReportNote, text: str, source_id: str, start: int, end: int, path: Path) -> Outcome:
+def _outcome(
+    o: OutcomeNote,
+    note: ReportNote,
+    text: str,
+    source_id: str,
+    start: int,
+    end: int,
+    path: Path,
+    indicators: tuple[Indicator, ...],
+) -> Outcome:
     at = find_quote(text, o.quote, start, end, f"{path} outcome {o.key}", o.prefix)
     year = o.year if o.year is not None else note.year - 1
     try:
-        return outcome_at(source_id, text, at, at + len(o.quote), o.key, year)
+        outcome = outcome_at(source_id, text, at, at + len(o.quote), o.key, year)
     except ValueError as error:
         raise AnnotationError(f"{path}: {error}") from None
+    if outcome.quantity is None:
+        return outcome
+    # the key is the annotation's; what the figure means, the rule's
+    meant = meaning_in(outcome.text, outcome.quantity, o.key, indicators, year=note.year)
+    return attrs.evolve(outcome, quantity=meant)
