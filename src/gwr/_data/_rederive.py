@@ -43,6 +43,7 @@ from .._model._records import (
     Verdict,
 )
 from .._reading._layout import find_layout
+from .._reading._meaning import fits
 from .._reading._quantities import parse_quantities
 from .._reading._read import part_periods, period_at, read_facts
 from .._reading._targets import key_quantities, names_consumer_prices, unit_fits
@@ -215,15 +216,23 @@ def rule_themes(report: Report, themes: Sequence[Theme], problem: Problem) -> No
 
 
 def invariants(report: Report, indicators: Sequence[Indicator], problem: Problem) -> None:
-    """What holds of every report whatever the reader says."""
+    """What holds of every report whatever the reader says: a target is of the report's year (or
+    of the next year's plan), an outcome of the year before; a keyed figure's unit fits its
+    indicator, it means what the indicator measures (the aggregate, of the year: no scope, no
+    period, a measure the indicator takes) and its value lies in the indicator's bounds."""
     units = {i.key: i.unit for i in indicators}
+    registry = {i.key: i for i in indicators}
     keys: dict[str, int] = {}
     for i, target in enumerate(report.targets):
-        if target.year != report.year:
-            problem(f"{report.id}.targets[{i}]", f"year {target.year}: a target of {report.id} is for {report.year}")
+        if target.year not in (report.year, report.year + 1):
+            problem(
+                f"{report.id}.targets[{i}]",
+                f"year {target.year}: a target of {report.id} is for {report.year} (or the next year's plan)",
+            )
         if target.key is not None:
             keys[target.key] = keys.get(target.key, 0) + 1
             _unit(problem, f"{report.id}.targets[{i}]", target.key, target.quantity, units)
+            _meaning(problem, f"{report.id}.targets[{i}]", target.key, target.quantity, registry)
     for key, count in keys.items():
         if count > 1 and report.completeness == "summary":
             problem(f"{report.id}.targets", f"{count} targets on {key}: a report has one per key")
@@ -234,11 +243,26 @@ def invariants(report: Report, indicators: Sequence[Indicator], problem: Problem
                 f"year {outcome.year}: the review of {report.id} states the results of {report.year - 1}",
             )
         _unit(problem, f"{report.id}.outcomes[{i}]", outcome.key, outcome.quantity, units)
+        _meaning(problem, f"{report.id}.outcomes[{i}]", outcome.key, outcome.quantity, registry)
     for path, item in report.iter_items():
         if isinstance(item, Measure):
             for j, quantity in enumerate(item.quantities):
                 if quantity.indicator is not None:
                     _unit(problem, f"{report.id}.{path}.quantities[{j}]", quantity.indicator, quantity, units)
+                    _meaning(problem, f"{report.id}.{path}.quantities[{j}]", quantity.indicator, quantity, registry)
+
+
+def _meaning(problem: Problem, path: str, key: str, quantity: Quantity | None, registry: dict[str, Indicator]) -> None:
+    indicator = registry.get(key)
+    if quantity is None or indicator is None:
+        return
+    if quantity.measure is not None and not fits(indicator.measure, quantity):
+        what = f"measure {quantity.measure!r}, period {quantity.period!r}, scope {quantity.scope!r}"
+        problem(path, f"{what} does not fit indicator {key!r} ({indicator.measure})")
+    if indicator.bounds is not None and unit_fits(indicator.unit, quantity.unit) and quantity.unit == indicator.unit:
+        low, high = indicator.bounds[0], indicator.bounds[-1]
+        if not low <= quantity.value <= high:
+            problem(path, f"value {quantity.value} is outside the bounds of {key!r} ({low} to {high})")
 
 
 def _unit(problem: Problem, path: str, key: str, quantity: Quantity | None, units: dict[str, str | None]) -> None:

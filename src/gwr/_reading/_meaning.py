@@ -57,6 +57,7 @@ _SPAN = re.compile(
     rf"|(?:从|由)(?P<since>{_YEAR})年"
     rf"|到(?P<by>{_YEAR})年"
     rf"|比(?P<base>{_YEAR})年"
+    rf"|(?:同|与|和|跟)(?P<against>{_YEAR})年(?:相比|比较)"
     r"|(?P<since_words>[^，,。；;、：:\s]{1,10})以来"
     r"|(?<![第个一二三四五六七八九十])[两三四五六七八九十]年(?!规划|计划|级|制|期|前|后|以前|以后|行动)"
     rf"|(?P<at>{_YEAR})年(?!以来|[至到—–－~-])"
@@ -91,8 +92,8 @@ def _spans(match: re.Match[str], year: int | None) -> bool:
         return _year(match["by"]) not in own
     if match["at"] is not None:
         return year is not None and _year(match["at"]) not in own  # 2015年国内生产总值将超过55万亿元
-    if match["base"] is not None:
-        base = _year(match["base"])
+    if match["base"] is not None or match["against"] is not None:
+        base = _year(match["base"] or match["against"])
         return year is None or base < year - 2
     if match["since"] is not None:
         since = _year(match["since"])
@@ -113,6 +114,7 @@ def look_back(text: str, at: int, year: int | None) -> str | None:
     the opening sentence's first clause names it, and it holds until a sentence opens on the year
     again (去年…, 今年…, 2024年…)."""
     start = text.rfind("\n", 0, at) + 1
+    sentence_start = max(text.rfind(c, start, at) for c in "。！？") + 1
     carried: str | None = None
     for n, sentence in enumerate(_SENTENCE.finditer(text, start, at)):
         begin = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
@@ -122,6 +124,13 @@ def look_back(text: str, at: int, year: int | None) -> str | None:
                 carried, _ = span_in(text, first.start(), first.end(), year)
         elif _ANCHOR.match(text, begin):
             carried = None
+    if start < sentence_start < at:
+        # a piece of a longer sentence (a measure after a ；): the sentence's opening speaks for it
+        # (1986年同1978年相比，国民生产总值由…；国民收入由…增加到7790亿元，…增长94.9%)
+        first = _FIRST_CLAUSE.match(text, sentence_start)
+        if first is not None and first.end() < at:
+            opening, _ = span_in(text, first.start(), first.end(), year)
+            carried = opening or carried
     return carried
 
 
@@ -131,6 +140,9 @@ _OWN_CLAUSE = re.compile(
 )
 """Spans that speak for their own clause only (年均增长, 累计完成, 连续6年增产, 比2002年, 2015年…),
 not for the clauses after it the way a look back does (五年来，…; 今年上半年，…; 从2020年到2025年，…)."""
+
+
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?[%万亿元吨斤人]|百分之|[十百千万亿][元吨斤人]|倍")
 
 
 def periods(
@@ -145,20 +157,35 @@ def periods(
             carried = None
         own, _ = span_in(text, start, end, year)
         result.append((carried, own))
-        if own is not None and not _OWN_CLAUSE.search(own):
-            carried = own
+        alone = (
+            own is not None and own.startswith(("比", "同", "与", "和", "跟")) and not _FIGURE.search(text, start, end)
+        )
+        if own is not None and (not _OWN_CLAUSE.search(own) or alone):
+            carried = own  # 五年来，…; 一九五七年比一九五二年，…: a clause of its span alone speaks for the rest
     return result
 
 
 _SHARE = re.compile(r"比重|占比|比例|份额|之比|贡献率|占")
 _REACHED = re.compile(r"(?:到|至)了?$")
-_INCREMENT = re.compile(r"(?:增产|减产|多增|少增|净增|增量|绝对数)(?:了|是|为|却是)?$|比[^，,。；;]{0,12}?[多少]$")
+_INCREMENT = re.compile(
+    r"(?:增产|减产|多增|少增|净增|增量|绝对数)(?:了|是|为|却是)?$|比[^，,。；;]{0,12}?[多少]$|(?<![至最])[多少]$"
+)
 
 
-def measure_of(quantity: Quantity, before: str, takes: str | None, *, per_capita: bool) -> Measurement:
+def measure_of(
+    quantity: Quantity,
+    before: str,
+    takes: str | None,
+    *,
+    per_capita: bool,
+    name: str | None = None,
+    compared: bool = False,
+) -> Measurement:
     """What ``quantity`` measures, from the clause's words ``before`` it (the indicator's name
     left out) and what the indicator its clause states measures (``takes``: a growth rate is
-    what a figure in % under a growth indicator's name is, 经济增速5%, 涨幅回落到2.6%)."""
+    what a figure in % under a growth indicator's name is, 经济增速5%, 涨幅回落到2.6%). Where the
+    ``name`` itself states a flow (农村贫困人口减少), its figure is the flow's level unless
+    compared with another (比去年多100万人: an increment)."""
     if quantity.unit == "percentage_points":
         return "points"
     if quantity.unit in ("%", "permille"):
@@ -170,8 +197,13 @@ def measure_of(quantity: Quantity, before: str, takes: str | None, *, per_capita
             return "level"  # 下降到10.06‰, 提高到89.3%: the level reached
         return "growth" if quantity.change in ("increase", "decrease") else "level"
     if quantity.change in ("increase", "decrease") or _INCREMENT.search(before):
+        if name is not None and _FLOW.search(name) and quantity.relative_to is None and not compared:
+            return "level"  # 农村贫困人口减少1289万人: the flow its name states, not a change of it
         return "increment"
     return "per_capita" if per_capita else "level"
+
+
+_FLOW = re.compile(r"减少|增加|新增|转移|减排|脱贫")
 
 
 _TAKES: dict[str, frozenset[str]] = {

@@ -246,6 +246,8 @@ def _named(form: str, index: _Index) -> tuple[str, int] | None:
     return best
 
 
+_HEAD_AFTER = re.compile(r"方面|领域|部门|用水量|用地|占用")
+"""Right after a name, a noun it only modifies (对外贸易方面的支出, 万元国内生产总值用水量)."""
 _LATIN_INSIDE = re.compile(r"[A-Za-z0-9.][A-Za-z0-9.]")
 
 
@@ -408,6 +410,9 @@ def _key_clauses(
         found = _named(form, index)
         name = found[0] if found is not None else None
         scope = _scope(form, found[1], found[0]) if found is not None else (None, False)
+        head = _HEAD_AFTER.match(form, found[1] + len(found[0])) if found is not None else None
+        if found is not None and head is not None and scope[0] is None:
+            scope = (found[0] + head.group(), scope[1])  # 对外贸易方面的支出, 国内生产总值用水量: another noun
         if found is not None and form.startswith("等", found[1] + len(found[0])):
             # 超长期特别国债等各类中央支持资金2083亿元: a figure of the kind it exemplifies
             scope = (found[0] + "等", scope[1])
@@ -426,6 +431,8 @@ def _key_clauses(
                 name = None
             else:
                 scope = subject_scope
+        if name is None and not inherited and quantities and _OWN_SUBJECT.match(clause.text):
+            subject = None  # 新增“险资入甘”落地资金213.4亿元、增长46.7%: a noun of its own ends the chain
         key = index.keys[name] if name else None
         keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects), scope[0], scope[1]))
         if name is not None and not inherited:
@@ -447,6 +454,9 @@ _CONTINUES = re.compile(
 (产业投资增长7%) does not."""
 
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+_OWN_SUBJECT = re.compile(r"^(?:新增|完成|实现|其中)?[“”\u3400-\u9fff]{3,}?(?:资金|金额|规模|总额|额|量|数)")
+"""A clause that opens on a noun of its own before its figure (新增“险资入甘”落地资金213.4亿元):
+the clauses after it read their figures after that noun, not after an earlier name."""
 
 
 def _twin(key: str | None, quantity: Quantity | None, index: _Index) -> str | None:
@@ -562,6 +572,9 @@ def _stretches(keyed: list[_Keyed], at: int, targets: list[Target], text: str) -
     )
 
 
+_FROM_TO = re.compile(r"[从由][^，,。；;]*?到")
+
+
 def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index: _Index) -> list[Target]:
     targets: list[Target] = []
     prices = names_consumer_prices(text)
@@ -598,6 +611,10 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
         if pairs is None:
             unit = index.units.get(item.key) if item.key else None
             fitting = [q for q in quantities if unit_fits(unit, q.unit) and not _BASE.search(span.exact[: q.start])]
+            reached = _FROM_TO.search(span.exact)
+            if reached is not None:
+                # 由今年预计的3%提高到4%: the target is the figure reached, not the one it starts from
+                fitting.sort(key=lambda q: q.start < reached.end())
             others = [q for q in quantities if not _BASE.search(span.exact[: q.start])]
             candidates: list[Quantity | None] = [*fitting, *others, None]
             chosen = candidates[0]
@@ -629,8 +646,9 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
 _INTRO = re.compile(
     r"(?:主要预期目标|预期目标|主要目标|调控的目标)(?:建议)?(?:是|为)\s*(?:[：:]|[，,])"
     r"|主要预期目标。(?=\s*\n\s*(?:——|--|－－))"
+    r"|(?P<listed>主要指标(?:安排|规定)?如下[。：:])(?=\s*\n)"
 )
-_FIVE_YEAR = re.compile(r"五年|“十|十[一二三四五]五|规划|纲要|时期|期间|远景|今后")
+_FIVE_YEAR = re.compile(r"(?<![〇一二三四五六七八九零0-9])五年|“十|十[一二三四五]五|规划|纲要|时期|期间|远景|今后")
 _ABOUT_TARGETS = re.compile(r"目标|^(?:这里|上述|总的考虑|提出|实现|要|今年要|加强|确定|为实现|综合)")
 _BULLET = re.compile(r"\s*(?:——|--|－－)")
 _RATIONALE_PART = re.compile(r"关于([^：:。，]{1,24})[：:]")
@@ -652,6 +670,9 @@ def _passage_targets(
 ) -> list[Target]:
     """The targets of the passage whose opening phrase ends at ``intro_end``."""
     line_end = _line_end(text, intro_end, end)
+    year = _plan_year(text[_sentence_start(text, at, 0) : intro_end], year)
+    if _LISTED.search(text, at, intro_end):
+        return _listed_targets(text, source_id, year, line_end, end, index)
     if text[at:intro_end].endswith("。"):
         return _bullet_targets(text, source_id, year, line_end, end, index)
     body = intro_end
@@ -664,6 +685,44 @@ def _passage_targets(
         if n and (not any(k.key for k in keyed) or _ABOUT_TARGETS.search(match.group().strip())):
             break
         targets += _targets_of(keyed, source_id, text, year, index)
+    return targets
+
+
+_LISTED = re.compile(r"如下[。：:]$")
+
+
+def _plan_year(sentence: str, year: int, default: int | None = None) -> int:
+    """The year a passage's opening sentence sets the plan for: the report's, or the next where
+        the sentence names it and not the report's own (根据上述要求，1981年国民经济计划主要指标安排如下:
+        the 1980 report sets 1981's plan; 1982年的计划，要求…由今年预计的3%提高到4% in the report of 1981:
+    the year it names first)."""
+    named = [
+        (m.start(), y)
+        for y, pattern in ((year + 1, _year_pattern(year + 1, own=False)), (year, _year_pattern(year)))
+        for m in pattern.finditer(sentence)
+        if not sentence[max(0, m.start() - 1) : m.start()] == "比"  # 比一九六四年: a base, not the plan's year
+    ]
+    if not named:
+        return year if default is None else default  # 计划草案拟定，…: the plan year named before
+    return min(named)[1]
+
+
+def _listed_targets(text: str, source_id: str, year: int, line_end: int, end: int, index: _Index) -> list[Target]:
+    """The older plan reports' layout: 主要指标安排如下, then a paragraph per heading (工农业总产值，
+    比1980年预计增长5.5％…; 农业，粮食产量…), while each states a keyed figure."""
+    targets: list[Target] = []
+    at = line_end + 1
+    misses = 0
+    while at < end and misses < 2:
+        stop = _line_end(text, at, end)
+        if not text[at:stop].strip():
+            at = stop + 1
+            continue
+        keyed = _key_clauses(list(_clauses(text, at, stop)), index)
+        found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.quantity is not None]
+        misses = 0 if any(t.key is not None for t in found) else misses + 1
+        targets += found if misses == 0 else []
+        at = stop + 1
     return targets
 
 
@@ -709,10 +768,12 @@ def _with_rationales(
     return result
 
 
-def _year_pattern(year: int) -> re.Pattern[str]:
+def _year_pattern(year: int, *, own: bool = True) -> re.Pattern[str]:
+    """The words naming ``year`` (with 今年, 本年 where it is the report's ``own``; 明年 where not)."""
     digits = "〇一二三四五六七八九"
     chinese = "".join(digits[int(d)] for d in str(year))
-    return re.compile(rf"今年|本年|{year}年|{chinese}年")
+    words = "今年|本年" if own else "明年"
+    return re.compile(rf"{words}|{year}年|{chinese}年")
 
 
 _RUNNING_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
@@ -736,16 +797,22 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 def _statement_targets(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> list[Target]:
     """Single statements of this year's targets (the older layouts): see the module documentation."""
     this_year = _year_pattern(year)
+    next_year = _year_pattern(year + 1, own=False)
     targets: list[Target] = []
+    plan_year = year
     for line_start, line_end in _logical_lines(text, start, end):
         line = text[line_start:line_end]
-        if not this_year.search(line):
+        if not (this_year.search(line) or next_year.search(line)):
             continue
         following = False
         for match in _RUNNING_SENTENCE.finditer(line):
             sentence = match.group()
             s = line_start + match.start()
-            opens = bool(this_year.search(sentence) and _THIS_YEAR_WORDS.search(sentence))
+            opens = bool(
+                (this_year.search(sentence) or next_year.search(sentence)) and _THIS_YEAR_WORDS.search(sentence)
+            )
+            if opens:
+                plan_year = _plan_year(sentence, year, plan_year)
             first = _CLAUSE.match(sentence.lstrip())
             if _FIVE_YEAR.search(sentence if "\n" not in sentence else first.group() if first else ""):
                 following = False
@@ -754,10 +821,10 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
                 continue
             keyed = _key_clauses(list(_clauses(text, s, s + len(sentence))), index)
             keyed = [k for k in keyed if (k.key is not None and k.quantities) or _has_keyed_next(keyed, k)]
-            keyed = [k for k in keyed if not _past_year(k.clause.text, year) and not _PAST.search(k.clause.text)]
+            keyed = [k for k in keyed if not _past_year(k.clause.text, plan_year) and not _PAST.search(k.clause.text)]
             found = [
                 t
-                for t in _targets_of(keyed, source_id, text, year, index)
+                for t in _targets_of(keyed, source_id, text, plan_year, index)
                 if t.quantity and (t.quantity.indicator or t.quantity.scope)
             ]
             targets += found
@@ -848,8 +915,9 @@ def find_targets(
 ) -> tuple[Target, ...]:
     """The main expected targets stated in ``text[start:end]`` (the rules: module documentation).
 
-    ``text`` is a normalized text and ``source_id`` the id its spans name; ``year`` is the year
-    the targets are for. Every target's span points into ``text``; a clause no indicator states
+    ``text`` is a normalized text and ``source_id`` the id its spans name; ``year`` is the
+    report's year, the year the targets are for, except where a passage sets the next year's plan
+    (1981年国民经济计划主要指标安排如下 in the report of 1980): its targets are dated to that year. Every target's span points into ``text``; a clause no indicator states
     has ``key=None``. Raises :class:`~gwr.InvalidTypeError` or :class:`~gwr.InvalidArgumentError`
     on bad arguments, never on any text.
 
@@ -942,9 +1010,13 @@ def find_outcomes(
             marker = _MULTI_YEAR_SENTENCE.search(sentence, first_clause.end())
         opening = marker is not None and first_clause is not None and marker.start() < first_clause.end()
         if match.start() == start or text[match.start() - 1] == "\n":
-            several_years = opening  # 五年来，…: the look back speaks for its whole paragraph
+            if not (_BULLET.match(sentence) and several_years):
+                several_years = opening  # 五年来，…: the look back speaks for its whole paragraph
+            # (——…实现新跃升。: a bullet is an item of the look back before it)
         elif last_year.match(sentence):
             several_years = False  # 刚刚过去的2017年，…: the year itself again
+        elif opening and marker is not None and not sentence[: marker.start()].strip(" 　"):
+            several_years = True  # 各位代表！2025年是…收官之年。五年来，…: from here on
         # a look back inside a sentence speaks for its clause and those after it
         # (…，比上年增长9%；…；粮食连续五年增产，…: the growth is the year's)
         cut = match.start() + marker.start() if marker is not None else match.end()
@@ -1048,6 +1120,7 @@ def key_quantities(
     keyed = _key_clauses(list(_clauses(sentence_text, 0, len(sentence_text))), index, quantities)
     spans = periods([(k.clause.start, k.clause.end) for k in keyed], sentence_text, year, look_back)
     restated = _MISSED.search(sentence_text) is not None
+    places = _places(sentence_text)
     result = []
     for quantity in quantities:
         at = next((i for i, k in enumerate(keyed) if k.clause.start <= quantity.start < k.clause.end), None)
@@ -1068,6 +1141,8 @@ def key_quantities(
             result.append(quantity)
             continue
         meant = _meant(owner, quantity, sentence_text, owner.clause.start, spans[at][0], year, index, key)
+        if places is not None and places.end() <= owner.clause.start and meant.scope is None:
+            meant = attrs.evolve(meant, scope=places.group())  # 内蒙古、新疆、广西、宁夏四个自治区，…: theirs
         key = _kept(key, owner, meant, index, consumer_prices)
         result.append(_fit(meant, key, index))
     return tuple(result)
@@ -1091,7 +1166,12 @@ def _meant(
     if item.name is not None:
         before = matching_form(before).replace(item.name, "")
     takes = index.measures.get(key) if key is not None else None
-    measure = measure_of(quantity, before, takes, per_capita=item.per_capita)
+    if quantity.change is None and quantity.unit == "%" and _OF.search(text, clause_start, quantity.start):
+        before += "占"  # 原定计划的101%, 国家财政收入的60%左右: a share of what comes before
+    if quantity.change is None and quantity.unit == "%" and _OF_WHAT.match(text, quantity.end):
+        before += "占"  # 全省74.6%的规模工业增加值, 百分之八十以上的财政收入: a share of what follows
+    compared = "比" in text[clause_start : quantity.start]
+    measure = measure_of(quantity, before, takes, per_capita=item.per_capita, name=item.name, compared=compared)
     scope = item.scope
     if rate:
         scope = None  # a rate or share is of its own coverage (地级及以上城市空气质量优良天数比例)
@@ -1119,6 +1199,8 @@ def meaning_in(
     return _meant(item, quantity, clause, 0, None, year, index, key)
 
 
+_OF = re.compile(r"的$")
+_OF_WHAT = re.compile(r"的(?!(?:较[高低])?水平|目标|增长|增速|速度|幅度|区间|范围|预期|要求)")
 _RETAIL_PRICES = re.compile(r"居民消费|消费价格|CPI")
 
 
@@ -1130,6 +1212,26 @@ def _kept(key: str | None, item: _Keyed, quantity: Quantity, index: _Index, cons
     if key == "cpi_growth" and not consumer_prices and item.name and not _RETAIL_PRICES.search(item.name):
         key = "retail_price_growth" if "retail_price_growth" in index.units else key
     return key if fits(index.measures.get(key, "level"), quantity) else None
+
+
+_PLACES: list[re.Pattern[str]] = []
+
+
+def _places(sentence: str) -> re.Match[str] | None:
+    """The regions a sentence opens on as its subject (内蒙古、新疆、广西、宁夏四个自治区，…; 东部地区，…):
+    the figures after it are theirs, not the nation's or the province's."""
+    if not _PLACES:
+        from ._vocabulary import regions
+
+        names = sorted({n for r in regions() for n in (r.short_zh, r.name_zh, *r.aliases)}, key=len, reverse=True)
+        one = "|".join(re.escape(n) for n in names)
+        _PLACES.append(
+            re.compile(
+                rf"^(?:据统计，)?(?:(?:{one})(?:、(?:{one}))*(?:等)?[一二三四五六七八九十0-9]*个?(?:省|自治区|直辖市|省区|省份|地区)?"
+                r"|(?:东部|中部|西部|东北)(?:地区)?)(?=[，,])"
+            )
+        )
+    return _PLACES[0].match(sentence)
 
 
 def names_consumer_prices(text: str) -> bool:
