@@ -700,7 +700,7 @@ def _plan_year(sentence: str, year: int, default: int | None = None) -> int:
         (m.start(), y)
         for y, pattern in ((year + 1, _year_pattern(year + 1, own=False)), (year, _year_pattern(year)))
         for m in pattern.finditer(sentence)
-        if not sentence[max(0, m.start() - 1) : m.start()] == "比"  # 比一九六四年: a base, not the plan's year
+        if sentence[max(0, m.start() - 1) : m.start()] != "比"  # 比一九六四年: a base, not the plan's year
     ]
     if not named:
         return year if default is None else default  # 计划草案拟定，…: the plan year named before
@@ -917,9 +917,10 @@ def find_targets(
 
     ``text`` is a normalized text and ``source_id`` the id its spans name; ``year`` is the
     report's year, the year the targets are for, except where a passage sets the next year's plan
-    (1981年国民经济计划主要指标安排如下 in the report of 1980): its targets are dated to that year. Every target's span points into ``text``; a clause no indicator states
-    has ``key=None``. Raises :class:`~gwr.InvalidTypeError` or :class:`~gwr.InvalidArgumentError`
-    on bad arguments, never on any text.
+    (1981年国民经济计划主要指标安排如下 in the report of 1980): its targets are dated to that year.
+    Every target's span points into ``text``; a clause no indicator states has ``key=None``.
+    Raises :class:`~gwr.InvalidTypeError` or :class:`~gwr.InvalidArgumentError` on bad
+    arguments, never on any text.
 
     >>> import gwr
     >>> text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。"
