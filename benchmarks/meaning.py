@@ -1,9 +1,10 @@
 """Found / expected / wrongly keyed per report, against the hand-read meanings of figures.
 
-    python benchmarks/meaning.py [-v]
+    python benchmarks/meaning.py [-v] [--read]
 
 The expectations are tests/expected/meaning/*/*.toml (read by a person from the corpus texts);
-the facts are the bundled data's, which the generator reads with the same rules as gwr.read.
+the facts are the bundled data's (which the generator reads with the same rules), or with
+``--read`` what gwr.read makes of each corpus text (GWR_CORPUS, else ../shared/corpus).
 """
 
 from __future__ import annotations
@@ -13,16 +14,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from corpus import corpus_folder
 from meaning_expected import FILES, compare
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
+    via = "read" if "--read" in sys.argv else "data"
+    corpus = corpus_folder()
+    if via == "read" and corpus is None:
+        print("no corpus: set GWR_CORPUS to the corpus folder")
+        return
     totals: dict[str, list[int]] = {}
     wrong = negatives = 0
     print(f"{'report':<26}{'outcomes':>10}{'targets':>10}{'figures':>10}{'wrong/neg':>11}")
     for path in FILES:
-        tally = compare(path)
+        tally = compare(path, via, corpus)
         cells = []
         for kind in ("outcomes", "targets", "figures"):
             f, e = tally.found.get(kind, 0), tally.expected.get(kind, 0)

@@ -506,6 +506,13 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     count = len(keyed.quantities)
     at = text.find("分别")
     several = count >= 2 and (keyed.key is None or keyed.inherited) and bool(_JOINED.search(text))
+    if count >= 2 and at < 0 and not several and _JOINED.search(text):
+        # 城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％: as many subjects as figures,
+        # side by side, without 分别
+        parts = [p for p in re.split(r"[、和及与]", text[: keyed.quantities[0].start]) if p]
+        names = [_name_in(matching_form(p), index) for p in parts]
+        if len(parts) == count and all(names):
+            return [(index.keys[n], q) for n, q in zip(names, keyed.quantities, strict=True) if n]
     if count < 2 or (at < 0 and not several):
         return None
     subject = text[: max(at, 0)]
@@ -950,7 +957,7 @@ _MULTI_YEAR = re.compile(
     r"年均|平均每年|累计|连续|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻"
 )
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
-_MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年|“十[一二三四五]五”|以来")
+_MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年(?!行动|计划|规划)|“十[一二三四五]五”|以来")
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
 _RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
 """In a clause of the review: the year's target restated (年初确定的, 预期目标) or judged (没有实现): its
@@ -959,6 +966,18 @@ _MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|�
 """In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
 目标): every figure of it up to the judgement's end is the target's, not an outcome."""
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
+
+
+def _bound_in(outcomes: list[Outcome], key: str, sentence_start: int) -> bool:
+    """Whether the outcome on ``key`` is a bound (突破, 超过, 以上) stated in the sentence at
+    ``sentence_start``: an exact figure later in the sentence replaces it."""
+    found = next((o for o in outcomes if o.key == key), None)
+    return (
+        found is not None
+        and found.span.start >= sentence_start
+        and found.quantity is not None
+        and found.quantity.qualifier in ("more_than", "at_least")
+    )
 
 
 def find_outcomes(
@@ -1028,7 +1047,9 @@ def find_outcomes(
         keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
         carried = periods([(k.clause.start, k.clause.end) for k in keyed], text, year)
         for item, (since, _) in zip(keyed, carried, strict=True):
-            if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text):
+            # a run of years after the figure is of something else (迈上14万亿元新台阶、连续36年居全国首位)
+            upto = item.quantities[0].end if item.quantities else len(item.clause.text)
+            if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text, 0, upto):
                 continue
             if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
@@ -1037,12 +1058,22 @@ def find_outcomes(
             if _RESTATED.search(item.clause.text) or _MISSED.search(text, match.start(), item.clause.end):
                 continue  # 全国没有实现年初确定的…能耗降低4%左右的目标: the target again, judged (a verdict)
             pairs: list[tuple[str | None, Quantity | None]] = []
-            pairs += _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
+            reached = _FROM_TO.search(item.clause.text)
+            if reached is not None:
+                # 财政收入从3.16万亿元增加到8.31万亿元: the level reached is the year's, the one it
+                # starts from an earlier year's; a change over the span is no outcome
+                if item.key in index.changes:
+                    continue
+                after: list[tuple[str | None, Quantity | None]] = [
+                    (item.key, q) for q in item.quantities if q.start >= reached.end()
+                ]
+                pairs = after[:1]
+            pairs += [] if pairs else _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
             pairs = pairs or [(item.key, None)]
             for key, candidate in pairs:
                 if key is not None and candidate is not None and not unit_fits(index.units.get(key), candidate.unit):
                     key = _twin(key, candidate, index)
-                if key is None or key in seen:
+                if key is None or (key in seen and not _bound_in(outcomes, key, match.start())):
                     continue
                 if several_years and key in index.changes:
                     continue  # 这五年，…城镇新增就业5771万人: a change over the years looked back on
@@ -1068,6 +1099,11 @@ def find_outcomes(
                         continue  # 轻工业总产值增长9.6%, 比重上升到51.6%: not what the key measures
                     key = kept
                     quantity = _fit(quantity, key, index)
+                if key in seen:
+                    if quantity is None or quantity.qualifier != "exact":
+                        continue
+                    # 钢产量突破6000万吨，达到6124万吨: the exact figure after the threshold crossed
+                    outcomes = [o for o in outcomes if o.key != key]
                 span = span_at(source_id, text, item.clause.start, item.clause.end)
                 outcomes.append(
                     Outcome(
@@ -1182,6 +1218,9 @@ def _meant(
     if attribute is not None and scope is None:
         # 超千亿元镇, 千亿元级产业集群, 2300元…作为新的国家扶贫标准: a threshold of a kind, no level
         scope = quantity.text + attribute.group()
+    start_of = _FROM_TO.search(text, clause_start)
+    if own is None and start_of is not None and start_of.start() < quantity.start < start_of.end():
+        own = start_of.group()  # 从3.16万亿元增加到…: the level the span starts from, of an earlier year
     return attrs.evolve(quantity, measure=measure, period=own or carried, scope=scope)
 
 
