@@ -23,9 +23,11 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import gwr
 from gwr._data._db import Database, package_data
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,6 +63,48 @@ def _sections(outline: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return children or list(outline)
 
 
+def _timeless(task: dict[str, Any], same: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    measures = [m for m in task["measures"] if same(m)]
+    return {**task, "measures": measures, "subtasks": [_timeless(s, same) for s in task["subtasks"]]}
+
+
+def _same_meaning(base: dict[str, Any], year: int) -> Callable[[dict[str, Any]], bool]:
+    """Whether a measure of ``base`` reads, in ``year``, as it is stored (as check() reads it)."""
+    from gwr._data._rederive import _range
+    from gwr._reading._quantities import parse_quantities
+    from gwr._reading._read import part_periods, period_at, read_facts
+    from gwr._reading._targets import key_quantities, names_consumer_prices
+
+    report = gwr.report(base["id"])
+    source = gwr.source(report.witnesses[0])
+    text = Database(str(package_data())).normalized(source.id).text  # the text check() reads
+    start, end = _range(report, source, text)
+    registry = gwr.indicators()
+    parts = part_periods(
+        read_facts(text, source.id, year=year, start=start, end=end, indicators=registry).sentences, year
+    )
+    prices = names_consumer_prices(text)
+    fields = ("indicator", "measure", "period", "scope")
+
+    def same(measure: dict[str, Any]) -> bool:
+        if measure["span"]["source"] != source.id:
+            return True
+        back = period_at(text, measure["span"]["start"], year, parts)
+        found = key_quantities(
+            measure["text"],
+            parse_quantities(measure["text"]),
+            registry,
+            year=year,
+            consumer_prices=prices,
+            look_back=back,
+        )
+        return all(
+            all(q.get(f) == getattr(r, f) for f in fields) for q, r in zip(measure["quantities"], found, strict=False)
+        )
+
+    return same
+
+
 def synthetic_report(base: dict[str, Any], index: int, rng: random.Random, size: float = 1.0) -> dict[str, Any]:
     """Report ``index``: cut from ``base`` (an unstructured report), as JSON-ready data.
 
@@ -75,8 +119,13 @@ def synthetic_report(base: dict[str, Any], index: int, rng: random.Random, size:
     report["targets"] = [{**t, "year": t["year"] + shift} for t in base["targets"]]
     report["outcomes"] = [{**o, "year": o["year"] + shift} for o in base["outcomes"]]
     report["verdicts"] = [{**v, "year": v["year"] + shift} for v in base.get("verdicts", [])]
-    report["tasks"] = _sample(rng, base["tasks"], rng.randint(0, round(2 * size)))
-    report["measures"] = _sample(rng, base["measures"], rng.randint(0, round(30 * size)))
+    # a figure's period depends on the year (2023年 is the year before in 2024, a span in 3011):
+    # the copies keep the measures that mean, in their new year, what they meant in the base
+    same = _same_meaning(base, year)
+    tasks = _sample(rng, base["tasks"], rng.randint(0, round(2 * size)))
+    report["tasks"] = [_timeless(t, same) for t in tasks]
+    timeless = [m for m in base["measures"] if same(m)]
+    report["measures"] = _sample(rng, timeless, rng.randint(0, round(30 * size)))
     report["outline"] = _sample(rng, _sections(base["outline"]), rng.randint(0, round(2 * size)))
     return report
 

@@ -261,7 +261,7 @@ def _meaning(problem: Problem, path: str, key: str, quantity: Quantity | None, r
         problem(path, f"{what} does not fit indicator {key!r} ({indicator.measure})")
     if indicator.bounds is not None and unit_fits(indicator.unit, quantity.unit) and quantity.unit == indicator.unit:
         low, high = indicator.bounds[0], indicator.bounds[-1]
-        if not low <= quantity.value <= high:
+        if quantity.value.is_finite() and not low <= quantity.value <= high:  # NaN: named by the strict reading
             problem(path, f"value {quantity.value} is outside the bounds of {key!r} ({low} to {high})")
 
 

@@ -178,14 +178,14 @@ def measure_of(
     takes: str | None,
     *,
     per_capita: bool,
-    name: str | None = None,
+    flow: bool = False,
     compared: bool = False,
 ) -> Measurement:
     """What ``quantity`` measures, from the clause's words ``before`` it (the indicator's name
     left out) and what the indicator its clause states measures (``takes``: a growth rate is
     what a figure in % under a growth indicator's name is, 经济增速5%, 涨幅回落到2.6%). Where the
-    ``name`` itself states a flow (农村贫困人口减少), its figure is the flow's level unless
-    compared with another (比去年多100万人: an increment)."""
+    indicator is a ``flow`` (its name states one: 农村贫困人口减少, 城镇新增就业), its figure is the
+    flow's level unless ``compared`` with another (比去年多100万人: an increment)."""
     if quantity.unit == "percentage_points":
         return "points"
     if quantity.unit in ("%", "permille"):
@@ -197,13 +197,14 @@ def measure_of(
             return "level"  # 下降到10.06‰, 提高到89.3%: the level reached
         return "growth" if quantity.change in ("increase", "decrease") else "level"
     if quantity.change in ("increase", "decrease") or _INCREMENT.search(before):
-        if name is not None and _FLOW.search(name) and quantity.relative_to is None and not compared:
+        if flow and quantity.relative_to is None and not compared:
             return "level"  # 农村贫困人口减少1289万人: the flow its name states, not a change of it
         return "increment"
     return "per_capita" if per_capita else "level"
 
 
-_FLOW = re.compile(r"减少|增加|新增|转移|减排|脱贫")
+FLOW = re.compile(r"减少|增加|新增|转移|减排|脱贫")
+"""Words in an indicator's name that make it a flow (农村贫困人口减少, 农村劳动力转移就业)."""
 
 
 _TAKES: dict[str, frozenset[str]] = {

@@ -92,7 +92,7 @@ import attrs
 from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measurement, Outcome, Quantity, Target
-from ._meaning import fits, measure_of, periods, span_in
+from ._meaning import FLOW, fits, measure_of, periods, span_in
 from ._quantities import parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
@@ -184,6 +184,8 @@ class _Index:
     units: dict[str, str | None]
     changes: frozenset[str]
     """Keys of indicators that are themselves a change (增长, 新增, 减少, a rate in %)."""
+    flows: frozenset[str]
+    """Keys of indicators whose name states a flow (:data:`gwr._reading._meaning.FLOW`)."""
     measures: dict[str, Measurement]
     """What a figure must measure to carry each key (:attr:`Indicator.measure`)."""
 
@@ -208,7 +210,8 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
     pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else re.compile(r"(?!)")
     changes = frozenset(i.key for i in indicators if i.unit == "%" or re.search(_CHANGE_WORDS, i.name_zh))
     measures = {i.key: i.measure for i in indicators}
-    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes, measures)
+    flows = frozenset(i.key for i in indicators if FLOW.search(i.name_zh))
+    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes, flows, measures)
     _CACHE[:] = [*_CACHE[-3:], (indicators, index)]
     return index
 
@@ -1208,7 +1211,8 @@ def _meant(
     if quantity.change is None and quantity.unit == "%" and _OF_WHAT.match(text, quantity.end):
         before += "占"  # 全省74.6%的规模工业增加值, 百分之八十以上的财政收入: a share of what follows
     compared = "比" in text[clause_start : quantity.start]
-    measure = measure_of(quantity, before, takes, per_capita=item.per_capita, name=item.name, compared=compared)
+    flow = key is not None and key in index.flows
+    measure = measure_of(quantity, before, takes, per_capita=item.per_capita, flow=flow, compared=compared)
     scope = item.scope
     if rate:
         scope = None  # a rate or share is of its own coverage (地级及以上城市空气质量优良天数比例)
