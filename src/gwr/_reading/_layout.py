@@ -372,24 +372,50 @@ def _stated(match: re.Match[str], group: str, at: int) -> Stated[str]:
 
 def _speaker(line: str, at: int, *, bare: bool = True) -> _Speaker | None:
     """The speaker a header line names, without office or honorific (殷勇, not 北京市市长 殷勇同志),
-    and the office apart (市长; 国务院总理 of 国务院总理李强, 自治区主席 of 自治区主席蓝天立).
+    and the office apart, as the line writes it (北京市市长; 国务院总理 of 国务院总理李强; 市长 of
+    龚正市长).
 
     >>> shanghai = "2025年1月15日龚正市长在上海市第十六届人民代表大会第三次会议的政府工作报告"
     >>> lines = ("北京市市长殷勇同志作政府工作报告", shanghai, "国务院总理李强")
     >>> [(n.value, o.value) for n, o in (_speaker(line, 0) for line in lines)]
-    [('殷勇', '市长'), ('龚正', '市长'), ('李强', '国务院总理')]
+    [('殷勇', '北京市市长'), ('龚正', '市长'), ('李强', '国务院总理')]
     >>> name, office = _speaker("周恩来", 0)
     >>> name.value, office
     ('周恩来', None)
     """
     for m in _SPEAKER.finditer(line):
         if m.end() == len(line) or line.startswith(("在", "作", "的"), m.end()):
-            return _stated(m, "name", at), _stated(m, "office", at)
+            left = _office_start(line, m.start("office"))
+            return _stated(m, "name", at), Stated(line[left : m.end("office")], at + left, at + m.end("office"))
     if before := _SPEAKER_BEFORE.search(line):
         return _stated(before, "name", at), _stated(before, "office", at)
     if bare and _NAME_LINE.fullmatch(line) and not _TITLE.search(line) and not _SALUTATION.match(line):
         return Stated(line, at, at + len(line)), None
     return None
+
+
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+def _office_start(line: str, start: int) -> int:
+    """Where the office before a name starts, as the header writes it: the words of the
+    government it holds office in (四川省人民政府省长, 广东省省长, 国务院总理), after the date
+    or the meeting the line names first.
+
+    >>> line = "2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长殷勇同志作政府工作报告"
+    >>> line[_office_start(line, line.index("市长殷")) : line.index("殷")]
+    '北京市市长'
+    """
+    left = start
+    while left > 0 and _HAN_CHAR.match(line[left - 1]):
+        left -= 1
+    for match in re.finditer(r"会议上|会上", line[left:start]):
+        left_at = left + match.end()
+        if left_at <= start:
+            left = max(left, left_at)
+    while left < start and line[left] in "年月日在":
+        left += 1
+    return left
 
 
 def _meeting_in_opening(text: str, lines: list[tuple[int, int]], speech: int) -> Stated[str] | None:

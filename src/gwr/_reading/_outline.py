@@ -28,8 +28,9 @@ report states no targets, after the part that reviews the past (回顾, 过去, 
 
 1. where two parts or more after the targets each hold a list (2005, 2007: 三、四、五、 each
    with its own （一）…), those parts are the tasks and their lists their sub-tasks;
-2. else the longest list of ``（一）`` areas (three or more) in the rest of the part that holds
-   the targets or in a later part (the first on a tie): the Government Work Report's layout;
+2. else the longest list of ``（一）`` areas (two or more; three with no targets) in the rest of
+   the part that holds the targets or in a later part (the first on a tie): the Government Work
+   Report's layout;
 3. else, where two parts or more come after the targets (three with no targets: 1978, 1987,
    2000–2002), those parts (2015, the 1990s: the part holding the targets too, unless its title
    frames the year's work: 总体部署, 总体要求, 政策取向, 建议...);
@@ -42,9 +43,12 @@ none of these. A report where none applies has no task list, and says why
 (:attr:`TaskLayout.note`): never a wrong list.
 
 **Inside a task.** The task's heading is its first sentence; the rest of its text up to its
-first sub-task is its **lead** (:attr:`gwr.Task.lead`). Its sub-tasks are the members of the
-first list under it where that list starts before any sub-area heading (the plan report's
-``一是`` items, the parts' （一） areas); otherwise each paragraph whose first sentence is a
+first sub-task is its **lead** (:attr:`gwr.Task.lead`): the rest of the heading's paragraph, and
+the paragraphs before the first sub-area (the first paragraph of a part that is a task; after a
+heading on a line of its own, a first paragraph whose sentence runs over clauses, 坚持…，…). Its
+sub-tasks are the members of the first list under it where that list starts before any sub-area
+heading (the plan report's ``一是`` items, the parts' （一） areas) and is no list of clauses of one
+sentence (第一，…；第二，…；); otherwise each paragraph whose first sentence is a
 heading is a sub-area (the Government Work Report's layout). A first sentence is a heading
 where it is short (30 characters at most), ends with a full stop or stands alone, and reads as
 a title rather than a statement: no colon (a framing sentence: 今年改革的重点任务是：), no copula
@@ -108,6 +112,8 @@ _PARTS_AS_TASKS = 5
 parts (2002)."""
 _LIST_MIN = 3
 """The fewest members a list needs to be a task list."""
+_AREAS_MIN = 2
+"""The fewest （一） areas after the targets that are a task list (three with no targets)."""
 _SPREAD_MIN = 2
 """The fewest members each part's list needs for the parts to be the tasks (2005, 2007)."""
 
@@ -539,7 +545,8 @@ def task_layout(paragraph_list: Sequence[list[Sentence]], targets_at: int | None
     if len(spread) >= 2 and targets_at is not None:
         return parts_as_tasks()
     areas = [lst for start, end in ranges for lst in top_lists(start, end) if lst.style == "area"]
-    areas = [lst for lst in areas if len(lst.members) >= _LIST_MIN]
+    fewest = _AREAS_MIN if targets_at is not None else _LIST_MIN
+    areas = [lst for lst in areas if len(lst.members) >= fewest]
     if areas:
         best = max(areas, key=lambda lst: len(lst.members))  # the first on a tie
         return _list_layout(paragraph_list, best, parts)
@@ -549,10 +556,15 @@ def task_layout(paragraph_list: Sequence[list[Sentence]], targets_at: int | None
         found = [lst for lst in top_lists(start, end) if len(lst.members) >= _LIST_MIN]
         if found:
             return _list_layout(paragraph_list, found[0], parts)
-    where = "after its targets" if targets_at is not None else "after its review of the past"
+    if targets_at is not None:
+        where = "after its targets"
+    elif parts and _REVIEW.search(parts[0].title):
+        where = "after its review of the past"
+    else:
+        where = "(it states no targets and reviews no past year in a part of its own)"
     return TaskLayout(
-        note=f"no task list: the text numbers no list of the year's tasks {where} "
-        "(no （一）… areas, no 一、/第一，/一是 list of three or more, no parts that are tasks)"
+        note=f"the year's tasks: the text numbers no list of them {where}: no （一）… areas, no 一、, "
+        "第一，or 一是 list of three or more, no parts that are tasks"
     )
 
 
@@ -647,6 +659,9 @@ class _Outline:
         self.preamble_done = False
         self.body_seen = False
         self.last_part: _Node | None = None
+        self.closing_how = ""
+        self.closing_body = False
+        self.closing_topic: str | None = None
 
     def open(self, parent: _Node, node: _Node) -> _Node:
         parent.children.append(node)
@@ -677,12 +692,16 @@ class _Outline:
         lists = [lst for lst in _lists(self.paragraphs, head + 1, end, frozenset()) if lst.parent is None]
         if not lists:
             return set()
-        first = lists[0].members[0]
+        members = lists[0].members
         if any(
-            is_heading(self.paragraphs[i]) for i in range(head + 1, first) if _list_marker(self.paragraphs[i]) is None
+            is_heading(self.paragraphs[i])
+            for i in range(head + 1, members[0])
+            if _list_marker(self.paragraphs[i]) is None
         ):
             return set()
-        return set(lists[0].members)
+        if all(_text(self.paragraphs[i]).rstrip().endswith(("；", ";")) for i in members[:-1]):
+            return set()  # clauses of one sentence (第一，…；第二，…；), no sub-tasks
+        return set(members)
 
     def build(self) -> list[_Node]:
         for index, paragraph in enumerate(self.paragraphs):
@@ -694,6 +713,10 @@ class _Outline:
         text = _text(paragraph)
         if part := self.parts.get(index):
             is_task = self.layout.part_tasks and index in self.heads
+            if not is_task and index > self.last_head >= 0:
+                # a part after the task list is a closing passage (加强政府自身建设, 关于外交工作, 结束语)
+                self.open_closing(paragraph, "part", number=part.number, title=part.title)
+                return
             self.part = self.open(self.root, _Node("part", part.number, part.title, first, is_task=is_task))
             self.part.sentences.extend(paragraph)
             self.body_seen = False
@@ -712,10 +735,11 @@ class _Outline:
             return
         self.preamble_done = True
         if self.opens_closing(index, paragraph):
-            self.closing = self.open(self.root, _Node("closing", None, None, first))
-            self.closing.sentences.extend(paragraph)
-            self.area = self.item = self.task = self.subtask = None
-            self.part = None
+            if _SALUTATION.match(text) and self.closing is not None and not self.closing_body:
+                node = self.open(self.closing, _Node("heading", None, None, first))  # 结束语 / 各位代表：
+                node.sentences.extend(paragraph)
+                return
+            self.open_closing(paragraph, "salutation" if _ADDRESS.match(text) else "topic")
             return
         if not _SALUTATION.match(text):
             self.body_seen = True
@@ -769,6 +793,19 @@ class _Outline:
         self.item = None
         self.paragraph(self.area or self.part or self.root, paragraph)
 
+    def open_closing(
+        self, paragraph: list[Sentence], how: str, *, number: int | None = None, title: str | None = None
+    ) -> None:
+        """Open a closing section at ``paragraph``: after a part heading (``part``), a salutation
+        (``salutation``), or where the last task ends or a new closing subject begins (``topic``)."""
+        self.closing = self.open(self.root, _Node("closing", number, title, paragraph[0]))
+        self.closing.sentences.extend(paragraph)
+        self.area = self.item = self.task = self.subtask = None
+        self.part = None
+        self.closing_how = how
+        self.closing_body = how == "topic" or (how == "salutation" and not _SALUTATION.match(_text(paragraph)))
+        self.closing_topic = _topic(paragraph[0].text) if how == "topic" else None
+
     def opens_closing(self, index: int, paragraph: list[Sentence]) -> bool:
         """Whether the paragraph opens a closing section: where the last task ends, or at a
         salutation after it; with no task list, at a salutation alone in the last part, once the
@@ -805,6 +842,8 @@ class _Outline:
             heads = index in self.members
         elif self.task.kind == "part" and not self.task.children:
             heads = False  # a part that is a task opens with its lead (2015, the 1990s)
+        elif not self.task.children and len(self.task.sentences) == 1 and "，" in first.text:
+            heads = False  # after a heading on a line of its own, a sentence of clauses leads the task
         else:
             heads = is_heading(paragraph) and not _SALUTATION.match(text)
         if heads:
@@ -834,6 +873,11 @@ class _Outline:
     def read_in_closing(self, paragraph: list[Sentence]) -> None:
         assert self.closing is not None
         first = paragraph[0]
+        topic = _topic(first.text)
+        if self.closing_how == "topic" and topic is not None and topic != self.closing_topic:
+            self.open_closing(paragraph, "topic")  # where no salutation divides them, one passage a subject
+            return
+        self.closing_body = True
         marker = _list_marker(paragraph)
         if marker is not None or is_heading(paragraph):
             match = marker[2] if marker else None
@@ -845,6 +889,23 @@ class _Outline:
             self.item.sentences.extend(paragraph)
             return
         self.paragraph(self.closing, paragraph)
+
+
+_TOPICS = {
+    "government": re.compile(r"对政府工作提出|自身建设|政府建设|法治政府|依法行政"),
+    "ethnic": re.compile(r"民族|宗教|侨务"),
+    "defence": re.compile(r"国防|军队|强军"),
+    "hong_kong_macao": re.compile(r"一国两制|港澳|香港|澳门"),
+    "taiwan": re.compile(r"台湾|两岸"),
+    "foreign": re.compile(r"外交|对外政策|和平发展道路"),
+}
+"""The subjects of the closing passages, by the words of a passage's first sentence."""
+
+
+def _topic(sentence: str) -> str | None:
+    """The closing subject a sentence names first, ``None`` for none."""
+    found = [(m.start(), key) for key, pattern in _TOPICS.items() if (m := pattern.search(sentence))]
+    return min(found)[1] if found else None
 
 
 def _all_sentences(node: _Node) -> Iterator[Sentence]:
@@ -997,6 +1058,8 @@ def read_body(
 # appendices
 # --------------------------------------------------------------------------------------------
 
+_LABEL = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[：:]?")
+"""An attachment's label (附件1), which is not its title."""
 _ENTRY = re.compile(rf"(?:([0-9]+)[.．、]|[（(［\[]([0-9]+)[）)］\]]|([{_N}]+)、)\s*")
 """The number that opens an appendix entry: 1. / （1） / ［1］ / 一、."""
 
@@ -1061,6 +1124,8 @@ def _appendix(source_id: str, text: str, start: int, end: int) -> Section:
             entry[2] = e  # a line continuing the entry (a glossary's definition under its term)
         elif title is None and not re.search(r"[。！？；]", line):
             title = (s, e)
+        elif title is not None and _LABEL.fullmatch(text[title[0] : title[1]]) and not children:
+            title = (title[0], e)  # 附件1 / 2025年省十件民生实事: the label and the title
         elif not re.search(r"[。！？；]", line):
             children.append(
                 Section(
@@ -1074,10 +1139,11 @@ def _appendix(source_id: str, text: str, start: int, end: int) -> Section:
         else:
             children.append(Section(kind="paragraph", number=None, title=None, span=span_at(source_id, text, s, e)))
     close()
+    words = _LABEL.sub("", text[title[0] : title[1]]).strip() if title else ""
     return Section(
         kind="appendix",
         number=None,
-        title=text[title[0] : title[1]] if title else None,
+        title=words or None,
         span=span_at(source_id, text, start, end),
         heading=span_at(source_id, text, *title) if title else None,
         children=tuple(children),

@@ -316,7 +316,7 @@ def _no_tasks(note: str | None) -> tuple[str, ...]:
     if note is None:
         return ()
     plain = "no task list: the reader found no numbered tasks"
-    return (plain,) if note == plain else (plain, note)
+    return (plain,) if note == plain else (plain, note)  # that there is none, and why
 
 
 @attrs.frozen
