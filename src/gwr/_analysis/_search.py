@@ -9,9 +9,13 @@ An indicator's values across the years are :func:`gwr.series` (:mod:`gwr._analys
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import ClassVar
 
 import attrs
@@ -171,16 +175,53 @@ def _nested_ranges(source: Source, document: Document) -> list[tuple[int, int]]:
     ]
 
 
+@functools.lru_cache(maxsize=4)
+def _cited_at_hand(folder: str) -> tuple[Source, ...]:
+    """The cited sources whose text the corpus ``folder`` holds with the recorded sha256, each
+    with its text (normalized when first searched)."""
+    import attrs
+
+    from .._data._lookup import sources
+    from .._reading._own import OwnText
+
+    found = []
+    for source in sources():
+        if source.bundled or not source.file:
+            continue
+        path = Path(folder) / source.file
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(raw).hexdigest() == source.sha256:
+            found.append(attrs.evolve(source, texts=OwnText(raw.decode("utf-8"), source.profile)))
+    return tuple(found)
+
+
+def _searched_sources(corpus: str | os.PathLike[str] | None) -> list[Source]:
+    """The bundled sources, and the cited ones whose text ``corpus`` holds."""
+    from .._data._check import _corpus_folder
+    from .._data._lookup import sources
+
+    found = [s for s in sources() if s.bundled]
+    if corpus is not None:
+        folder = _corpus_folder(corpus)
+        assert folder is not None
+        found.extend(_cited_at_hand(str(folder.resolve())))
+    return found
+
+
 def _selected(
-    documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None
+    documents: str | Iterable[str] | None,
+    kinds: str | Iterable[str] | None,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> Iterator[tuple[Source, Document, str | None]]:
     from .._data._db import default
-    from .._data._lookup import sources
 
     report_ids = default().report_ids()
     wanted_documents = _names(documents, "documents")
     wanted_kinds = _names(kinds, "kinds")
-    all_sources = [s for s in sources() if s.bundled]  # a cited text is not at hand to search
+    all_sources = _searched_sources(corpus)  # a cited text only where the corpus holds it
     every = [(s, d, _report_of(d, report_ids)) for s in all_sources for d in s.documents]
     if wanted_documents is not None:
         known = {d.id for _, d, _ in every} | {r for _, _, r in every if r is not None}
@@ -224,10 +265,13 @@ def _context(text: str, start: int, end: int, low: int, high: int, width: int) -
 
 
 def _matches(
-    text: str, documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None
+    text: str,
+    documents: str | Iterable[str] | None,
+    kinds: str | Iterable[str] | None,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> Iterator[tuple[Source, Document, str | None, str, re.Match[str], bool]]:
     phrase = _phrase(text)
-    selected = list(_selected(documents, kinds))
+    selected = list(_selected(documents, kinds, corpus))
     longest = max((d.end - d.start for _, d, _ in selected), default=0)
     if sum(1 for c in phrase if not c.isspace()) > longest:
         return  # longer than any document: no hit, and no pattern worth building
@@ -250,11 +294,15 @@ def search(
     context: int = 20,
     include_repeated: bool = True,
     merge_witnesses: bool = True,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> Results[Hit]:
-    """Find every occurrence of ``text`` in the bundled documents.
+    """Find every occurrence of ``text`` in the bundled documents, and in the cited texts at hand.
 
     The search runs over the normalized text of every document of every source (the reports,
-    the speeches, the press conference, the summaries), in source order. Whitespace is ignored
+    the speeches, the press conference, the summaries), in source order; with ``corpus``, over
+    the cited texts that folder holds too (each verified by its sha256), the documents of a
+    cited report included: its text and its appendices (a glossary, 名词解释, is a document of
+    kind ``appendix``, ``<report id>-appendix-1``). Whitespace is ignored
     (a phrase broken by a line break is found, and spaces in ``text`` are optional), as are the
     case of Latin letters and the width of ASCII characters (``+`` finds ``＋``).
 
@@ -272,13 +320,16 @@ def search(
             same passage where the witness reads the same ten characters (punctuation and
             spacing aside) on at least one side of the phrase. A passage only a second witness
             has stays a hit of its own.
+        corpus: a corpus folder (the one with ``corpus.json``): search the cited texts it holds
+            as well, where their sha256 is the one recorded; by default only the bundled texts.
 
     Returns:
         :class:`Results` of :class:`Hit` rows, in source and text order; the title says how
         many hits of second witnesses were folded into the primary witness's.
 
     Raises:
-        InvalidArgumentError: ``text`` is empty or ``context`` is negative.
+        InvalidArgumentError: ``text`` is empty or ``context`` is negative; ``corpus`` holds no
+            ``corpus.json``.
         InvalidTypeError: ``text`` is not a str.
         NotFoundError: a document or report in ``documents``, or a kind in ``kinds``, does not exist.
 
@@ -298,7 +349,7 @@ def search(
         raise InvalidArgumentError(f"context must not be negative, not {context}")
     hits = []
     keys: list[tuple[str, str]] = []
-    for source, document, report, normalized, match, repeated in _matches(text, documents, kinds):
+    for source, document, report, normalized, match, repeated in _matches(text, documents, kinds, corpus):
         if repeated and not include_repeated:
             continue
         start, end = match.span()
@@ -383,6 +434,7 @@ def count(
     documents: str | Iterable[str] | None = None,
     kinds: str | Iterable[str] | None = None,
     include_repeated: bool = False,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> Results[PhraseCount]:
     """Count the occurrences of ``phrase`` in each bundled document.
 
@@ -396,6 +448,7 @@ def count(
         documents: only these documents or reports (ids), as in :func:`search`.
         kinds: only documents of these kinds, as in :func:`search`.
         include_repeated: count occurrences inside repeated passages too.
+        corpus: a corpus folder: count in the cited texts it holds as well, as :func:`search` does.
 
     Returns:
         :class:`Results` of :class:`PhraseCount` rows, in source order, indexable by document id.
@@ -414,11 +467,11 @@ def count(
     True
     """
     totals: dict[str, list[int]] = {}
-    for _, document, _, _, _, in_repeat in _matches(phrase, documents, kinds):
+    for _, document, _, _, _, in_repeat in _matches(phrase, documents, kinds, corpus):
         tally = totals.setdefault(document.id, [0, 0])
         tally[1 if in_repeat else 0] += 1
     rows = []
-    for source, document, report in _selected(documents, kinds):
+    for source, document, report in _selected(documents, kinds, corpus):
         plain, repeated = totals.get(document.id, [0, 0])
         rows.append(
             PhraseCount(

@@ -380,6 +380,11 @@ class Task:
     witness_spans: tuple[Span, ...] = ()
     theme_source: Literal["annotation", "rule"] | None = None
     english: English | None = None
+    lead: Span | None = None
+    """The task's own text: what follows its heading sentence up to its first sub-task (the rest
+    of the heading's paragraph, and any paragraphs before the first sub-area), or its whole text
+    after the heading where it has no sub-tasks. ``None`` where the task has none, and in a cited
+    report, which ships no prose (:func:`gwr.read` of the text gives it)."""
 
     def __repr__(self) -> str:
         theme = (self.theme or "no theme") + (f"+{self.secondary_theme}" if self.secondary_theme else "")
@@ -414,10 +419,12 @@ class Task:
         return "".join(span.exact for span in self.passages())
 
 
-SectionKind = Literal["part", "area", "item", "paragraph", "heading", "closing", "block"]
+SectionKind = Literal["part", "area", "item", "paragraph", "heading", "closing", "appendix", "block"]
 """What a node of a report's outline is: a part (一、), an area or task (（一）), an item
 (一是, a sub-area), a paragraph, a heading (a title line, or a salutation inside a part), a
-closing passage (after the tasks, opened by 各位代表！), or a block of a summary's layout."""
+closing passage (after the tasks: government building, defence, Hong Kong, Macao and Taiwan,
+foreign policy, the last salutation), an appendix after the closing (a glossary, 名词解释; an
+attachment, 附件; notes, 注释), or a block of a summary's layout."""
 
 
 @attrs.frozen
@@ -510,6 +517,9 @@ class Report:
     description: str = ""
     warnings: tuple[str, ...] = ()
     verdicts: tuple[Verdict, ...] = ()
+    speaker_office: str | None = None
+    """The office the header names the speaker by, as written and apart from the name
+    (国务院总理 for 国务院总理李强, 市长 for 龚正市长), ``None`` where it names none."""
     _sources: tuple[Source, ...] = attrs.field(default=(), eq=False, repr=False, alias="sources")
     """The sources a report made by :func:`gwr.read` owns (its text goes where it goes: a pickle,
     another process); empty for the reports of the data, whose sources the database holds."""

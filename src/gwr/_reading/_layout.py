@@ -58,7 +58,11 @@ class Layout:
 
     ``start`` and ``end`` delimit the report (header included, trailers and appendices left out);
     ``speech_start`` is where the speech opens (the 各位代表 salutation, else ``start``). Each
-    header value is ``None`` where the text does not state it.
+    header value is ``None`` where the text does not state it; ``speaker_office`` is the office
+    the header names the speaker by (国务院总理, 市长), apart from the name. ``appendices`` are
+    the ranges ``[start, end)`` of what follows the closing as part of the report: a glossary
+    (名词解释), an attachment (附件), notes (注释), a numbered list with no heading; page furniture
+    and licence trailers are not appendices.
     """
 
     start: int
@@ -70,6 +74,8 @@ class Layout:
     meeting: Stated[str] | None = None
     speaker: Stated[str] | None = None
     source_note: Stated[str] | None = None
+    speaker_office: Stated[str] | None = None
+    appendices: tuple[tuple[int, int], ...] = ()
 
 
 _HAN = "\u3400-\u9fff"
@@ -108,13 +114,13 @@ _TITLE = re.compile(r"工作报告|报告")
 _TITLE_END = re.compile(r"报告(?:[（(][^（()）]{1,8}[)）])?$")
 _DELIVERED = re.compile(r"(?<!工)作了?(?:政府)?(?:工作)?报告")
 _OFFICE = (
-    r"国务院副总理|副总理|国务院总理|代理总理|总理|代理省长|代省长|省长|代理市长|代市长|市长|代理主席|代主席|"
-    r"人民政府主席|政府主席|主席"
+    r"国务院副总理|副总理|国务院代总理|国务院总理|代理总理|代总理|总理|代理省长|代省长|省长|代理市长|代市长|市长|"
+    r"代理主席|代主席|人民政府主席|政府主席|主席"
 )
 # an office may hold a second one (国务院副总理兼国家计划委员会主任李富春, 副总理兼财政部长李先念)
 _SECOND_OFFICE = rf"兼[{_HAN}]{{1,12}}?(?:主任|部长|委员长)"
 _SPEAKER = re.compile(
-    rf"(?P<office>(?:{_OFFICE})(?:{_SECOND_OFFICE})?)(?P<name>[{_HAN}·]{{2,12}}?)(?:同志)?(?=在|作|的|$)"
+    rf"(?P<office>(?:自治区)?(?:{_OFFICE})(?:{_SECOND_OFFICE})?)(?P<name>[{_HAN}·]{{2,12}}?)(?:同志)?(?=在|作|的|$)"
 )
 # the name before the office (2025年1月15日龚正市长在…): after a date, a dash or the line's start
 _SPEAKER_BEFORE = re.compile(rf"(?:^|(?<=[日—\s]))(?P<name>[{_HAN}·]{{2,4}}?)(?:同志)?(?P<office>{_OFFICE})(?=在|作)")
@@ -172,7 +178,7 @@ def find_layout(text: str) -> Layout:
     speech_start = lines[speech][0]
     end = _end(text, lines, speech)
     title = _title(text, header)
-    date, meeting, speaker, source_note = _header_facts(text, header)
+    date, meeting, (speaker, office), source_note = _header_facts(text, header)
     if meeting is None:
         meeting = _meeting_in_opening(text, lines, speech)
     year = _year(text, title, date, speech_start, end)
@@ -186,6 +192,8 @@ def find_layout(text: str) -> Layout:
         meeting=meeting,
         speaker=speaker,
         source_note=source_note,
+        speaker_office=office,
+        appendices=_appendices(text, lines, speech, end),
     )
 
 
@@ -269,6 +277,50 @@ def _before_appended_list(text: str, lines: list[tuple[int, int]], speech: int, 
     return stop
 
 
+_APPENDIX = re.compile(r"附件|附：|附表|名词解释|名词注释|注释[：:]?$|《政府工作报告》.{0,12}(?:名词|注释|解释)")
+"""A line that opens an appendix after the closing (a glossary, an attachment, notes)."""
+_FURNITURE = re.compile(
+    r"本作品|注：中文维基文库|Public domain|相关报道|相关文档|相关新闻|扫一扫|分享到|责任编辑|编辑[：:]|校对|"
+    r"审核|原标题|（完）|\(完\)|打印|关闭窗口|纠错|字库未存字注释"
+)
+"""A line after the report that is page furniture or a licence, never an appendix."""
+
+
+def _appendices(text: str, lines: list[tuple[int, int]], speech: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The ranges of the appendices after the report's ``end``: from a line that opens one
+    (名词解释, 附件…), or from a numbered list right after the closing, to the next such line (once
+    the appendix has had an entry), page furniture or the end of the text.
+
+    >>> text = "各位代表：\\n让我们共同奋斗！\\n名词解释\\n1.“两重”：重大战略。\\n2.“两新”：设备更新。\\n相关报道："
+    >>> [text[s:e] for s, e in find_layout(text).appendices]
+    ['名词解释\\n1.“两重”：重大战略。\\n2.“两新”：设备更新。']
+    """
+    after = [i for i, (s, e) in enumerate(lines) if s >= end and i > speech and e > s]
+    found: list[tuple[int, int]] = []
+    start: int | None = None
+    entries = 0
+    last = None
+    for index in after:
+        s, e = lines[index]
+        line = text[s:e].strip()
+        if _FURNITURE.match(line):
+            break
+        opens = bool(_APPENDIX.match(line))
+        if start is None:
+            if not (opens or _LIST_ITEM.match(line)):
+                break  # not an appendix: whatever follows is no part of the report
+            start, entries = s, 0 if opens else 1
+        elif opens and entries:
+            found.append((start, lines[last][1] if last is not None else e))
+            start, entries = s, 0
+        elif not opens:
+            entries += 1
+        last = index
+    if start is not None and last is not None and entries:
+        found.append((start, lines[last][1]))
+    return tuple(found)
+
+
 def _title(text: str, header: list[tuple[int, int]]) -> Stated[str] | None:
     for s, e in header:
         if _is_title_line(text[s:e]):
@@ -285,10 +337,14 @@ def _title(text: str, header: list[tuple[int, int]]) -> Stated[str] | None:
     return None
 
 
+_Speaker = tuple[Stated[str] | None, Stated[str] | None]
+"""The speaker's name and office, each ``None`` where the header does not state it."""
+
+
 def _header_facts(
     text: str, header: list[tuple[int, int]]
-) -> tuple[Stated[str] | None, Stated[str] | None, Stated[str] | None, Stated[str] | None]:
-    date = meeting = speaker = source_note = None
+) -> tuple[Stated[str] | None, Stated[str] | None, _Speaker, Stated[str] | None]:
+    date = meeting = source_note = None
     for s, e in header:
         line = text[s:e]
         if source_note is None and (m := _SOURCE_NOTE.match(line)):
@@ -307,19 +363,59 @@ def _header_facts(
     speaker = next((found for s, e in header if (found := _speaker(text[s:e], s, bare=False))), None)
     if speaker is None:
         speaker = next((found for s, e in header if (found := _speaker(text[s:e], s))), None)
-    return date, meeting, speaker, source_note
+    return date, meeting, speaker or (None, None), source_note
 
 
-def _speaker(line: str, at: int, *, bare: bool = True) -> Stated[str] | None:
-    """The speaker a header line names, without office or honorific (殷勇, not 北京市市长 殷勇同志)."""
+def _stated(match: re.Match[str], group: str, at: int) -> Stated[str]:
+    return Stated(match[group], at + match.start(group), at + match.end(group))
+
+
+def _speaker(line: str, at: int, *, bare: bool = True) -> _Speaker | None:
+    """The speaker a header line names, without office or honorific (殷勇, not 北京市市长 殷勇同志),
+    and the office apart, as the line writes it (北京市市长; 国务院总理 of 国务院总理李强; 市长 of
+    龚正市长).
+
+    >>> shanghai = "2025年1月15日龚正市长在上海市第十六届人民代表大会第三次会议的政府工作报告"
+    >>> lines = ("北京市市长殷勇同志作政府工作报告", shanghai, "国务院总理李强")
+    >>> [(n.value, o.value) for n, o in (_speaker(line, 0) for line in lines)]
+    [('殷勇', '北京市市长'), ('龚正', '市长'), ('李强', '国务院总理')]
+    >>> name, office = _speaker("周恩来", 0)
+    >>> name.value, office
+    ('周恩来', None)
+    """
     for m in _SPEAKER.finditer(line):
         if m.end() == len(line) or line.startswith(("在", "作", "的"), m.end()):
-            return Stated(m["name"], at + m.start("name"), at + m.end("name"))
+            left = _office_start(line, m.start("office"))
+            return _stated(m, "name", at), Stated(line[left : m.end("office")], at + left, at + m.end("office"))
     if before := _SPEAKER_BEFORE.search(line):
-        return Stated(before["name"], at + before.start("name"), at + before.end("name"))
+        return _stated(before, "name", at), _stated(before, "office", at)
     if bare and _NAME_LINE.fullmatch(line) and not _TITLE.search(line) and not _SALUTATION.match(line):
-        return Stated(line, at, at + len(line))
+        return Stated(line, at, at + len(line)), None
     return None
+
+
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+def _office_start(line: str, start: int) -> int:
+    """Where the office before a name starts, as the header writes it: the words of the
+    government it holds office in (四川省人民政府省长, 广东省省长, 国务院总理), after the date
+    or the meeting the line names first.
+
+    >>> line = "2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长殷勇同志作政府工作报告"
+    >>> line[_office_start(line, line.index("市长殷")) : line.index("殷")]
+    '北京市市长'
+    """
+    left = start
+    while left > 0 and _HAN_CHAR.match(line[left - 1]):
+        left -= 1
+    for match in re.finditer(r"会议上|会上", line[left:start]):
+        left_at = left + match.end()
+        if left_at <= start:
+            left = max(left, left_at)
+    while left < start and line[left] in "年月日在":
+        left += 1
+    return left
 
 
 def _meeting_in_opening(text: str, lines: list[tuple[int, int]], speech: int) -> Stated[str] | None:

@@ -28,7 +28,7 @@ from .._model._records import (
     Verdict,
 )
 from . import _vocabulary as vocabulary
-from ._outline import Sentence, paragraphs, part_headings, read_body, sentences_of
+from ._outline import Sentence, appendix_sections, paragraphs, part_headings, read_body, sentences_of
 
 READ_KINDS: tuple[ReportKind, ...] = ("gwr", "plan", "provincial")
 READ_PROFILE = "auto"
@@ -156,7 +156,10 @@ def read(text: str, *, kind: str | None = None, year: int | None = None, region:
         profile=READ_PROFILE,
         profile_version=NORMALIZATION_VERSION,
         description="A text given to gwr.read.",
-        documents=(Document(id=report.id, title=title, kind="report", date=date, start=0, end=len(normalized.text)),),
+        documents=(
+            Document(id=report.id, title=title, kind="report", date=date, start=0, end=len(normalized.text)),
+            *appendix_documents(report, date),
+        ),
         length=len(text),
         bundled=False,
         texts=OwnText(text, READ_PROFILE, normalized),
@@ -203,8 +206,7 @@ def _warnings(report: Report, text: str, start: int, end: int) -> list[str]:
     warnings = []
     if not report.targets:
         warnings.append("no targets passage: the reader found no main expected targets")
-    if not report.tasks:
-        warnings.append("no task list: the reader found no numbered tasks")
+    warnings.extend(report.warnings)  # no task list, and why
     paragraphs = [p for p in text[start:end].split("\n") if len(p) >= 40]
     if paragraphs:
         repeats = text.count(paragraphs[0][:40])
@@ -279,6 +281,7 @@ def read_normalized(
     # where an annotation themes the tasks it decides; elsewhere the rule (the registry's words)
     by_annotation = bool(themes) or bool(subtask_themes)
     tasks = annotated(body.tasks) if by_annotation else themed(body.tasks, theme_registry or vocabulary.themes())
+    appendices = appendix_sections(source_id, text, layout.appendices)
     return Report(
         id=report_id,
         kind=kind,
@@ -287,6 +290,7 @@ def read_normalized(
         date=layout.date.value if layout.date else NOT_STATED,
         meeting=layout.meeting.value if layout.meeting else NOT_STATED,
         speaker=layout.speaker.value if layout.speaker else NOT_STATED,
+        speaker_office=layout.speaker_office.value if layout.speaker_office else None,
         completeness="full",
         witnesses=(source_id,),
         targets=targets,
@@ -294,9 +298,35 @@ def read_normalized(
         verdicts=facts.verdicts,
         tasks=tasks,
         measures=body.measures,
-        outline=body.outline,
+        outline=(*body.outline, *appendices),
         region=region,
+        warnings=_no_tasks(body.note),
     )
+
+
+def appendix_documents(report: Report, date: str) -> tuple[Document, ...]:
+    """A document for each appendix of ``report`` (``<report id>-appendix-1``...), inside the
+    report's document, so that :func:`gwr.search` tells a glossary's hits from the report's."""
+    appendices = [s for s in report.outline if s.kind == "appendix"]
+    return tuple(
+        Document(
+            id=f"{report.id}-appendix-{k}",
+            title=section.title or "appendix",
+            kind="appendix",
+            date=date,
+            start=section.span.start,
+            end=section.span.end,
+        )
+        for k, section in enumerate(appendices, 1)
+    )
+
+
+def _no_tasks(note: str | None) -> tuple[str, ...]:
+    """The warnings of a report with no task list: that it has none, and why."""
+    if note is None:
+        return ()
+    plain = "no task list: the reader found no numbered tasks"
+    return (plain,) if note == plain else (plain, note)  # that there is none, and why
 
 
 @attrs.frozen

@@ -47,7 +47,7 @@ from .._model._records import (
 )
 from .._reading._layout import find_layout
 from .._reading._normalize import NORMALIZATION_VERSION, normalize
-from .._reading._read import NOT_STATED, READ_PROFILE, read_normalized
+from .._reading._read import NOT_STATED, READ_PROFILE, appendix_documents, read_normalized
 from .annotations import AnnotationError, CitedNote, load
 from .english import with_english
 from .witnesses import attest, corpus_copies
@@ -135,7 +135,8 @@ def _with_second_witness(
     if report.meeting == NOT_STATED and layout.meeting is not None:
         report = attrs.evolve(report, meeting=layout.meeting.value)
     if report.speaker == NOT_STATED and layout.speaker is not None:
-        report = attrs.evolve(report, speaker=layout.speaker.value)
+        office = layout.speaker_office.value if layout.speaker_office is not None else None
+        report = attrs.evolve(report, speaker=layout.speaker.value, speaker_office=office)
     document = Document(
         id=f"{report.id}-witness",
         title=f"{entry['title']} (second transcription)",
@@ -341,7 +342,8 @@ def _cite(
         description=note.description,
     )
     document = Document(id=report.id, title=report.title, kind="report", date=report.date, start=0, end=len(text))
-    source = _source(entry, raw, digest, report.date, (document,), note.publisher)
+    documents = (document, *appendix_documents(full, report.date))
+    source = _source(entry, raw, digest, report.date, documents, note.publisher)
     return report, source, text
 
 
@@ -367,6 +369,7 @@ def _cut_task(task: Task, text: str) -> Task:
         subtasks=tuple(_cut_task(t, text) for t in task.subtasks),
         measures=_keyed(task.measures),
         span=_heading(task.span, text),
+        lead=None,  # prose: a cited report ships none
     )
 
 
