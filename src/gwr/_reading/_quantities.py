@@ -177,6 +177,8 @@ UNITS: dict[str, Unit] = {
     "立方米": Unit("m3", "cubic metres"),
     "千瓦": Unit("kW", "kilowatts"),
     "千瓦时": Unit("kWh", "kilowatt-hours"),
+    "千瓦小时": Unit("kWh", "kilowatt-hours"),
+    "度": Unit("kWh", "kilowatt-hours (度, after 万 or 亿 only: 三千亿度)"),
     "瓩": Unit("kW", "kilowatts (瓩, the older form of 千瓦)"),
     "大卡": Unit("kcal", "kilocalories"),
     "千卡": Unit("kcal", "kilocalories"),
@@ -691,6 +693,8 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
     per = m["per"]
     if unit_word and c.startswith(_UNIT_NOT_BEFORE.get(unit_word, ()), m.end("unit")) and not m["post"]:
         unit_word, per = "", None
+    if unit_word == "度" and not m["mag"]:
+        unit_word, per = "", None  # 30度, 一度: no electricity (三千亿度 is)
     approx = bool(m["a1"] or m["a2"])
     post = m["post"]
 

@@ -830,12 +830,15 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
             if not (opens or following):
                 continue
             keyed = _key_clauses(list(_clauses(text, s, s + len(sentence))), index)
-            keyed = [k for k in keyed if (k.key is not None and k.quantities) or _has_keyed_next(keyed, k)]
+            # a sentence of this year's targets that lists them a line each (今年要…目标任务；\n城镇新增
+            # 就业900万人以上…；\n进出口促稳提质，国际收支基本平衡；…): every keyed clause is a target
+            listed = opens and "\n" in sentence.strip()
+            keyed = [k for k in keyed if (k.key is not None and (k.quantities or listed)) or _has_keyed_next(keyed, k)]
             keyed = [k for k in keyed if not _past_year(k.clause.text, plan_year) and not _PAST.search(k.clause.text)]
             found = [
                 t
                 for t in _targets_of(keyed, source_id, text, plan_year, index)
-                if t.quantity and (t.quantity.indicator or t.quantity.scope)
+                if (t.quantity and (t.quantity.indicator or t.quantity.scope)) or (listed and t.key is not None)
             ]
             targets += found
             following = following or bool(found)
