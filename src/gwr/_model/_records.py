@@ -285,6 +285,7 @@ class Outcome:
     qualifier: Qualifier | None
     span: Span
     witness_spans: tuple[Span, ...] = ()
+    english: English | None = None
 
     def __repr__(self) -> str:
         return f"<Outcome {self.key} {self.year} {_cut(self.text)} at {_where(self.span)}>"
@@ -333,6 +334,7 @@ class Measure:
     quantities: tuple[Quantity, ...]
     span: Span
     witness_spans: tuple[Span, ...] = ()
+    english: English | None = None
 
     def __repr__(self) -> str:
         return f"<Measure {_cut(self.text, 30)} ({_quantities(len(self.quantities))}) at {_where(self.span)}>"
