@@ -304,3 +304,163 @@ def test_an_opener_belongs_to_its_clause() -> None:
         english_of("中央财政赤字拟安排1800亿元", [], units, raw, "t").text
         == "This year, the deficit is set at 180 billion yuan"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# English in the tables, the search and the command line
+# --------------------------------------------------------------------------------------------
+
+
+def test_search_in_english_finds_the_english_with_spans_into_the_translation() -> None:
+    import html
+
+    hits = gwr.search("GDP", lang="en")
+    assert len(hits) > 50
+    assert {h.lang for h in hits} == {"en"}
+    assert {h.span.source for h in hits} <= {f"translations-{y}" for y in range(2008, 2023)}
+    for hit in hits:
+        assert hit.text.lower() == "gdp"
+        assert hit.report is not None
+        assert hit.path is not None
+        item = dict(gwr.report(hit.report).iter_items())[hit.path]
+        segment = item.english.segment
+        assert segment.start <= hit.span.start < hit.span.end <= segment.end
+        assert segment.exact[hit.span.start - segment.start : hit.span.end - segment.start] == hit.span.exact
+    corpus = require_corpus()
+    hit = gwr.search("R&D", lang="en")[0]
+    raw = (corpus / "translations" / f"{hit.report.removeprefix('gwr-')}.tmx").read_bytes().decode("utf-8")
+    assert raw[hit.span.start : hit.span.end] == hit.span.exact == "R&amp;D"
+    assert html.unescape(hit.span.exact) == hit.text == "R&D"
+    assert raw[: hit.span.start].endswith(hit.span.prefix)
+    assert raw[hit.span.end :].startswith(hit.span.suffix)
+
+
+def test_search_in_english_by_report_and_translation() -> None:
+    by_report = gwr.search("poverty", lang="en", documents="gwr-2019")
+    by_translation = gwr.search("poverty", lang="en", documents="translations-2019", kinds="translation")
+    assert by_report == by_translation
+    assert by_report
+    assert {h.report for h in by_report} == {"gwr-2019"}
+    record = by_report.to_records()[0]
+    assert (record["lang"], record["source"], record["text"]) == ("en", "translations-2019", "poverty")
+    with pytest.raises(gwr.NotFoundError):
+        gwr.search("poverty", lang="en", documents="gwr-2024")  # no official English in the corpus
+    with pytest.raises(gwr.NotFoundError):
+        gwr.search("poverty", lang="en", kinds="speech")
+    assert not gwr.search("新质生产力", lang="en")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda lang: gwr.search("GDP", lang=lang),
+        lambda lang: gwr.compare(2011, 2012, lang=lang),
+        lambda lang: gwr.attainment(2012, lang=lang),
+        lambda lang: gwr.compare_tasks(2021, 2022, lang=lang),
+        lambda lang: gwr.series("gdp_growth", lang=lang),
+        lambda lang: gwr.report(2012).table("targets", lang),
+    ],
+    ids=["search", "compare", "attainment", "compare_tasks", "series", "table"],
+)
+def test_an_unknown_lang_is_a_value_error_naming_the_valid_ones(call: Any) -> None:
+    with pytest.raises(gwr.InvalidArgumentError, match="lang must be one of 'zh', 'en', not 'fr'") as error:
+        call("fr")
+    assert isinstance(error.value, ValueError)
+    with pytest.raises(gwr.InvalidTypeError):
+        call(1)
+
+
+def test_records_carry_the_english_beside_the_chinese() -> None:
+    table = gwr.report(2012).table("outcomes")
+    assert table.columns[table.columns.index("text") + 1] == "text_en"
+    record = next(r for r in table.to_records() if r["key"] == "gdp_growth")
+    assert (record["text"], record["text_en"]) == ("比上年增长9.2%", "an increase of 9.2% over the previous year")
+    assert record["en_source"] == "translations-2012"
+    assert isinstance(record["en_start"], int)
+    frame = gwr.report(2012).table("quantities").to_dataframe()
+    assert "text_en" in frame.columns
+    assert frame["text_en"].notna().any()
+    change = gwr.compare(2011, 2012)["gdp_growth"].to_record()
+    assert (change["before_text_en"], change["after_text_en"]) == (
+        "to increase GDP by around 8%",
+        "to increase GDP by 7.5%",
+    )
+    row = gwr.attainment(2012)["gdp_growth"].to_record()
+    assert (row["target_text_en"], row["outcome_text_en"]) == ("to increase GDP by 7.5%", "GDP grew by 7.8%")
+    move = gwr.compare_tasks(2021, 2022).to_records()[0]
+    assert move["after_title_en"] == gwr.report(2022).task(1).english.text
+    point = next(p for p in gwr.series("cpi_growth").to_records() if p["report"] == "gwr-2012")
+    assert point["text_en"] == "hold increases in the CPI to around 4%"
+    year = next(r for r in gwr.series("cpi_growth", wide=True) if r.year == 2012)
+    assert year.to_record()["target_text_en"] == "hold increases in the CPI to around 4%"
+    # without official English the column is empty, never another year's words
+    assert gwr.compare(2024, 2025)["gdp_growth"].to_record()["after_text_en"] is None
+
+
+def test_tables_in_english_say_where_the_english_is_missing() -> None:
+    shown = str(gwr.compare(2011, 2012, lang="en"))
+    assert "GDP growth" in shown
+    assert "to increase GDP by 7.5%" in shown
+    assert "[zh] 城乡居民收入实际增长和经济增长保持同步" in shown  # no English words for it: the Chinese, marked
+    assert str(gwr.compare(2011, 2012)) == str(gwr.compare(2011, 2012, lang="en").in_lang("zh"))
+    assert gwr.compare(2011, 2012, lang="en").to_records() == gwr.compare(2011, 2012).to_records()
+    later = str(gwr.attainment(2024, lang="en"))
+    assert "[zh] 国内生产总值增长5%左右" in later
+    assert "GDP growth" in later
+    assert "12 million people" in str(gwr.report(2024).table("targets", "en"))
+    html = gwr.series("gdp_growth", lang="en")._repr_html_()
+    assert "official English" in html
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from gwr.__main__ import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_command_line_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "targets", "2021", "--lang", "en")
+    assert code == 0
+    assert "grain output of over 650 million metric tons" in out
+    assert "Grain output" in out
+    code, out, _ = _run(capsys, "compare", "2011", "2012", "--lang", "en")
+    assert code == 0
+    assert "to increase GDP by around 8%" in out
+    code, out, _ = _run(capsys, "tasks", "2021", "--lang", "en", "--subtasks")
+    assert code == 0
+    assert gwr.report(2021).task(1).english.text in out
+    assert "Domestic demand" in out
+    code, out, _ = _run(capsys, "tasks", "2025", "--lang", "en")
+    assert code == 0
+    assert "[zh] " in out
+    code, out, _ = _run(capsys, "attain", "2012", "--lang", "en")
+    assert code == 0
+    assert "GDP grew by 7.8% (gwr-2013)" in out
+    code, out, _ = _run(capsys, "search", "Belt and Road", "--lang", "en", "--json")
+    assert code == 0
+    assert {h["lang"] for h in json.loads(out)} == {"en"}
+    code, out, err = _run(capsys, "search", "GDP", "--lang", "en", "--count")
+    assert code == 2
+    assert "--count" in err
+    code, out, err = _run(capsys, "compare", "2011", "2012", "--lang", "fr")
+    assert code == 2
+    assert "'zh', 'en'" in err
+
+
+def test_export_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    code, out, _ = _run(capsys, "export", "--indicator", "cpi_growth", "--lang", "en")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[:2] == ["key", "indicator_en"]
+    assert {r["indicator_en"] for r in rows} == {"CPI growth"}
+    row = next(r for r in rows if r["report"] == "gwr-2012" and r["role"] == "target")
+    assert row["text_en"] == "hold increases in the CPI to around 4%"
+    assert next(r for r in rows if r["report"] == "gwr-2025")["text_en"] == ""
+    code, out, _ = _run(capsys, "export", "--indicator", "cpi_growth")
+    assert "indicator_en" not in out.splitlines()[0]
+    assert "text_en" in out.splitlines()[0]
