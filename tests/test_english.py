@@ -464,3 +464,14 @@ def test_export_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "export", "--indicator", "cpi_growth")
     assert "indicator_en" not in out.splitlines()[0]
     assert "text_en" in out.splitlines()[0]
+
+
+def test_the_table_of_the_docs_is_the_datas() -> None:
+    """docs/english.md sets the 2012 and 2021 targets beside their English: each row is the data's."""
+    page = (Path(__file__).parents[1] / "docs" / "english.md").read_text("utf-8")
+    rows = [line.split("|")[1:-1] for line in page.splitlines() if line.startswith("| 20")]
+    assert len(rows) == 12
+    for year, _, chinese, english in (map(str.strip, row) for row in rows):
+        target = next(t for t in gwr.report(int(year)).targets if t.text == chinese)
+        assert target.english is not None
+        assert target.english.text == english
