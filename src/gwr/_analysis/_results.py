@@ -341,8 +341,8 @@ class Results(Generic[RowT]):
         >>> import gwr
         >>> print(gwr.compare(2011, 2012).in_lang("en")[:1])
         gwr-2011 → gwr-2012: main expected targets (row 1 of 8)
-        indicator   before                        after                    direction      qualifier
-        ----------  ----------------------------  -----------------------  -------------  -------------
+        indicator   before                        after                    direction       qualifier
+        ----------  ----------------------------  -----------------------  --------------  -------------
         GDP growth  to increase GDP by around 8%  to increase GDP by 7.5%  down (-0.5 pp)  about → exact
         """
         return Results(self._rows, self._row_type, self.title, lang=lang)
