@@ -175,10 +175,11 @@ __all__ = [
 ]
 
 
-def _report_table(report: Report, what: str) -> Results[Item]:
+def _report_table(report: Report, what: str, lang: str = "zh") -> Results[Item]:
     from ._analysis._items import report_table
+    from ._analysis._results import check_lang
 
-    return report_table(report, what)
+    return report_table(report, what, check_lang(lang))
 
 
 def _task_passages(task: Task) -> tuple[Span, ...]:

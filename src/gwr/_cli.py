@@ -26,7 +26,8 @@ from ._data import _lookup as _api
 from ._model._errors import GwrError
 
 if TYPE_CHECKING:
-    from ._model._records import Quantity, Target, Task
+    from ._analysis._results import Lang
+    from ._model._records import English, Quantity, Target, Task
 
 EXIT_ERROR = 1
 """Exit status when gwr cannot find or use what was asked for (or ``check`` finds problems)."""
@@ -87,15 +88,20 @@ def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=default)
 
 
-def _readable(quantity: Quantity | None) -> str:
-    """A target's number for a table: 1.4万亿斤, 1200万人, 5% (``--json`` gives it exactly)."""
+def _readable(quantity: Quantity | None, lang: Lang = "zh") -> str:
+    """A target's number for a table: 1.4万亿斤, 1200万人, 5% (``--json`` gives it exactly);
+    in English 1.4 trillion jin, 12 million people."""
     from ._analysis._results import readable
 
     if quantity is None:
         return ""
     if quantity.upper is None:
-        return readable(quantity.value, quantity.unit)
-    return readable(quantity.value, None) + "-" + readable(quantity.upper, quantity.unit)
+        return readable(quantity.value, quantity.unit, lang=lang)
+    return readable(quantity.value, None, lang=lang) + "-" + readable(quantity.upper, quantity.unit, lang=lang)
+
+
+def _english(english: English | None) -> str | None:
+    return None if english is None else english.text
 
 
 def _target_record(target: Target) -> dict[str, object]:
@@ -104,6 +110,7 @@ def _target_record(target: Target) -> dict[str, object]:
         "key": target.key,
         "year": target.year,
         "text": target.text,
+        "text_en": _english(target.english),
         "value": None if quantity is None else str(quantity.value),
         "unit": None if quantity is None else quantity.unit,
         "qualifier": target.qualifier,
@@ -133,16 +140,18 @@ def _cmd_targets(args: argparse.Namespace) -> str:
     sources = ", ".join(dict.fromkeys(t.span.source for t in report.targets)) or "none"
     title = f"{report.id}: main expected targets ({report.completeness} text; source {sources})"
     if args.lang == "en":
-        names = {i.key: i.name_en for i in _api.indicators()}
+        from ._analysis._results import in_english, indicator_name
+
         rows = [
             [
-                names.get(t.key or "", "(no key)"),
-                _readable(t.quantity),
-                (t.english.text or f"({t.english.reason})") if t.english is not None else "(no official English)",
+                indicator_name(t.key),
+                _readable(t.quantity, "en"),
+                t.qualifier or "qualitative",
+                in_english(t.text, t.english),
             ]
             for t in report.targets
         ]
-        return title + "\n" + render(["indicator", "value", "official English"], rows)
+        return title + "\n" + render(["indicator", "value", "qualifier", "official English"], rows)
     rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
     return title + "\n" + render(["indicator", "value", "qualifier", "text"], rows)
 
@@ -150,14 +159,16 @@ def _cmd_targets(args: argparse.Namespace) -> str:
 def _cmd_compare(args: argparse.Namespace) -> str:
     from ._analysis._compare import compare
 
-    results = compare(args.a, args.b, kind=args.kind)
+    results = compare(args.a, args.b, kind=args.kind, lang=args.lang)
     return _dumps(results.to_records()) if args.json else str(results)
 
 
 def _cmd_attain(args: argparse.Namespace) -> str:
     from ._analysis._compare import attainment
 
-    results = attainment(args.year, kind=args.kind, outcomes_from=args.outcomes_from, region=args.region)
+    results = attainment(
+        args.year, kind=args.kind, outcomes_from=args.outcomes_from, region=args.region, lang=args.lang
+    )
     return _dumps(results.to_records()) if args.json else str(results)
 
 
@@ -167,6 +178,7 @@ def _task_record(task: Task) -> dict[str, object]:
         "theme": task.theme,
         "secondary_theme": task.secondary_theme,
         "title": task.title,
+        "title_en": _english(task.english),
         "source": task.span.source,
         "start": task.span.start,
         "end": task.span.end,
@@ -181,20 +193,29 @@ def _cmd_tasks(args: argparse.Namespace) -> str:
         return _dumps([_task_record(t) for t in report.tasks])
     if not report.tasks:
         return f"{report.id}: no tasks in the bundled data"
+    from ._analysis._results import in_english
+
+    def shown(task: Task) -> str:
+        return in_english(task.title, task.english) if args.lang == "en" else task.title
+
+    names = {t.key: t.name_en for t in _api.themes()} if args.lang == "en" else {}
     rows = []
     for task in report.tasks:
-        theme = (task.theme or "") + (f" + {task.secondary_theme}" if task.secondary_theme else "")
-        rows.append([str(task.number), theme, task.title])
+        themes = [names.get(k, k) for k in (task.theme, task.secondary_theme) if k]
+        rows.append([str(task.number), " + ".join(themes), shown(task)])
         if args.subtasks:
-            rows.extend([f"{task.number}.{n}", "", "  " + sub.title] for n, sub in enumerate(task.subtasks, 1))
+            rows.extend([f"{task.number}.{n}", "", "  " + shown(sub)] for n, sub in enumerate(task.subtasks, 1))
     title = f"{report.id}: tasks in the report's order ({report.completeness} text)"
-    return title + "\n" + render(["no.", "theme", "title"], rows)
+    heading = "official English" if args.lang == "en" else "title"
+    return title + "\n" + render(["no.", "theme", heading], rows)
 
 
 def _cmd_search(args: argparse.Namespace) -> str:
     from ._analysis._search import count, search
 
     if args.count:
+        if args.lang == "en":
+            raise _UsageError("--count counts in the Chinese documents; it cannot go with --lang en")
         counts = count(
             args.text,
             documents=args.document,
@@ -209,6 +230,7 @@ def _cmd_search(args: argparse.Namespace) -> str:
         context=args.context,
         include_repeated=args.repeated is not False,
         merge_witnesses=not args.all_witnesses,
+        lang=args.lang,
     )
     return _dumps(hits.to_records()) if args.json else str(hits)
 
@@ -295,6 +317,10 @@ def _cmd_export(args: argparse.Namespace) -> str:
     from ._analysis._series import series
 
     records = series(args.indicator, kind=args.kind).to_records()
+    if args.lang == "en":  # the indicator's English name beside its key
+        from ._analysis._results import indicator_name
+
+        records = [{"key": r["key"], "indicator_en": indicator_name(str(r["key"])), **r} for r in records]
     if args.json and args.format == "csv":
         raise _UsageError("--json is --format json; it cannot go with --format csv")
     fmt = "json" if args.json else args.format or "csv"
@@ -341,6 +367,15 @@ def _report_arguments(parser: argparse.ArgumentParser, *names: str, provincial: 
     )
 
 
+def _lang_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        default="zh",
+        choices=("zh", "en"),
+        help=f"en: {what} in the official English (2008-2022; the Chinese marked [zh] where there is none)",
+    )
+
+
 def _region_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--region",
@@ -367,16 +402,12 @@ def _parser() -> argparse.ArgumentParser:
     targets = commands.add_parser("targets", help="the main expected targets of a year's report")
     _report_arguments(targets, "year")
     _region_argument(targets)
-    targets.add_argument(
-        "--lang",
-        default="zh",
-        choices=("zh", "en"),
-        help="en: the official English of each target (2008-2022) and English indicator names",
-    )
+    _lang_argument(targets, "each target, with English indicator names,")
     targets.set_defaults(run=_cmd_targets)
 
     compare = commands.add_parser("compare", help="how the main targets changed from report A to report B")
     _report_arguments(compare, "a", "b", provincial=False)
+    _lang_argument(compare, "the targets, with English indicator names,")
     compare.set_defaults(run=_cmd_compare)
 
     attain = commands.add_parser("attain", help="a year's targets against the outcomes a later report states")
@@ -388,12 +419,14 @@ def _parser() -> argparse.ArgumentParser:
         help="take outcomes only from reports of this kind (gwr, plan) or from this report (gwr-2025)",
     )
     _region_argument(attain)
+    _lang_argument(attain, "targets and outcomes, with English indicator names,")
     attain.set_defaults(run=_cmd_attain)
 
     tasks = commands.add_parser("tasks", help="the numbered tasks of a year's report, in order, with themes")
     _report_arguments(tasks, "year")
     tasks.add_argument("--subtasks", action="store_true", help="list each task's sub-tasks too")
     _region_argument(tasks)
+    _lang_argument(tasks, "the titles, with English theme names,")
     tasks.set_defaults(run=_cmd_tasks)
 
     search = commands.add_parser("search", help="find a phrase in every bundled document, with context")
@@ -419,6 +452,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show a passage once per witness of its report (by default a second witness's hit is folded "
         "into the full text's)",
+    )
+    search.add_argument(
+        "--lang",
+        default="zh",
+        choices=("zh", "en"),
+        help="en: search the official English the data holds (the aligned segments of the facts, 2008-2022)",
     )
     search.set_defaults(run=_cmd_search)
 
@@ -474,6 +513,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--indicator", default=None, help="only this indicator (key or name)")
     export.add_argument("--kind", default=None, choices=_api.KINDS, help="only reports of this kind")
     export.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "--lang",
+        default="zh",
+        choices=("zh", "en"),
+        help="en: an indicator_en column of English indicator names too (text_en, the official English of "
+        "each row's clause, is always written; empty where there is none)",
+    )
     export.set_defaults(run=_cmd_export)
 
     for sub in (reports, targets, compare, attain, tasks, search, series, regions, checker, reader, export):

@@ -23,8 +23,8 @@ from .._model._errors import InvalidTypeError, NotFoundError
 from .._model._records import Change, Outcome, Qualifier, Quantity, Report, Span, Target, Task, Verdict
 
 # Results and _Row (defined here before _results.py) stay importable from here: "as" re-exports them
+from ._results import Lang, _grouped, _unit_suffix, check_lang, english_text, in_english, indicator_name, readable
 from ._results import Results as Results
-from ._results import _grouped, _unit_suffix, readable
 from ._results import _Row as _Row
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ def _item_record(prefix: str, item: Target | Outcome | None) -> dict[str, object
     quantity = None if item is None else item.quantity
     record: dict[str, object] = {
         f"{prefix}text": None if item is None else item.text,
+        f"{prefix}text_en": None if item is None else english_text(item.english),
         f"{prefix}value": None if quantity is None else quantity.value,
         f"{prefix}upper": None if quantity is None else quantity.upper,
         f"{prefix}unit": None if quantity is None else quantity.unit,
@@ -116,7 +117,7 @@ def _item_record(prefix: str, item: Target | Outcome | None) -> dict[str, object
 
 
 def _item_fields(prefix: str) -> tuple[str, ...]:
-    names = ("text", "value", "upper", "unit", "qualifier", "change", "source", "start", "end")
+    names = ("text", "text_en", "value", "upper", "unit", "qualifier", "change", "source", "start", "end")
     return tuple(prefix + name for name in names)
 
 
@@ -233,19 +234,25 @@ class TargetChange(_Row):
         return record
 
     def _cells(self) -> list[str]:
+        return self._cells_in("zh")
+
+    def _cells_en(self) -> list[str]:
+        return self._cells_in("en")
+
+    def _cells_in(self, lang: Lang) -> list[str]:
         direction: str = self.direction
         if self.delta is not None and self.direction in ("up", "down"):
-            direction = f"{direction} ({readable(self.delta, self.unit, signed=True)})"
+            direction = f"{direction} ({readable(self.delta, self.unit, signed=True, lang=lang)})"
         qualifier = ""
         if self.qualifier_changed and self.before is not None and self.after is not None:
             qualifier = f"{self.before.qualifier or 'none'} → {self.after.qualifier or 'none'}"
-        return [
-            self.key,
-            "—" if self.before is None else self.before.text,
-            "—" if self.after is None else self.after.text,
-            direction,
-            qualifier,
-        ]
+
+        def side(target: Target | None) -> str:
+            if target is None:
+                return "—"
+            return target.text if lang == "zh" else in_english(target.text, target.english)
+
+        return [indicator_name(self.key, lang), side(self.before), side(self.after), direction, qualifier]
 
 
 def _missing(report: Report) -> Literal["not_stated"] | None:
@@ -285,7 +292,9 @@ def _target_change(key: str, before: Target | None, after: Target | None, a: Rep
     )
 
 
-def compare(a: int | str | Report, b: int | str | Report, kind: str = "gwr") -> Results[TargetChange]:
+def compare(
+    a: int | str | Report, b: int | str | Report, kind: str = "gwr", *, lang: str = "zh"
+) -> Results[TargetChange]:
     """Compare the main expected targets of two reports, indicator by indicator.
 
     One row per indicator that either report targets, in the order of ``b``'s targets, then
@@ -309,13 +318,17 @@ def compare(a: int | str | Report, b: int | str | Report, kind: str = "gwr") -> 
         a: the earlier report: a year (``2024``), a report id (``"plan-2024"``) or a :class:`Report`.
         b: the later report, the same way.
         kind: the kind of report a year stands for: ``"gwr"`` (default) or ``"plan"``.
+        lang: ``"en"`` shows the table in English: each target's official English (2008–2022;
+            the Chinese marked ``[zh]`` where there is none) and English indicator names. The
+            records hold both languages either way (``before_text_en``, ``after_text_en``).
 
     Returns:
         :class:`Results` of :class:`TargetChange` rows, indexable by indicator key.
 
     Raises:
         NotFoundError: no report for a year or id.
-        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``.
+        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``, or ``lang`` is
+            neither ``"zh"`` nor ``"en"``.
         InvalidTypeError: a report is given as something other than an int, str or Report.
 
     >>> import gwr
@@ -329,13 +342,14 @@ def compare(a: int | str | Report, b: int | str | Report, kind: str = "gwr") -> 
     >>> changes["energy_intensity_reduction"].direction
     'up'
     """
+    shown = check_lang(lang)
     before, after = _resolve(a, kind), _resolve(b, kind)
     # a target no indicator keys (key None) cannot be paired across reports, so it is left out
     old = {t.key: t for t in reversed(before.targets) if t.key is not None}
     new = {t.key: t for t in reversed(after.targets) if t.key is not None}
     keys = list(dict.fromkeys(t.key for t in (*after.targets, *before.targets) if t.key is not None))
     rows = [_target_change(key, old.get(key), new.get(key), before, after) for key in keys]
-    return Results(rows, TargetChange, f"{before.id} → {after.id}: main expected targets")
+    return Results(rows, TargetChange, f"{before.id} → {after.id}: main expected targets", lang=shown)
 
 
 # --------------------------------------------------------------------------------------------
@@ -433,11 +447,21 @@ class Attainment(_Row):
         return record
 
     def _cells(self) -> list[str]:
-        gap = "" if self.gap is None else readable(self.gap, self.unit, signed=True)
+        return self._cells_in("zh")
+
+    def _cells_en(self) -> list[str]:
+        return self._cells_in("en")
+
+    def _cells_in(self, lang: Lang) -> list[str]:
+        gap = "" if self.gap is None else readable(self.gap, self.unit, signed=True, lang=lang)
         if self.gap is not None and self.gap_qualifier in _BOUND_MARKS:
             gap = f"{_BOUND_MARKS[self.gap_qualifier]} {gap}"
-        outcome = "—" if self.outcome is None else f"{self.outcome.text} ({self.outcome_report})"
-        return [self.key or "(no key)", self.target.text, outcome, self.status, gap, self.rule]
+        target = self.target.text if lang == "zh" else in_english(self.target.text, self.target.english)
+        outcome = "—"
+        if self.outcome is not None:
+            said = self.outcome.text if lang == "zh" else in_english(self.outcome.text, self.outcome.english)
+            outcome = f"{said} ({self.outcome_report})"
+        return [indicator_name(self.key, lang), target, outcome, self.status, gap, self.rule]
 
 
 _BOUND_MARKS = {"about": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
@@ -633,6 +657,7 @@ def attainment(
     outcomes_from: str | Report | None = None,
     *,
     region: str | None = None,
+    lang: str = "zh",
 ) -> Results[Attainment]:
     """Each main target of a year's report against the outcome a later report states for that year.
 
@@ -682,6 +707,9 @@ def attainment(
             Work Report first), a kind (``"gwr"``, ``"plan"``), a report id or a :class:`Report`.
         region: a province (``"CN-ZJ"``, ``"浙江"``, ``"Zhejiang"``): its report's targets against
             the outcomes its own later reports state (``kind`` is then ``"provincial"``).
+        lang: ``"en"`` shows the table in English: the official English of target and outcome
+            (2008–2022; the Chinese marked ``[zh]`` where there is none) and English indicator
+            names. The records hold both languages either way (``target_text_en``...).
 
     Returns:
         :class:`Results` of :class:`Attainment` rows, one per target in the report's order,
@@ -689,7 +717,8 @@ def attainment(
 
     Raises:
         NotFoundError: no report for that year and kind, or no report ``outcomes_from``.
-        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``.
+        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``, or ``lang`` is
+            neither ``"zh"`` nor ``"en"``.
         InvalidTypeError: ``year`` or ``outcomes_from`` has a type gwr cannot use.
 
     >>> import gwr
@@ -702,6 +731,7 @@ def attainment(
     >>> rows["balance_of_payments"].status
     'qualitative'
     """
+    shown = check_lang(lang)
     if region is not None and kind == "gwr":
         kind = "provincial"
     report = _resolve(year, kind, region)
@@ -764,7 +794,8 @@ def attainment(
             )
         )
     origin = "any later report" if outcomes_from is None else str(getattr(outcomes_from, "id", outcomes_from))
-    return Results(rows, Attainment, f"{report.id}: targets for {report.year} against outcomes ({origin})")
+    title = f"{report.id}: targets for {report.year} against outcomes ({origin})"
+    return Results(rows, Attainment, title, lang=shown)
 
 
 # --------------------------------------------------------------------------------------------
@@ -811,6 +842,7 @@ class TaskMove(_Row):
         "before_report",
         "before_position",
         "before_title",
+        "before_title_en",
         "before_source",
         "before_start",
         "before_end",
@@ -819,6 +851,7 @@ class TaskMove(_Row):
         "after_report",
         "after_position",
         "after_title",
+        "after_title_en",
         "after_source",
         "after_start",
         "after_end",
@@ -836,6 +869,7 @@ class TaskMove(_Row):
             "before_report": self.before_report,
             "before_position": self.before_position,
             "before_title": None if self.before is None else self.before.title,
+            "before_title_en": None if self.before is None else english_text(self.before.english),
         }
         record.update(_span_record("before_", None if self.before is None else self.before.span))
         record["before_secondary"] = self.before_secondary
@@ -843,15 +877,22 @@ class TaskMove(_Row):
         record["after_report"] = self.after_report
         record["after_position"] = self.after_position
         record["after_title"] = None if self.after is None else self.after.title
+        record["after_title_en"] = None if self.after is None else english_text(self.after.english)
         record.update(_span_record("after_", None if self.after is None else self.after.span))
         record["after_secondary"] = self.after_secondary
         record["after_subtask"] = self.after_subtask
         return record
 
     def _cells(self) -> list[str]:
+        return self._cells_in("zh")
+
+    def _cells_en(self) -> list[str]:
+        return self._cells_in("en")
+
+    def _cells_in(self, lang: Lang) -> list[str]:
         def side(task: Task | None, holder: int | None, subtask: int | None) -> str:
             if task is not None:
-                return f"{task.number}. {task.title}"
+                return f"{task.number}. {task.title if lang == 'zh' else in_english(task.title, task.english)}"
             if holder is None:
                 return "—"
             if subtask is not None:
@@ -861,8 +902,13 @@ class TaskMove(_Row):
         move: str = self.direction
         if self.shift:
             move = f"{self.direction} ({self.before_position} → {self.after_position})"
+        theme = self.theme
+        if lang == "en":
+            from .._data._lookup import themes
+
+            theme = next((t.name_en for t in themes() if t.key == self.theme), self.theme)
         return [
-            self.theme,
+            theme,
             side(self.before, self.before_secondary, self.before_subtask),
             side(self.after, self.after_secondary, self.after_subtask),
             move,
@@ -877,7 +923,9 @@ def _by_theme(report: Report) -> dict[str, list[Task]]:
     return themes
 
 
-def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr") -> Results[TaskMove]:
+def compare_tasks(
+    a: int | str | Report, b: int | str | Report, kind: str = "gwr", *, lang: str = "zh"
+) -> Results[TaskMove]:
     """Compare the order of the numbered tasks of two reports, theme by theme.
 
     One row per primary theme, in the order of ``b``'s tasks, then the themes only ``a`` has.
@@ -895,13 +943,16 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
         a: the earlier report: a year (``2024``), a report id (``"plan-2024"``) or a :class:`Report`.
         b: the later report, the same way.
         kind: the kind of report a year stands for: ``"gwr"`` (default) or ``"plan"``.
+        lang: ``"en"`` shows each task's title in its official English (2008–2022; the Chinese
+            marked ``[zh]`` where there is none); the records hold both (``before_title_en``...).
 
     Returns:
         :class:`Results` of :class:`TaskMove` rows, indexable by theme.
 
     Raises:
         NotFoundError: no report for a year or id, or a report has no tasks in the data.
-        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``.
+        InvalidArgumentError: ``kind`` is neither ``"gwr"`` nor ``"plan"``, or ``lang`` is
+            neither ``"zh"`` nor ``"en"``.
         InvalidTypeError: a report is given as something other than an int, str or Report.
 
     >>> import gwr
@@ -912,6 +963,7 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
     Traceback (most recent call last):
     gwr.NotFoundError: no report 'gwr-1970'...
     """
+    shown = check_lang(lang)
     before, after = _resolve(a, kind), _resolve(b, kind)
     for report in (before, after):
         if not report.tasks:
@@ -926,7 +978,7 @@ def compare_tasks(a: int | str | Report, b: int | str | Report, kind: str = "gwr
             second = news[i] if i < len(news) else None
             rows.append(_task_move(theme, first, second, before, after))
     rows.sort(key=_order_of_after)
-    return Results(rows, TaskMove, f"{before.id} → {after.id}: tasks by theme")
+    return Results(rows, TaskMove, f"{before.id} → {after.id}: tasks by theme", lang=shown)
 
 
 def _order_of_after(row: TaskMove) -> tuple[int, int]:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 import attrs
 
 from .._model._errors import InvalidArgumentError, InvalidTypeError
-from .._model._records import Measure, Outcome, Quantity, Report, Span, Target, Task
-from ._results import Results, _Row, readable
+from .._model._records import English, Measure, Outcome, Quantity, Report, Span, Target, Task
+from ._results import Lang, Results, _Row, english_text, in_english, indicator_name, readable
 
 if TYPE_CHECKING:
     from .._model._records import Qualifier
@@ -48,7 +48,9 @@ class Item(_Row):
     ``"2.1"`` for a sub-task of a sub-task), with the sub-task's ``subtask_title``; all three are
     ``None`` outside the tasks. ``text`` is the item as written; ``span`` locates ``text`` in its
     source (for a quantity: the number itself), and ``quote`` is the whole clause it was read
-    from (for a quantity: its measure, target or outcome; otherwise ``span``).
+    from (for a quantity: its measure, target or outcome; otherwise ``span``). ``english`` is the
+    official English of the item (for a quantity: of the clause it is read from), 2008–2022:
+    ``text_en`` and the ``en_`` span of its words in the translation in the records.
 
     >>> import gwr
     >>> rows = gwr.report(2024).table("quantities")
@@ -75,8 +77,10 @@ class Item(_Row):
     quantities: int
     span: Span
     quote: Span
+    english: English | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("kind", "where", "key", "value", "text")
+    _columns_en: ClassVar[tuple[str, ...] | None] = ("kind", "where", "indicator", "value", "official English")
     _fields: ClassVar[tuple[str, ...]] = (
         "report",
         "kind",
@@ -87,6 +91,7 @@ class Item(_Row):
         "key",
         "year",
         "text",
+        "text_en",
         "value",
         "upper",
         "unit",
@@ -100,6 +105,9 @@ class Item(_Row):
         "quote",
         "quote_start",
         "quote_end",
+        "en_source",
+        "en_start",
+        "en_end",
     )
 
     @property
@@ -112,9 +120,16 @@ class Item(_Row):
         """The unit code of the number, or ``None``."""
         return None if self.quantity is None else self.quantity.unit
 
+    @property
+    def text_en(self) -> str | None:
+        """The official English of the item (of a quantity's clause), or ``None`` where the data has none."""
+        return english_text(self.english)
+
     def to_record(self) -> dict[str, object]:
-        """The row as a plain dict: where it sits, the number, and the spans of text and quote."""
+        """The row as a plain dict: where it sits, the number, the spans of text and quote, and the
+        official English with the span of its words in the translation (``en_source``...)."""
         quantity = self.quantity
+        words = None if self.english is None else self.english.words
         return {
             "report": self.report,
             "kind": self.kind,
@@ -125,6 +140,7 @@ class Item(_Row):
             "key": self.key,
             "year": self.year,
             "text": self.text,
+            "text_en": self.text_en,
             "value": None if quantity is None else quantity.value,
             "upper": None if quantity is None else quantity.upper,
             "unit": None if quantity is None else quantity.unit,
@@ -138,24 +154,41 @@ class Item(_Row):
             "quote": self.quote.exact,
             "quote_start": self.quote.start,
             "quote_end": self.quote.end,
+            "en_source": None if words is None else words.source,
+            "en_start": None if words is None else words.start,
+            "en_end": None if words is None else words.end,
         }
 
+    def _cells_en(self) -> list[str]:
+        text = in_english(self.quote.exact if self.kind == "quantity" else self.text, self.english)
+        if self.kind == "quantity":
+            text = f"{self.text} in: {text}"
+        text = text if len(text) <= 100 else text[:99] + "…"
+        key = "" if self.key is None else indicator_name(self.key)
+        return [self.kind, self._where(), key, self._value("en"), text]
+
     def _cells(self) -> list[str]:
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return [self.kind, self._where(), self.key or "", self._value("zh"), text]
+
+    def _where(self) -> str:
         where = "" if self.task is None else f"task {self.task}"
         if self.subtask is not None:
             where += f".{self.subtask}"
+        return where or self.path
+
+    def _value(self, lang: Lang) -> str:
         quantity = self.quantity
         value = ""
         if quantity is not None:
-            value = readable(quantity.value, None if quantity.upper is not None else quantity.unit)
+            value = readable(quantity.value, None if quantity.upper is not None else quantity.unit, lang=lang)
             if quantity.upper is not None:
-                value += "–" + readable(quantity.upper, quantity.unit)
+                value += "–" + readable(quantity.upper, quantity.unit, lang=lang)
             if quantity.change in ("increase", "decrease"):
                 value = ("+" if quantity.change == "increase" else "−") + value
         elif self.kind == "measure":
             value = f"({self.quantities} quantit{'y' if self.quantities == 1 else 'ies'})"
-        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
-        return [self.kind, where or self.path, self.key or "", value, text]
+        return value
 
 
 _Place = tuple[str, int | None, str | None, str | None]
@@ -211,6 +244,7 @@ def _quantity_row(report: Report, place: _Place, item: Target | Outcome | Measur
         quantities=1,
         span=_quantity_span(item, quantity),
         quote=item.span,
+        english=item.english,
     )
 
 
@@ -234,6 +268,7 @@ def _rows(report: Report, kind: ItemKind) -> Iterator[Item]:
                 quantities=0 if item.quantity is None else 1,
                 span=item.span,
                 quote=item.span,
+                english=item.english,
             )
         return
     if kind == "measure":
@@ -253,6 +288,7 @@ def _rows(report: Report, kind: ItemKind) -> Iterator[Item]:
                 quantities=len(measure.quantities),
                 span=measure.span,
                 quote=measure.span,
+                english=measure.english,
             )
         return
     plain_items: tuple[tuple[str, tuple[Target | Outcome, ...]], ...] = (
@@ -269,7 +305,7 @@ def _rows(report: Report, kind: ItemKind) -> Iterator[Item]:
             yield _quantity_row(report, (f"{path}.quantities[{q}]", task, subtask, title), measure, quantity)
 
 
-def report_table(report: Report, what: str) -> Results[Item]:
+def report_table(report: Report, what: str, lang: Lang = "zh") -> Results[Item]:
     """The implementation of :meth:`gwr.Report.table`."""
     if not isinstance(what, str):
         raise InvalidTypeError(f"a table is named by a str ({', '.join(TABLES)}), not {type(what).__name__}")
@@ -277,7 +313,8 @@ def report_table(report: Report, what: str) -> Results[Item]:
     if kind is None:
         raise InvalidArgumentError(f"no table {what!r}; the tables are {', '.join(repr(t) for t in TABLES)}")
     rows = list(_rows(report, kind))
-    return Results(rows, Item, f"{report.id}: {len(rows)} {kind if len(rows) == 1 else what.strip().lower()}")
+    title = f"{report.id}: {len(rows)} {kind if len(rows) == 1 else what.strip().lower()}"
+    return Results(rows, Item, title, lang=lang)
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,15 +14,24 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, overload
 
-from .._model._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError, NotFoundError
+from .._model._errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError, NotFoundError, short_repr
 from ._table import render
 
-__all__ = ["Results", "readable"]
+if TYPE_CHECKING:
+    from .._model._records import English
+
+__all__ = ["LANGS", "ZH_MARK", "Lang", "Results", "check_lang", "in_english", "indicator_name", "readable"]
 
 MAX_ROWS_SHOWN = 60
 """How many rows ``repr()`` and the HTML table show before they elide the middle ones."""
+
+Lang = Literal["zh", "en"]
+"""The language a table is shown in: ``"zh"``, the Chinese as written (the default), or ``"en"``,
+the official English with English indicator names."""
+
+LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 # --------------------------------------------------------------------------------------------
@@ -105,7 +114,29 @@ def _magnitude(value: Decimal) -> str:
     return _grouped(value)
 
 
-def readable(value: Decimal, unit: str | None, *, signed: bool = False) -> str:
+_MAGNITUDES_EN = ((Decimal(10) ** 12, " trillion"), (Decimal(10) ** 9, " billion"), (Decimal(10) ** 6, " million"))
+_UNITS_EN = {"CNY": "yuan", "persons": "people", "person_times": "person-times", "count": ""}
+
+
+def _readable_en(value: Decimal, unit: str | None) -> str:
+    """``value`` with the largest English scale word it reaches and its unit in English
+    (``700000000000`` ``CNY`` → ``700 billion yuan``)."""
+    size = abs(value)
+    text = _grouped(value)
+    for scale, word in _MAGNITUDES_EN:
+        if size >= scale:
+            text = _number(value / scale) + word
+            break
+    if not unit:
+        return text
+    if unit in ("%", "percentage_points"):
+        return text + _unit_suffix(unit)
+    base, _, per = unit.partition("/")
+    word = _UNITS_EN.get(base, base)
+    return text + (f" {word}" if word else "") + (f"/{per}" if per else "")
+
+
+def readable(value: Decimal, unit: str | None, *, signed: bool = False, lang: Lang = "zh") -> str:
     """A number with its unit the way a person reads it in a table: magnitude words, Chinese units.
 
     Values of 10 000 and more are written with 万, 亿 or 万亿 (exactly: nothing is rounded);
@@ -127,7 +158,16 @@ def readable(value: Decimal, unit: str | None, *, signed: bool = False) -> str:
     ('+1000亿斤', '-1 pp')
     >>> readable(Decimal("2400"), "CNY/month"), readable(Decimal("35000"), "ug/m3")
     ('2,400元/月', '3.5万微克/立方米')
+
+    In English (``lang="en"``) the scale words are million, billion and trillion, and the unit
+    is in English where a word is plain (yuan, people), else its code:
+
+    >>> readable(Decimal("700000000000"), "CNY", lang="en"), readable(Decimal("12000000"), "persons", lang="en")
+    ('700 billion yuan', '12 million people')
     """
+    if lang == "en":
+        text = _readable_en(value, unit)
+        return "+" + text if signed and not text.startswith("-") and value != 0 else text
     text = _magnitude(value)
     if signed and not text.startswith("-") and value != 0:
         text = "+" + text
@@ -135,6 +175,74 @@ def readable(value: Decimal, unit: str | None, *, signed: bool = False) -> str:
         return text
     word = _unit_word(unit)
     return text + (_unit_suffix(unit) if word is None else word)
+
+
+# --------------------------------------------------------------------------------------------
+# In English
+# --------------------------------------------------------------------------------------------
+
+
+ZH_MARK = "[zh] "
+"""What a table in English shows before the Chinese of a fact that has no official English (a
+report outside 2008–2022, or a clause whose English the alignment could not tell apart)."""
+
+
+def check_lang(lang: object) -> Lang:
+    """``lang`` as given, where it is one of :data:`LANGS`.
+
+    Raises:
+        InvalidTypeError: ``lang`` is not a str.
+        InvalidArgumentError: ``lang`` is another str (also a :class:`ValueError`); the message
+            names the valid values.
+
+    >>> check_lang("en")
+    'en'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    gwr.InvalidArgumentError: lang must be one of 'zh', 'en', not 'fr'
+    """
+    if not isinstance(lang, str):
+        raise InvalidTypeError(f"lang is a str, one of {', '.join(map(repr, LANGS))}, not {type(lang).__name__}")
+    if lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    raise InvalidArgumentError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {short_repr(lang)}")
+
+
+def in_english(chinese: str, english: English | None) -> str:
+    """The official English of a fact, else its Chinese marked as such (:data:`ZH_MARK`).
+
+    >>> import gwr
+    >>> in_english("国内生产总值增长7.5%", gwr.report(2012).target("gdp_growth").english)
+    'to increase GDP by 7.5%'
+    >>> in_english("国内生产总值增长5%左右", gwr.report(2024).target("gdp_growth").english)
+    '[zh] 国内生产总值增长5%左右'
+    """
+    text = None if english is None else english.text
+    return text if text is not None else ZH_MARK + chinese
+
+
+def english_text(english: English | None) -> str | None:
+    """The English words of a fact (:attr:`gwr.English.text`), or ``None``."""
+    return None if english is None else english.text
+
+
+def indicator_name(key: str | None, lang: Lang = "en") -> str:
+    """The name of indicator ``key`` in ``lang`` (the registry's ``name_en``; in Chinese the key
+    itself, as the Chinese tables show it), ``"(no key)"`` for ``None``.
+
+    >>> indicator_name("cpi_growth"), indicator_name("cpi_growth", "zh"), indicator_name(None)
+    ('CPI growth', 'cpi_growth', '(no key)')
+    """
+    if key is None:
+        return "(no key)"
+    if lang == "zh":
+        return key
+    from .._data._lookup import indicators
+
+    names = {i.key: i.name_en for i in indicators()}
+    return names.get(key, key)
 
 
 # --------------------------------------------------------------------------------------------
@@ -148,6 +256,8 @@ class _Row:
     __slots__ = ()
 
     _columns: ClassVar[tuple[str, ...]] = ()
+    _columns_en: ClassVar[tuple[str, ...] | None] = None
+    """The table's headers in English, where they differ (:meth:`_cells_en`); else ``_columns``."""
     _fields: ClassVar[tuple[str, ...]] = ()
     _key_field: ClassVar[str | None] = None
     _series_row: ClassVar[bool] = False
@@ -159,6 +269,10 @@ class _Row:
 
     def _cells(self) -> list[str]:
         raise NotImplementedError
+
+    def _cells_en(self) -> list[str]:
+        """The cells of the row in a table shown in English (the official English, English names)."""
+        return self._cells()
 
     def _key(self) -> str | None:
         return None if self._key_field is None else getattr(self, self._key_field)
@@ -203,12 +317,42 @@ class Results(Generic[RowT]):
     grain_output  粮食产量1.3万亿斤以上  粮食产量1.4万亿斤左右  up (+1000亿斤)  at_least → about
     """
 
-    __slots__ = ("_row_type", "_rows", "title")
+    __slots__ = ("_lang", "_row_type", "_rows", "title")
 
-    def __init__(self, rows: Iterable[RowT], row_type: type[RowT], title: str = "") -> None:
+    def __init__(self, rows: Iterable[RowT], row_type: type[RowT], title: str = "", *, lang: Lang = "zh") -> None:
         self._rows: tuple[RowT, ...] = tuple(rows)
         self._row_type = row_type
         self.title = title
+        self._lang: Lang = check_lang(lang)
+
+    @property
+    def lang(self) -> Lang:
+        """The language the rows are shown in: ``"zh"`` or ``"en"`` (the official English where
+        the data has it, the Chinese marked ``[zh]`` where it does not, English indicator names).
+        The records (:meth:`to_records`) are the same in either: they hold both languages."""
+        return self._lang
+
+    def in_lang(self, lang: Lang) -> Results[RowT]:
+        """The same rows, shown in ``lang``.
+
+        Raises:
+            InvalidArgumentError: ``lang`` is neither ``"zh"`` nor ``"en"``.
+
+        >>> import gwr
+        >>> print(gwr.compare(2011, 2012).in_lang("en")[:1])
+        gwr-2011 → gwr-2012: main expected targets (row 1 of 8)
+        indicator   before                        after                    direction       qualifier
+        ----------  ----------------------------  -----------------------  --------------  -------------
+        GDP growth  to increase GDP by around 8%  to increase GDP by 7.5%  down (-0.5 pp)  about → exact
+        """
+        return Results(self._rows, self._row_type, self.title, lang=lang)
+
+    def _header(self) -> list[str]:
+        english = self._row_type._columns_en
+        return list(english if self._lang == "en" and english is not None else self._row_type._columns)
+
+    def _cells_of(self, row: RowT) -> list[str]:
+        return row._cells_en() if self._lang == "en" else row._cells()
 
     @property
     def rows(self) -> tuple[RowT, ...]:
@@ -248,7 +392,7 @@ class Results(Generic[RowT]):
             elif rows and positions.step == 1:
                 where = f"rows {positions[0] + 1}-{positions[-1] + 1} of {len(self._rows)}"
             title = f"{self.title} ({where})" if self.title else where
-            return Results(rows, self._row_type, title)
+            return Results(rows, self._row_type, title, lang=self._lang)
         if isinstance(index, bool) or not isinstance(index, (int, str)):
             raise InvalidTypeError(
                 f"rows are indexed by position (int), key (str) or slice, not {type(index).__name__}"
@@ -284,16 +428,16 @@ class Results(Generic[RowT]):
     def __repr__(self) -> str:
         shown, left_out = self._shown()
         header = f"<Results: {len(self._rows)} {self._row_type.__name__} rows>"
-        cells = [row._cells() for row in shown]
+        cells = [self._cells_of(row) for row in shown]
         if left_out:
             half = len(shown) // 2
             cells.insert(half, ["..." for _ in self._row_type._columns])
-        table = render(list(self._row_type._columns), cells)
+        table = render(self._header(), cells)
         note = f"\n({left_out} rows not shown: print() or iterate for all)" if left_out else ""
         return "\n".join(part for part in (header, self.title, table) if part) + note
 
     def __str__(self) -> str:
-        table = render(list(self._row_type._columns), [row._cells() for row in self._rows])
+        table = render(self._header(), [self._cells_of(row) for row in self._rows])
         if not self._rows:
             table += "\n(no rows)"
         return f"{self.title}\n{table}" if self.title else table
@@ -304,8 +448,11 @@ class Results(Generic[RowT]):
         escape = html.escape
         # left-aligned, as the text table is (a notebook right-aligns cells by default)
         left = ' style="text-align:left"'
-        head = "".join(f"<th{left}>{escape(name)}</th>" for name in self._row_type._columns)
-        body = ["<tr>" + "".join(f"<td{left}>{escape(cell)}</td>" for cell in row._cells()) + "</tr>" for row in shown]
+        head = "".join(f"<th{left}>{escape(name)}</th>" for name in self._header())
+        body = [
+            "<tr>" + "".join(f"<td{left}>{escape(cell)}</td>" for cell in self._cells_of(row)) + "</tr>"
+            for row in shown
+        ]
         if left_out:
             span = len(self._row_type._columns)
             body.insert(len(shown) // 2, f'<tr><td colspan="{span}">… {left_out} rows not shown …</td></tr>')

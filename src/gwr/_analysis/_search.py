@@ -1,7 +1,9 @@
 """Finding words: search across documents, and counts per document.
 
 - :func:`search`: every place a phrase occurs in the bundled documents (reports, speeches, the
-  press conference, summaries), each with its document, :class:`~gwr.Span` and context.
+  press conference, summaries), each with its document, :class:`~gwr.Span` and context; with
+  ``lang="en"``, in the official English the data holds (the aligned segments of the facts of
+  2008–2022), each span into its translation.
 - :func:`count`: how often a phrase occurs, per document.
 
 An indicator's values across the years are :func:`gwr.series` (:mod:`gwr._analysis._series`).
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import os
 import re
 import unicodedata
@@ -23,7 +26,7 @@ import attrs
 from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Document, Source, Span
-from ._results import Results, _Row
+from ._results import Lang, Results, _Row, check_lang
 
 __all__ = ["Hit", "PhraseCount", "count", "search"]
 
@@ -46,6 +49,11 @@ class Hit(_Row):
     in the report's other witnesses (the newspaper copy of part three, the news summary of part
     one), whose hits :func:`search` folded into this one.
 
+    A hit of ``search(..., lang="en")`` has ``lang`` ``"en"``: ``span`` is in the translation
+    (``document`` is its id, ``translations-2012``), ``text`` and ``context`` are the English
+    as it reads (XML escapes read), and ``path`` names the fact whose aligned segment holds it
+    (``targets[0]``, ``tasks[2].subtasks[1]``; the first, where several share the segment).
+
     >>> import gwr
     >>> hit = gwr.search("人工智能+")[0]
     >>> hit.document, hit.report, hit.span.source, hit.span.exact
@@ -61,8 +69,11 @@ class Hit(_Row):
     context: str
     repeated: bool = False
     also: tuple[Span, ...] = ()
+    lang: Lang = "zh"
+    path: str | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("document", "source", "start", "context")
+    _columns_en: ClassVar[tuple[str, ...] | None] = ("report", "fact", "source", "start", "context")
     _fields: ClassVar[tuple[str, ...]] = (
         "document",
         "report",
@@ -70,10 +81,18 @@ class Hit(_Row):
         "start",
         "end",
         "exact",
+        "text",
         "context",
         "repeated",
         "also",
+        "lang",
+        "path",
     )
+
+    @property
+    def text(self) -> str:
+        """The words found as they read (``span.exact`` with a translation's XML escapes read)."""
+        return html.unescape(self.span.exact) if self.lang == "en" else self.span.exact
 
     def to_record(self) -> dict[str, object]:
         """The hit as a plain dict."""
@@ -84,10 +103,16 @@ class Hit(_Row):
             "start": self.span.start,
             "end": self.span.end,
             "exact": self.span.exact,
+            "text": self.text,
             "context": self.context,
             "repeated": self.repeated,
             "also": " ".join(f"{span.source}:{span.start}-{span.end}" for span in self.also) or None,
+            "lang": self.lang,
+            "path": self.path,
         }
+
+    def _cells_en(self) -> list[str]:
+        return [self.report or self.document, self.path or "", self.span.source, str(self.span.start), self.context]
 
     def _cells(self) -> list[str]:
         mark = " (repeated)" if self.repeated else ""
@@ -295,8 +320,10 @@ def search(
     include_repeated: bool = True,
     merge_witnesses: bool = True,
     corpus: str | os.PathLike[str] | None = None,
+    lang: str = "zh",
 ) -> Results[Hit]:
-    """Find every occurrence of ``text`` in the bundled documents, and in the cited texts at hand.
+    """Find every occurrence of ``text`` in the bundled documents (and the cited texts at hand),
+    or in the official English.
 
     The search runs over the normalized text of every document of every source (the reports,
     the speeches, the press conference, the summaries), in source order; with ``corpus``, over
@@ -322,15 +349,22 @@ def search(
             has stays a hit of its own.
         corpus: a corpus folder (the one with ``corpus.json``): search the cited texts it holds
             as well, where their sha256 is the one recorded; by default only the bundled texts.
+        lang: ``"en"`` searches the official English instead: the aligned English segment of
+            every fact that has one (the targets, outcomes, measures and task titles of the
+            reports 2008–2022), case and spacing aside. The translations themselves are cited,
+            not bundled, so the English between the facts is not searched. ``documents`` then
+            names reports (``"gwr-2012"``) or translations (``"translations-2012"``), ``kinds``
+            ``"translation"``; each hit's span is in the translation file.
 
     Returns:
         :class:`Results` of :class:`Hit` rows, in source and text order; the title says how
         many hits of second witnesses were folded into the primary witness's.
 
     Raises:
-        InvalidArgumentError: ``text`` is empty or ``context`` is negative; ``corpus`` holds no
+        InvalidArgumentError: ``text`` is empty, ``context`` is negative, ``lang`` is neither
+            ``"zh"`` nor ``"en"`` (also a :class:`ValueError`), or ``corpus`` holds no
             ``corpus.json``.
-        InvalidTypeError: ``text`` is not a str.
+        InvalidTypeError: ``text`` or ``lang`` is not a str.
         NotFoundError: a document or report in ``documents``, or a kind in ``kinds``, does not exist.
 
     >>> import gwr
@@ -342,11 +376,16 @@ def search(
     '新质生产力'
     >>> print(gwr.search("人工智能+", documents="gwr-2024").title)
     '人工智能+': 1 hit (1 more in a second witness of the same report, shown once)
+    >>> hit = gwr.search("urban jobs", lang="en", documents="gwr-2013")[0]
+    >>> hit.report, hit.span.source, hit.text, hit.path
+    ('gwr-2013', 'translations-2013', 'urban jobs', 'outcomes[0]')
     """
     if isinstance(context, bool) or not isinstance(context, int):
         raise InvalidTypeError(f"context is a number of characters (int), not {type(context).__name__}")
     if context < 0:
         raise InvalidArgumentError(f"context must not be negative, not {context}")
+    if check_lang(lang) == "en":
+        return _search_english(text, documents, kinds, context)
     hits = []
     keys: list[tuple[str, str]] = []
     for source, document, report, normalized, match, repeated in _matches(text, documents, kinds, corpus):
@@ -370,6 +409,110 @@ def search(
     if folded:
         title += f" ({folded} more in a second witness of the same report, shown once)"
     return Results(hits, Hit, title)
+
+
+# --------------------------------------------------------------------------------------------
+# In the official English
+# --------------------------------------------------------------------------------------------
+
+_TRANSLATION = "translation"
+"""The kind of document a hit in the official English is in."""
+
+
+def _english_pattern(text: str) -> re.Pattern[str]:
+    """A pattern for English ``text``: its words in order with any spacing between, any case,
+    either apostrophe (' or ’)."""
+    words = [re.sub("['’]", lambda _: "['’]", re.escape(word)) for word in text.split()]
+    return re.compile(r"\s+".join(words), re.IGNORECASE)
+
+
+def _unescaped(raw: str) -> tuple[str, list[int]]:
+    """``raw`` with its XML escapes read, and for each character (and the end) its offset in ``raw``."""
+    text: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in re.finditer(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);", raw):
+        for i in range(at, m.start()):
+            text.append(raw[i])
+            where.append(i)
+        read = html.unescape(m.group())
+        text.extend(read)
+        where.extend([m.start()] * len(read))
+        at = m.end()
+    for i in range(at, len(raw)):
+        text.append(raw[i])
+        where.append(i)
+    where.append(len(raw))
+    return "".join(text), where
+
+
+def _english_segments(
+    documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None
+) -> Iterator[tuple[str, str, Span]]:
+    """(report id, path of the first fact, segment) of each aligned English segment the data holds, once."""
+    from .._data._lookup import reports
+
+    every = list(reports())
+    wanted_documents = _names(documents, "documents")
+    wanted_kinds = _names(kinds, "kinds")
+    segments: dict[tuple[str, int, int], tuple[str, str, Span]] = {}
+    for report in every:
+        for path, item in report.iter_items():
+            english = getattr(item, "english", None)
+            if english is not None and english.segment is not None:
+                segment = english.segment
+                segments.setdefault((segment.source, segment.start, segment.end), (report.id, path, segment))
+    known = {r for r, _, _ in segments.values()} | {s.source for _, _, s in segments.values()}
+    if wanted_documents is not None:
+        unknown = sorted(wanted_documents - known)
+        if unknown:
+            from .._model._errors import NotFoundError
+
+            raise NotFoundError(
+                f"no report or translation {unknown[0]!r} with official English", unknown[0], sorted(known)
+            )
+    if wanted_kinds is not None and wanted_kinds != {_TRANSLATION}:
+        from .._model._errors import NotFoundError
+
+        unknown = sorted(wanted_kinds - {_TRANSLATION})
+        raise NotFoundError(f"no document kind {unknown[0]!r} in the official English", unknown[0], [_TRANSLATION])
+    for key in sorted(segments):
+        report_id, path, segment = segments[key]
+        if wanted_documents is None or report_id in wanted_documents or segment.source in wanted_documents:
+            yield report_id, path, segment
+
+
+def _search_english(
+    text: str, documents: str | Iterable[str] | None, kinds: str | Iterable[str] | None, context: int
+) -> Results[Hit]:
+    phrase = _phrase(text)
+    pattern = _english_pattern(phrase)
+    hits = []
+    for report_id, path, segment in _english_segments(documents, kinds):
+        read, where = _unescaped(segment.exact)
+        for match in pattern.finditer(read):
+            start, end = where[match.start()], where[match.end()]
+            raw = segment.exact
+            span = Span(
+                source=segment.source,
+                start=segment.start + start,
+                end=segment.start + end,
+                exact=raw[start:end],
+                prefix=raw[max(0, start - 16) : start],  # as far as the segment reaches: its text is cited
+                suffix=raw[end : end + 16],
+            )
+            hits.append(
+                Hit(
+                    document=segment.source,
+                    report=report_id,
+                    span=span,
+                    context=_context(read, match.start(), match.end(), 0, len(read), context),
+                    lang="en",
+                    path=path,
+                )
+            )
+    title = f"{text!r} in the official English: {len(hits)} hit{'' if len(hits) == 1 else 's'}"
+    return Results(hits, Hit, title, lang="en")
 
 
 _SIDE = 10

@@ -14,10 +14,21 @@ from typing import Any, ClassVar, Literal, overload
 import attrs
 
 from .._model._errors import InvalidArgumentError
-from .._model._records import Change, Measure, Outcome, Qualifier, Quantity, Report, Span, Target
+from .._model._records import Change, English, Measure, Outcome, Qualifier, Quantity, Report, Span, Target
 from . import _plot
 from ._compare import indicator_sense, measured
-from ._results import Results, _grouped, _Row, _unit_suffix, readable
+from ._results import (
+    Lang,
+    Results,
+    _grouped,
+    _Row,
+    _unit_suffix,
+    check_lang,
+    english_text,
+    in_english,
+    indicator_name,
+    readable,
+)
 
 __all__ = ["Role", "SeriesPoint", "SeriesYear", "series"]
 
@@ -49,6 +60,7 @@ class SeriesPoint(_Row):
     number on the indicator's own scale, the convention :func:`gwr.compare` and
     :func:`gwr.attainment` use too (see :func:`gwr._analysis._compare.measured`): a reduction target
     (能耗降低2.5%) is ``2.5`` on the reduction of energy intensity, a rise there ``-0.5``.
+    ``english`` is the official English of the item (2008–2022), ``text_en`` in the records.
 
     >>> import gwr
     >>> point = next(p for p in gwr.series("gdp_growth") if p.year == 2023 and p.role == "outcome")
@@ -75,9 +87,20 @@ class SeriesPoint(_Row):
     quantity: Quantity | None
     measured: Decimal | None = None
     derived_from: tuple[Quantity, ...] = ()
+    english: English | None = None
 
     _series_row: ClassVar[bool] = True
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "year", "value", "qualifier", "role", "report", "how", "text")
+    _columns_en: ClassVar[tuple[str, ...] | None] = (
+        "indicator",
+        "year",
+        "value",
+        "qualifier",
+        "role",
+        "report",
+        "how",
+        "official English",
+    )
     _fields: ClassVar[tuple[str, ...]] = (
         "key",
         "year",
@@ -93,6 +116,7 @@ class SeriesPoint(_Row):
         "derivation",
         "derived_from",
         "text",
+        "text_en",
         "source",
         "start",
         "end",
@@ -119,28 +143,37 @@ class SeriesPoint(_Row):
             "derivation": self.derivation,
             "derived_from": " | ".join(q.text for q in self.derived_from) or None,
             "text": self.text,
+            "text_en": english_text(self.english),
             "source": None if self.span is None else self.span.source,
             "start": None if self.span is None else self.span.start,
             "end": None if self.span is None else self.span.end,
         }
 
     def _cells(self) -> list[str]:
+        return self._cells_in("zh")
+
+    def _cells_en(self) -> list[str]:
+        return self._cells_in("en")
+
+    def _cells_in(self, lang: Lang) -> list[str]:
+        name = indicator_name(self.key, lang)
         if self.role == "missing":
-            return [self.key, str(self.year), "", "", "missing", "", "", "(no report for this year in the data)"]
+            return [name, str(self.year), "", "", "missing", "", "", "(no report for this year in the data)"]
         if self.value is None:
             value = "qualitative"
         else:
             if self.upper is None:
-                value = readable(self.value, self.unit)
+                value = readable(self.value, self.unit, lang=lang)
             else:
-                value = readable(self.value, None) + "–" + readable(self.upper, self.unit)
+                value = readable(self.value, None, lang=lang) + "–" + readable(self.upper, self.unit, lang=lang)
             if self.measured is not None and self.measured < 0:
                 value = "−" + value  # against the indicator's direction: one sign convention with compare
             elif self.measured is None and self.change in ("increase", "decrease"):
                 value = ("+" if self.change == "increase" else "−") + value
         how = "stated" if self.stated else f"derived: {_readable_numbers(self.derivation or '')}"
         qualifier = self.qualifier or ("derived" if not self.stated else "")
-        return [self.key, str(self.year), value, qualifier, self.role, self.report or "", how, self.text]
+        text = self.text if lang == "zh" else in_english(self.text, self.english)
+        return [name, str(self.year), value, qualifier, self.role, self.report or "", how, text]
 
 
 _GROUPED_WITH_UNIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)? ([A-Za-z_]+(?:/[A-Za-z_0-9]+)?)")
@@ -226,6 +259,7 @@ def _point(
         span=item.span,
         quantity=quantity,
         measured=None if quantity is None else measured(quantity, sense),
+        english=item.english,
     )
 
 
@@ -283,6 +317,7 @@ def _walk(
                     quantity=level,
                     measured=value,
                     derived_from=(level, quantity),
+                    english=item.english,
                 )
         elif quantity.indicator == key:
             yield _point(key, year, quantity, role, report, item, sense=sense)
@@ -422,6 +457,7 @@ def series(
     region: str | None = None,
     measures: bool = False,
     wide: Literal[False] = False,
+    lang: str = "zh",
 ) -> Results[SeriesPoint]: ...
 
 
@@ -433,6 +469,7 @@ def series(
     region: str | None = None,
     measures: bool = False,
     wide: Literal[True],
+    lang: str = "zh",
 ) -> Results[SeriesYear]: ...
 
 
@@ -443,6 +480,7 @@ def series(
     region: str | None = None,
     measures: bool = False,
     wide: bool = False,
+    lang: str = "zh",
 ) -> Results[SeriesPoint] | Results[SeriesYear]:
     """An indicator's values across the reports, by year: stated, and derived from stated changes.
 
@@ -487,6 +525,9 @@ def series(
         measures: every point of every report, the values of measures included (default: one
             target and one outcome a year).
         wide: a row a year, target beside outcome (:class:`SeriesYear`).
+        lang: ``"en"`` shows the table in English: the official English of each item (2008–2022;
+            the Chinese marked ``[zh]`` where there is none) and English indicator names. The
+            records hold both languages either way (``text_en``).
 
     Returns:
         :class:`Results` of :class:`SeriesPoint` rows, ordered by indicator (registry order), year,
@@ -495,8 +536,8 @@ def series(
 
     Raises:
         NotFoundError: no indicator has that name; the message names the closest ones.
-        InvalidArgumentError: ``kind`` is not a kind of report, or ``region`` is given with a
-            national kind.
+        InvalidArgumentError: ``kind`` is not a kind of report, ``region`` is given with a
+            national kind, or ``lang`` is neither ``"zh"`` nor ``"en"``.
 
     >>> import gwr
     >>> rows = gwr.series("gdp_growth", wide=True)
@@ -515,6 +556,7 @@ def series(
     """
     from .._data._lookup import KINDS, check_kind, indicator, indicators, reports
 
+    shown = check_lang(lang)
     if kind is not None:
         check_kind(kind)
     code = None
@@ -538,8 +580,8 @@ def series(
     points = _with_missing_years(points, all_reports, order)
     what = "every indicator" if keys is None else next(iter(keys))
     if wide:
-        return Results(_wide(points), SeriesYear, f"{what}: target and outcome by year")
-    return Results(points, SeriesPoint, f"{what}: values by year")
+        return Results(_wide(points), SeriesYear, f"{what}: target and outcome by year", lang=shown)
+    return Results(points, SeriesPoint, f"{what}: values by year", lang=shown)
 
 
 def _one_a_year(points: list[SeriesPoint]) -> list[SeriesPoint]:
@@ -584,6 +626,8 @@ class SeriesYear(_Row):
     unit: str | None
     status: str | None
     missing: bool = False
+    target_english: English | None = None
+    outcome_english: English | None = None
 
     _columns: ClassVar[tuple[str, ...]] = ("indicator", "year", "target", "outcome", "status")
     _fields: ClassVar[tuple[str, ...]] = (
@@ -593,14 +637,26 @@ class SeriesYear(_Row):
         "target_upper",
         "target_qualifier",
         "target_text",
+        "target_text_en",
         "target_report",
         "outcome",
         "outcome_text",
+        "outcome_text_en",
         "outcome_report",
         "unit",
         "status",
         "missing",
     )
+
+    @property
+    def target_text_en(self) -> str | None:
+        """The official English of the target, or ``None``."""
+        return english_text(self.target_english)
+
+    @property
+    def outcome_text_en(self) -> str | None:
+        """The official English of the outcome, or ``None``."""
+        return english_text(self.outcome_english)
 
     def to_record(self) -> dict[str, object]:
         """The row as a plain dict."""
@@ -610,6 +666,14 @@ class SeriesYear(_Row):
         if self.missing:
             return [self.key, str(self.year), "(no report)", "", ""]
         return [self.key, str(self.year), self.target_text or "—", self.outcome_text or "—", self.status or ""]
+
+    def _cells_en(self) -> list[str]:
+        name = indicator_name(self.key)
+        if self.missing:
+            return [name, str(self.year), "(no report)", "", ""]
+        target = "—" if self.target_text is None else in_english(self.target_text, self.target_english)
+        outcome = "—" if self.outcome_text is None else in_english(self.outcome_text, self.outcome_english)
+        return [name, str(self.year), target, outcome, self.status or ""]
 
 
 def _wide(points: list[SeriesPoint]) -> list[SeriesYear]:
@@ -646,6 +710,8 @@ def _wide(points: list[SeriesPoint]) -> list[SeriesYear]:
                 outcome_report=None if outcome is None else outcome.report,
                 unit=(target or outcome).unit if (target or outcome) is not None else None,  # type: ignore[union-attr]
                 status=status,
+                target_english=None if target is None else target.english,
+                outcome_english=None if outcome is None else outcome.english,
             )
         )
     return rows

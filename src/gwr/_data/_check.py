@@ -214,6 +214,7 @@ class _Checker:
         self.counts["reports"] += 1
         self.check_report(report, indicators, themes)
         self.check_meaning(report)
+        self.check_english(report)
         if variants:
             self.check_variants(report)
 
@@ -232,6 +233,39 @@ class _Checker:
         if primary is not None and primary in self.texts and primary in self.sources:
             self.counts["rederived"] = self.counts.get("rederived", 0) + 1
             rederive(report, self.sources[primary], self.texts[primary], registry, self.problem)
+
+    def check_english(self, report: Report) -> None:
+        """The official English of a report's facts, where it has any: every target, outcome,
+        measure and task title has its record, and where the translation is at hand the rule
+        (:mod:`gwr._reading._tmx`) reads it again and gives the same English, absences included."""
+        from .._model._records import Measure, Outcome, Target, Task
+
+        items = [
+            (path, item) for path, item in report.iter_items() if isinstance(item, (Target, Outcome, Measure, Task))
+        ]
+        records = [item.english for _, item in items if item.english is not None]
+        if not records:
+            return
+        for path, item in items:
+            if item.english is None:
+                self.problem(f"{report.id}.{path}", "no English record, where the report's other facts have one")
+        translations = {span.source for e in records for span in (e.segment, e.words) if span is not None}
+        if len(translations) > 1:
+            self.problem(report.id, f"the English points into several translations: {', '.join(sorted(translations))}")
+            return
+        text = self.texts.get(next(iter(translations))) if translations else None
+        if text is None:
+            return  # cited, and not at hand (or nothing of it aligned): the spans are all there is
+        from .._reading._tmx import read_tmx, with_english_items
+
+        source_id = next(iter(translations))
+        self.counts["english"] = self.counts.get("english", 0) + len(items)
+        again = dict(with_english_items(report, read_tmx(text), text, source_id).iter_items())
+        for path, item in items:
+            expected = getattr(again.get(path), "english", None)
+            if item.english != expected:
+                said = (expected.text or expected.reason) if expected is not None else None
+                self.problem(f"{report.id}.{path}.english", f"is not what the rule reads in {source_id}: {said!r}")
 
     def check_reports(self, reports: tuple[Report, ...]) -> CheckResult:
         """Check the given reports (made by :func:`gwr.read`, or from the data) and their sources."""

@@ -305,6 +305,7 @@ class Outcome:
     qualifier: Qualifier | None
     span: Span
     witness_spans: tuple[Span, ...] = ()
+    english: English | None = None
 
     def __repr__(self) -> str:
         return f"<Outcome {self.key} {self.year} {_cut(self.text)} at {_where(self.span)}>"
@@ -353,6 +354,7 @@ class Measure:
     quantities: tuple[Quantity, ...]
     span: Span
     witness_spans: tuple[Span, ...] = ()
+    english: English | None = None
 
     def __repr__(self) -> str:
         return f"<Measure {_cut(self.text, 30)} ({_quantities(len(self.quantities))}) at {_where(self.span)}>"
@@ -609,24 +611,28 @@ class Report:
                 return task
         raise NotFoundError(f"{self.id} has no task {number}", number, [t.number for t in self.tasks])
 
-    def table(self, what: str) -> Results[Item]:
+    def table(self, what: str, lang: str = "zh") -> Results[Item]:
         """Every target, outcome, measure or quantity of the report as a flat table.
 
         ``what`` is ``"targets"``, ``"outcomes"``, ``"measures"`` (every measure, those inside
         the tasks included) or ``"quantities"`` (every number: of the targets, the outcomes and
         the measures). Each :class:`~gwr.Item` row says where the item sits (its ``path``, its
-        ``task`` number and ``subtask``), its number where it has one, and the span and quote
-        behind it; ``to_records()`` and ``to_dataframe()`` export the table.
+        ``task`` number and ``subtask``), its number where it has one, the span and quote
+        behind it, and its official English (``text_en``, 2008–2022); ``to_records()`` and
+        ``to_dataframe()`` export the table.
 
         Args:
             what: which table: ``"targets"``, ``"outcomes"``, ``"measures"`` or ``"quantities"``.
+            lang: ``"en"`` shows the table in English (the official English of each item, the
+                Chinese marked ``[zh]`` where there is none, English indicator names); the
+                records are the same either way.
 
         Returns:
             :class:`~gwr.Results` of :class:`~gwr.Item` rows, in the report's order.
 
         Raises:
-            InvalidArgumentError: ``what`` names no table.
-            InvalidTypeError: ``what`` is not a str.
+            InvalidArgumentError: ``what`` names no table, or ``lang`` is neither ``"zh"`` nor ``"en"``.
+            InvalidTypeError: ``what`` or ``lang`` is not a str.
 
         >>> import gwr
         >>> measures = gwr.report(2024).table("measures")
@@ -637,7 +643,7 @@ class Report:
         >>> [record[name] for name in ("key", "value", "unit", "quote", "source", "start", "end")]
         ['gdp_growth', Decimal('5'), '%', '国内生产总值增长5%左右', '000', 783, 795]
         """
-        table: Results[Item] = _wiring.service("report_table")(self, what)
+        table: Results[Item] = _wiring.service("report_table")(self, what, lang)
         return table
 
     def iter_items(self) -> Iterator[tuple[str, Target | Outcome | Verdict | Measure | Task]]:

@@ -1,9 +1,10 @@
 """The official English beside the facts of the reports the corpus has a translation of.
 
 ``witnesses.json`` lists translation memories (``kind: translation``, ``format: tmx``) of the
-national reports 2008–2022. For a cited report with one, each target and each task and sub-task
-title gains its :class:`~gwr.English` (the rules: :mod:`gwr._reading._tmx`), and the translation
-file is a cited source of its own, verified by :func:`gwr.check` where the corpus is at hand.
+national reports 2008–2022. For a cited report with one, each target, outcome and measure and each
+task and sub-task title gains its :class:`~gwr.English` (one rule for all: :mod:`gwr._reading._tmx`),
+and the translation file is a cited source of its own, verified by :func:`gwr.check` where the
+corpus is at hand.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from .._model._records import Report, Source, Task
+from .._model._records import Report, Source
 from .._reading._normalize import NORMALIZATION_VERSION
-from .._reading._tmx import Unit, english_of, read_tmx
+from .._reading._tmx import read_tmx, with_english_items
 from .annotations import AnnotationError
 
 
@@ -25,19 +24,14 @@ def _source_id(entry: dict[str, Any]) -> str:
 
 
 def with_english(corpus: Path, entry: dict[str, Any], report: Report) -> tuple[Report, Source]:
-    """``report`` with the official English of its targets and task titles, and the translation's source."""
+    """``report`` with the official English of its facts and task titles, and the translation's source."""
     raw_bytes = (corpus / entry["file"]).read_bytes()
     digest = hashlib.sha256(raw_bytes).hexdigest()
     if digest != entry["sha256"]:
         raise AnnotationError(f"corpus file {entry['file']} has sha256 {digest}, witnesses.json says {entry['sha256']}")
     raw = raw_bytes.decode("utf-8")
     source_id = _source_id(entry)
-    units = read_tmx(raw)
-    siblings = [t.text for t in report.targets]
-    targets = tuple(
-        attrs.evolve(t, english=english_of(t.text, t.quantity, siblings, units, raw, source_id)) for t in report.targets
-    )
-    tasks = tuple(_task(t, units, raw, source_id) for t in report.tasks)
+    report = with_english_items(report, read_tmx(raw), raw, source_id)
     source = Source(
         id=source_id,
         file=entry["file"],
@@ -53,12 +47,4 @@ def with_english(corpus: Path, entry: dict[str, Any], report: Report) -> tuple[R
         length=len(raw),
         bundled=False,
     )
-    return attrs.evolve(report, targets=targets, tasks=tasks), source
-
-
-def _task(task: Task, units: list[Unit], raw: str, source_id: str) -> Task:
-    return attrs.evolve(
-        task,
-        english=english_of(task.title, None, [task.title], units, raw, source_id, heading=True),
-        subtasks=tuple(_task(t, units, raw, source_id) for t in task.subtasks),
-    )
+    return report, source
