@@ -662,7 +662,9 @@ _FIVE_YEAR = re.compile(r"(?<![〇一二三四五六七八九零0-9])五年|“�
 _ABOUT_TARGETS = re.compile(r"目标|^(?:这里|上述|总的考虑|提出|实现|要|今年要|加强|确定|为实现|综合)")
 _BULLET = re.compile(r"\s*(?:——|--|－－)")
 _RATIONALE_PART = re.compile(r"关于([^：:。，]{1,24})[：:]")
-_THIS_YEAR_WORDS = re.compile(r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定|预算|預算|安排|将|將")
+_THIS_YEAR_WORDS = re.compile(
+    r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定|预算|預算|安排|将|將"
+)
 
 
 def _line_end(text: str, at: int, end: int) -> int:
