@@ -518,7 +518,9 @@ class Report:
     region: str | None = None
     description: str = ""
     warnings: tuple[str, ...] = ()
+    """What the reader could not read (no targets passage, no task list…), empty for the others."""
     verdicts: tuple[Verdict, ...] = ()
+    """What the review says of the targets of the year before."""
     speaker_office: str | None = None
     """The office the header names the speaker by, as written and apart from the name
     (国务院总理 for 国务院总理李强, 市长 for 龚正市长), ``None`` where it names none."""
