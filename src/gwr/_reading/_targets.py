@@ -261,6 +261,8 @@ def _name_in(form: str, index: _Index) -> str | None:
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+$")
+_UNIT_HEAD = re.compile(r"[十百千万亿]*(?:美元|元|吨|斤|公斤|人|户|个|项|家|所|套|年|月|日|倍)?")
+"""The unit of a number a name follows (1万亿元抗疫特别国债): no part of the name's scope."""
 _NOT_A_PART = re.compile(
     r"实现|完成|达到|安排|发行|预计|初步核算|核算|其中|以及|同比|全年|今年|去年|上年|当年|本年|明年|年度|年末|年底"
     r"|我[国省区市]|全[国省区市疆岛县州盟旗]|全社会|全部|中国|国内|整个|城乡|货物贸易|货物|[〇一二三四五六七八九零]{4}年"
@@ -280,7 +282,9 @@ def _scope(form: str, at: int, name: str) -> tuple[str | None, bool]:
         return None, False
     words = run.group()
     if run.start() > 0 and form[run.start() - 1].isdigit():
-        words = words[1:]  # a number's unit or year before it: 2024年地区生产总值, 551万农村贫困人口, 1979年轻工业
+        # a number's unit or year before it: 2024年地区生产总值, 551万农村贫困人口, 1979年轻工业,
+        # 1万亿元抗疫特别国债
+        words = words[_UNIT_HEAD.match(words).end() or 1 :]
     cut = 0
     for stop in _NOT_A_PART.finditer(words):
         cut = stop.end()
