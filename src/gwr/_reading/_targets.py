@@ -284,7 +284,8 @@ def _scope(form: str, at: int, name: str) -> tuple[str | None, bool]:
     if run.start() > 0 and form[run.start() - 1].isdigit():
         # a number's unit or year before it: 2024年地区生产总值, 551万农村贫困人口, 1979年轻工业,
         # 1万亿元抗疫特别国债
-        words = words[_UNIT_HEAD.match(words).end() or 1 :]
+        unit = _UNIT_HEAD.match(words)
+        words = words[(unit.end() if unit is not None else 0) or 1 :]
     cut = 0
     for stop in _NOT_A_PART.finditer(words):
         cut = stop.end()
