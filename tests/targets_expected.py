@@ -106,7 +106,8 @@ def read_report(root: Path, spec: dict[str, Any]) -> tuple[Comparison, Compariso
     text's length too."""
     text = read_text(root, spec["file"])
     registry = gwr.indicators()
-    targets = list(find_targets(text, "corpus", year=spec["year"], indicators=registry))
+    # the files list the targets passage (a target the text sets elsewhere is not in_passage)
+    targets = [t for t in find_targets(text, "corpus", year=spec["year"], indicators=registry) if t.in_passage]
     outcomes = list(find_outcomes(text, "corpus", year=spec["year"], indicators=registry))
     expected_outcomes = spec.get("outcomes", [])
     wanted_keys = {o.get("key") for o in expected_outcomes}

@@ -345,9 +345,12 @@ def compare(
     shown = check_lang(lang)
     before, after = _resolve(a, kind), _resolve(b, kind)
     # a target no indicator keys (key None) cannot be paired across reports, so it is left out
-    old = {t.key: t for t in reversed(before.targets) if t.key is not None}
-    new = {t.key: t for t in reversed(after.targets) if t.key is not None}
-    keys = list(dict.fromkeys(t.key for t in (*after.targets, *before.targets) if t.key is not None))
+    # the main expected targets: the passage's (a target set elsewhere in the text is not compared)
+    before_targets = [t for t in before.targets if t.in_passage]
+    after_targets = [t for t in after.targets if t.in_passage]
+    old = {t.key: t for t in reversed(before_targets) if t.key is not None}
+    new = {t.key: t for t in reversed(after_targets) if t.key is not None}
+    keys = list(dict.fromkeys(t.key for t in (*after_targets, *before_targets) if t.key is not None))
     rows = [_target_change(key, old.get(key), new.get(key), before, after) for key in keys]
     return Results(rows, TargetChange, f"{before.id} → {after.id}: main expected targets", lang=shown)
 

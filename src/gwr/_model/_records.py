@@ -282,6 +282,9 @@ class Target:
     rationale_span: Span | None = None
     witness_spans: tuple[Span, ...] = ()
     english: English | None = None
+    in_passage: bool = True
+    """Whether the targets passage states it (the report's main expected targets); ``False`` for
+    a target the text sets elsewhere for the year (今年能源消耗强度要降低3.9%以上 in 2014's tasks)."""
 
     def __repr__(self) -> str:
         rationale = ", with rationale" if self.rationale else ""

@@ -1038,6 +1038,8 @@ def read_body(
     ``part_paragraphs`` returns to the part level (what only an annotation can say).
     """
     paragraph_list = paragraphs(sentences)
+    # a target set outside the passage stays a measure of its task too (its sentence may state more)
+    targets = [t for t in targets if t.in_passage]
     if layout is None:
         targets_at = min((t.span.start for t in targets), default=None)
         layout = task_layout(paragraph_list, targets_at)

@@ -186,6 +186,8 @@ class _Index:
     """Keys of indicators that are themselves a change (增长, 新增, 减少, a rate in %)."""
     flows: frozenset[str]
     """Keys of indicators whose name states a flow (:data:`gwr._reading._meaning.FLOW`)."""
+    readings: dict[str, str]
+    """How each indicator's target is read (:attr:`Indicator.reading`)."""
     measures: dict[str, Measurement]
     """What a figure must measure to carry each key (:attr:`Indicator.measure`)."""
 
@@ -211,7 +213,8 @@ def _index(indicators: Sequence[Indicator]) -> _Index:
     changes = frozenset(i.key for i in indicators if i.unit == "%" or re.search(_CHANGE_WORDS, i.name_zh))
     measures = {i.key: i.measure for i in indicators}
     flows = frozenset(i.key for i in indicators if FLOW.search(i.name_zh))
-    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes, flows, measures)
+    readings = {i.key: str(i.reading) for i in indicators}
+    index = _Index(pattern, keys, {i.key: i.unit for i in indicators}, changes, flows, readings, measures)
     _CACHE[:] = [*_CACHE[-3:], (indicators, index)]
     return index
 
@@ -267,7 +270,7 @@ _NOT_A_PART = re.compile(
     r"实现|完成|达到|安排|发行|预计|初步核算|核算|其中|以及|同比|全年|今年|去年|上年|当年|本年|明年|年度|年末|年底"
     r"|我[国省区市]|全[国省区市疆岛县州盟旗]|全社会|全部|中国|国内|整个|城乡|货物贸易|货物|[〇一二三四五六七八九零]{4}年"
     r"|争取|用好|带动|促进|推动|积极|新增|继续|进一步|仍然|仍|要求|计划|预定|预期|力争|确保|保证|努力|已经|主要"
-    r"|[的是在要对向从于与和及或把将被为了使让由比较占即年月]"
+    r"|[的是在要对向从于与和及或把将被为了使让由比较占即年月再又还也都均已拟]"
 )
 """Words before a name that determine or introduce it (全国, 全年, 实现, 其中, 的) rather than narrow it."""
 
@@ -811,6 +814,43 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield begin, end
 
 
+_SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|再")
+
+
+def _outside_targets(
+    text: str, source_id: str, year: int, start: int, end: int, index: _Index, stated: set[str | None]
+) -> list[Target]:
+    """The targets the text sets for the year after its targets passage (2014's tasks:
+    今年进出口总额预期增长7.5%左右, 今年能源消耗强度要降低3.9%以上; 2017's 今年再减少农村贫困人口1000万以上):
+    a sentence on this year (今年, 本年, the year), a clause in it with a word that sets a figure
+    (预期, 要, 拟, 力争, 确保, 控制在...) and a keyed figure of an indicator read as a floor or a
+    ceiling that the passage does not state. The first of each key; ``in_passage`` is false."""
+    this_year = _year_pattern(year)
+    found: list[Target] = []
+    have = set(stated)
+    for match in _SENTENCE.finditer(text, start, end):
+        sentence = match.group()
+        named = this_year.search(sentence)
+        if named is None or _FIVE_YEAR.search(sentence) or _PAST.search(sentence[: named.start()]):
+            continue
+        keyed = _key_clauses(list(_clauses(text, *match.span())), index)
+        for item in keyed:
+            reading = index.readings.get(item.key or "")
+            if item.key in have or not item.quantities or reading not in ("floor", "ceiling"):
+                continue
+            if item.clause.start < match.start() + named.start() or not _SETS.search(item.clause.text):
+                continue
+            if _past_year(item.clause.text, year) or _PAST.search(item.clause.text):
+                continue
+            for target in _targets_of([item], source_id, text, year, index):
+                if target.key is not None and target.key not in have and target.quantity is not None:
+                    if target.quantity.indicator is None:
+                        continue  # its meaning does not fit the key: a part, a span, a share
+                    found.append(attrs.evolve(target, in_passage=False))
+                    have.add(target.key)
+    return found
+
+
 def _statement_targets(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> list[Target]:
     """Single statements of this year's targets (the older layouts): see the module documentation."""
     this_year = _year_pattern(year)
@@ -951,7 +991,10 @@ def find_targets(
     text, start, stop = _check(text, source_id, year, start, end)
     index = _index(indicators)
     _, targets = _passage(text, source_id, year, start, stop, index)
-    if sum(1 for t in targets if t.key is not None) < 3:
+    if sum(1 for t in targets if t.key is not None) >= 3:
+        after = max(t.span.end for t in targets)
+        targets += _outside_targets(text, source_id, year, after, stop, index, {t.key for t in targets})
+    else:
         seen = {(t.span.start, t.key) for t in targets}
         for target in _statement_targets(text, source_id, year, start, stop, index):
             if (target.span.start, target.key) not in seen and not any(
