@@ -32,7 +32,9 @@ def keyed(sentence: str, year: int = 2024) -> list[tuple[str, str | None, str | 
         # a part is not its aggregate
         ("轻工业总产值比上年增长9.6%。", [("9.6%", None, "growth", None, "轻工业总产值")]),
         ("跨境电商进出口增长180%。", [("180%", None, "growth", None, "跨境电商进出口")]),
-        ("其中地方财政赤字3000亿元。", [("3000亿元", None, "level", None, "地方财政赤字")]),
+        ("其中中央财政收入增长5%。", [("5%", None, "growth", None, "中央财政收入")]),
+        # …and a part the registry names is its own indicator
+        ("其中地方财政赤字3000亿元。", [("3000亿元", "local_fiscal_deficit", "level", None, None)]),
         ("县域经济增速高于全省0.4个百分点。", [("0.4个百分点", None, "points", None, "县域经济")]),
         # per head is not the total
         ("人均国内生产总值达到9.5万元。", [("9.5万元", None, "per_capita", None, None)]),

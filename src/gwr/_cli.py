@@ -139,21 +139,38 @@ def _cmd_targets(args: argparse.Namespace) -> str:
         return _dumps([_target_record(t) for t in report.targets])
     sources = ", ".join(dict.fromkeys(t.span.source for t in report.targets)) or "none"
     title = f"{report.id}: main expected targets ({report.completeness} text; source {sources})"
+    main = [t for t in report.targets if t.in_passage]
+    elsewhere = [t for t in report.targets if not t.in_passage]
     if args.lang == "en":
         from ._analysis._results import in_english, indicator_name
 
-        rows = [
-            [
-                indicator_name(t.key),
-                _readable(t.quantity, "en"),
-                t.qualifier or "qualitative",
-                in_english(t.text, t.english),
+        def english_rows(targets: list[Target]) -> list[list[str]]:
+            return [
+                [
+                    indicator_name(t.key),
+                    _readable(t.quantity, "en"),
+                    t.qualifier or "qualitative",
+                    in_english(t.text, t.english),
+                ]
+                for t in targets
             ]
-            for t in report.targets
-        ]
-        return title + "\n" + render(["indicator", "value", "qualifier", "official English"], rows)
-    rows = [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in report.targets]
-    return title + "\n" + render(["indicator", "value", "qualifier", "text"], rows)
+
+        columns = ["indicator", "value", "qualifier", "official English"]
+        text = title + "\n" + render(columns, english_rows(main))
+        if elsewhere:
+            text += "\n\nalso set for the year outside the targets passage:\n" + render(
+                columns, english_rows(elsewhere)
+            )
+        return text
+
+    def rows(targets: list[Target]) -> list[list[str]]:
+        return [[t.key or "(no key)", _readable(t.quantity), t.qualifier or "qualitative", t.text] for t in targets]
+
+    text = title + "\n" + render(["indicator", "value", "qualifier", "text"], rows(main))
+    if elsewhere:
+        text += "\n\nalso set for the year outside the targets passage:\n"
+        text += render(["indicator", "value", "qualifier", "text"], rows(elsewhere))
+    return text
 
 
 def _cmd_compare(args: argparse.Namespace) -> str:
