@@ -671,7 +671,7 @@ _ABOUT_TARGETS = re.compile(r"目标|^(?:这里|上述|总的考虑|提出|实�
 _BULLET = re.compile(r"\s*(?:——|--|－－)")
 _RATIONALE_PART = re.compile(r"关于([^：:。，]{1,24})[：:]")
 _THIS_YEAR_WORDS = re.compile(
-    r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定|预算|預算|安排|将|將"
+    r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定|预算|預算|安排|将|將|决定|決定"
 )
 
 
@@ -851,6 +851,10 @@ def _outside_targets(
     return found
 
 
+_BASE_WORDS = re.compile(r"比(?:上年|去年|上一年)")
+"""比上年 in a clause of this year's plan is the base of its change, not a look back."""
+
+
 def _statement_targets(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> list[Target]:
     """Single statements of this year's targets (the older layouts): see the module documentation."""
     this_year = _year_pattern(year)
@@ -881,7 +885,11 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
             # 就业900万人以上…；\n进出口促稳提质，国际收支基本平衡；…): every keyed clause is a target
             listed = opens and "\n" in sentence.strip()
             keyed = [k for k in keyed if (k.key is not None and (k.quantities or listed)) or _has_keyed_next(keyed, k)]
-            keyed = [k for k in keyed if not _past_year(k.clause.text, plan_year) and not _PAST.search(k.clause.text)]
+            keyed = [
+                k
+                for k in keyed
+                if not _past_year(k.clause.text, plan_year) and not _PAST.search(_BASE_WORDS.sub("", k.clause.text))
+            ]
             found = [
                 t
                 for t in _targets_of(keyed, source_id, text, plan_year, index)
