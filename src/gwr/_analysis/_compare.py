@@ -743,7 +743,7 @@ def attainment(
 
     readings: dict[str, Reading] = {i.key: i.reading for i in indicators()}
     rows = []
-    for target in report.targets:
+    for target in (t for t in report.targets if t.in_passage):  # the main expected targets
         if target.key is None:  # no indicator: nothing to look an outcome up by, but a row all the same
             rule = "the target names no indicator of the registry: no outcome can be looked up"
             rows.append(Attainment(None, target.year, target, None, "no_outcome", None, None, rule, report.id, None))

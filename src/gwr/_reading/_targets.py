@@ -597,8 +597,8 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
     targets: list[Target] = []
     prices = names_consumer_prices(text)
     for i, item in enumerate(keyed):
-        if _FRAMING.search(item.clause.text):
-            continue
+        if _FRAMING.search(item.clause.text) and not item.quantities:
+            continue  # 在…的基础上, 力争更好结果: framing (地区生产总值增长5%左右、努力争取更好结果 is a target)
         if _stretches(keyed, i, targets, text):
             # 地区生产总值增长7%以上、力争达到8%: the figure striven for beside the target is no
             # target of its own; the target's quote runs over it
@@ -820,25 +820,34 @@ _SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|再")
 def _outside_targets(
     text: str, source_id: str, year: int, start: int, end: int, index: _Index, stated: set[str | None]
 ) -> list[Target]:
-    """The targets the text sets for the year after its targets passage (2014's tasks:
-    今年进出口总额预期增长7.5%左右, 今年能源消耗强度要降低3.9%以上; 2017's 今年再减少农村贫困人口1000万以上):
-    a sentence on this year (今年, 本年, the year), a clause in it with a word that sets a figure
-    (预期, 要, 拟, 力争, 确保, 控制在...) and a keyed figure of an indicator read as a floor or a
-    ceiling that the passage does not state. The first of each key; ``in_passage`` is false."""
+    """The targets the text sets for the year after its targets passage, in the part on the
+    year's work (2014's tasks: 今年进出口总额预期增长7.5%左右, 今年能源消耗强度要降低3.9%以上; 2017's
+    今年再减少农村贫困人口1000万以上; Hubei 2025: …社会消费品零售总额增长7％左右): a clause with a word
+    that sets a figure (预期, 要, 拟, 力争, 确保, 控制在...) or a target's qualifier (左右, 以上, 不少于...)
+    and a keyed figure of the year (no span: :mod:`gwr._reading._meaning`) of an indicator read as
+    a floor or a ceiling (or a rate, M2) that the passage does not state; not in a sentence on a
+    past year or on a five-year plan. The first of each key; ``in_passage`` is false."""
     this_year = _year_pattern(year)
     found: list[Target] = []
     have = set(stated)
     for match in _SENTENCE.finditer(text, start, end):
         sentence = match.group()
         named = this_year.search(sentence)
-        if named is None or _FIVE_YEAR.search(sentence) or _PAST.search(sentence[: named.start()]):
+        opening = named.start() if named is not None else 0
+        if _FIVE_YEAR.search(sentence) or _PAST.search(_BASE_WORDS.sub("", sentence[: max(opening, 1)])):
             continue
         keyed = _key_clauses(list(_clauses(text, *match.span())), index)
         for item in keyed:
-            reading = index.readings.get(item.key or "")
-            if item.key in have or not item.quantities or reading not in ("floor", "ceiling"):
+            key = item.key or ""
+            reading = index.readings.get(key)
+            rate = reading == "level" and index.units.get(key) == "%"  # 广义货币供应量预期增长13%左右
+            if item.key in have or not item.quantities or not (reading in ("floor", "ceiling") or rate):
                 continue
-            if item.clause.start < match.start() + named.start() or not _SETS.search(item.clause.text):
+            if item.clause.start < match.start() + opening:
+                continue
+            # the year's part speaks of the year: a word that sets a figure, or a target's qualifier
+            sets = _SETS.search(item.clause.text) or any(q.qualifier != "exact" for q in item.quantities)
+            if not sets:
                 continue
             if _past_year(item.clause.text, year) or _PAST.search(item.clause.text):
                 continue
