@@ -56,7 +56,7 @@ def test_report_repr_names_id_kind_year_completeness_and_counts() -> None:
     report = gwr.report(2024)
     measures = sum(1 for _, item in report.iter_items() if isinstance(item, gwr.Measure))
     assert repr(report) == (
-        f"<Report gwr-2024: gwr 2024, full; 9 targets, {len(report.outcomes)} outcomes, 10 tasks, {measures} measures>"
+        f"<Report gwr-2024: gwr 2024, full; 10 targets, {len(report.outcomes)} outcomes, 10 tasks, {measures} measures>"
     )
     assert repr(gwr.report(2025)).startswith("<Report gwr-2025: gwr 2025, summary; 9 targets")
 

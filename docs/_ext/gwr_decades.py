@@ -94,7 +94,7 @@ def coverage_rows(reports: Sequence[gwr.Report], first: int, notes: dict[int, st
                     kind=report.kind,
                     title=report.title,
                     note=note,
-                    targets=len(report.targets),
+                    targets=sum(1 for t in report.targets if t.in_passage),  # the main expected targets
                     outcomes=len(report.outcomes),
                     tasks=len(report.tasks),
                     measures=sum(1 for _, item in report.iter_items() if isinstance(item, gwr.Measure)),
