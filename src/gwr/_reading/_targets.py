@@ -93,7 +93,7 @@ from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measurement, Outcome, Quantity, Target
 from ._meaning import FLOW, fits, measure_of, periods, span_in
-from ._quantities import parse_quantities
+from ._quantities import QUALIFIERS, parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
 
@@ -815,6 +815,8 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 _SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|再")
+_BOUND = re.compile("|".join(re.escape(word) for word in QUALIFIERS))
+"""A word that qualifies a figure (左右, 以上, 超, 近...): a quick test that a sentence may state one."""
 
 
 def _outside_targets(
@@ -834,6 +836,10 @@ def _outside_targets(
         sentence = match.group()
         named = this_year.search(sentence)
         opening = named.start() if named is not None else 0
+        if not (_MAY_HAVE_NUMBER.search(sentence) and (_SETS.search(sentence) or _BOUND.search(sentence))):
+            continue  # no figure, or nothing that sets one: no target (a quick test before the clauses)
+        if not _may_name(sentence, index):
+            continue
         if _FIVE_YEAR.search(sentence) or _PAST.search(_BASE_WORDS.sub("", sentence[: max(opening, 1)])):
             continue
         keyed = _key_clauses(list(_clauses(text, *match.span())), index)
