@@ -51,7 +51,18 @@ from .._reading._themes import theme_of
 
 Problem = Callable[[str, str], None]
 
-_QUANTITY_FIELDS = ("value", "unit", "qualifier", "upper", "change", "relative_to", "indicator")
+_QUANTITY_FIELDS = (
+    "value",
+    "unit",
+    "qualifier",
+    "upper",
+    "change",
+    "relative_to",
+    "indicator",
+    "measure",
+    "period",
+    "scope",
+)
 
 
 def _range(report: Report, source: Source, text: str) -> tuple[int, int]:

@@ -134,7 +134,9 @@ def _document_ends(note: SourceNote, text: str, starts: list[int]) -> list[int]:
     return ends
 
 
-def build_targets(passage: TargetsNote, note: ReportNote, corpus: Corpus, path: Path) -> tuple[Target, ...]:
+def build_targets(
+    passage: TargetsNote, note: ReportNote, corpus: Corpus, path: Path, indicators: tuple[Indicator, ...] = ()
+) -> tuple[Target, ...]:
     """Anchor each annotated target in the report's target passage; all of it must be claimed."""
     source_id, document = corpus.document(passage.document)
     text = corpus.texts[source_id]
@@ -143,13 +145,20 @@ def build_targets(passage: TargetsNote, note: ReportNote, corpus: Corpus, path: 
     end = text.find(passage.to, body_start, document.end)
     if end < 0:
         raise AnnotationError(f"{path}: targets.to {passage.to!r} not found after targets.from")
-    targets = [_target(note, item, corpus, source_id, body_start, end, path) for item in passage.items]
+    targets = [_target(note, item, corpus, source_id, body_start, end, path, indicators) for item in passage.items]
     _require_claimed(text, body_start, end, targets, path)
     return tuple(targets)
 
 
 def _target(
-    note: ReportNote, item: TargetNote, corpus: Corpus, source_id: str, start: int, end: int, path: Path
+    note: ReportNote,
+    item: TargetNote,
+    corpus: Corpus,
+    source_id: str,
+    start: int,
+    end: int,
+    path: Path,
+    indicators: tuple[Indicator, ...],
 ) -> Target:
     text = corpus.texts[source_id]
     at = corpus.find_one(source_id, item.quote, start, end, f"{path} target {item.key}")
@@ -160,6 +169,10 @@ def _target(
     quantity = quantities[0] if quantities else None
     if quantity is not None:
         quantity = attrs.evolve(quantity, indicator=item.key)
+        if indicators:  # the key is the annotation's; what the figure means, the rule's
+            from .._reading._targets import meaning_in
+
+            quantity = meaning_in(item.quote, quantity, item.key, indicators, year=note.year)
     rationale = rationale_span = None
     if item.rationale_from is not None:
         line_end = text.find("\n", span.end)
@@ -220,7 +233,7 @@ def build_report(note: ReportNote, corpus: Corpus, path: Path, root: Path, indic
     if unknown:
         raise AnnotationError(f"{path}: unknown witnesses {unknown}")
     if note.targets is not None:  # named by quote: a summary has no targets passage to find
-        targets = build_targets(note.targets, note, corpus, path)
+        targets = build_targets(note.targets, note, corpus, path, indicators)
     else:  # found by the reader's rule, as gwr.read finds them
         from .._reading._targets import find_targets
 
