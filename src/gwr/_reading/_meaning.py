@@ -39,7 +39,6 @@ increments and levels; a ``level`` indicator levels only.
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from .._model._records import Measurement, Quantity
 
@@ -180,16 +179,18 @@ def measure_of(
     per_capita: bool,
     flow: bool = False,
     compared: bool = False,
+    of_whole: bool = False,
 ) -> Measurement:
     """What ``quantity`` measures, from the clause's words ``before`` it (the indicator's name
     left out) and what the indicator its clause states measures (``takes``: a growth rate is
     what a figure in % under a growth indicator's name is, 经济增速5%, 涨幅回落到2.6%). Where the
     indicator is a ``flow`` (its name states one: 农村贫困人口减少, 城镇新增就业), its figure is the
-    flow's level unless ``compared`` with another (比去年多100万人: an increment)."""
+    flow's level unless ``compared`` with another (比去年多100万人: an increment). A percentage
+    ``of_whole`` (原定计划的101%, 74.6%的规模工业增加值) is a share."""
     if quantity.unit == "percentage_points":
         return "points"
     if quantity.unit in ("%", "permille"):
-        if _SHARE.search(before):
+        if of_whole or _SHARE.search(before):
             return "share"
         if takes == "growth":
             return "growth"
@@ -223,8 +224,3 @@ def fits(indicator_measure: str, quantity: Quantity) -> bool:
     if quantity.scope is not None or quantity.period is not None:
         return False
     return quantity.measure is None or quantity.measure in _TAKES.get(indicator_measure, frozenset())
-
-
-def measurement(value: str) -> Measurement:
-    """``value`` as a :data:`gwr.Measurement` (for the registry's annotations)."""
-    return cast(Measurement, value)

@@ -1282,13 +1282,16 @@ def _meant(
     if item.name is not None:
         before = matching_form(before).replace(item.name, "")
     takes = index.measures.get(key) if key is not None else None
-    if quantity.change is None and quantity.unit == "%" and _OF.search(text, clause_start, quantity.start):
-        before += "占"  # 原定计划的101%, 国家财政收入的60%左右: a share of what comes before
-    if quantity.change is None and quantity.unit == "%" and _OF_WHAT.match(text, quantity.end):
-        before += "占"  # 全省74.6%的规模工业增加值, 百分之八十以上的财政收入: a share of what follows
+    # 原定计划的101%, 国家财政收入的60%左右 (of what comes before); 全省74.6%的规模工业增加值 (of what
+    # follows): a share
+    of_whole = quantity.change is None and (
+        _OF.search(text, clause_start, quantity.start) is not None or _OF_WHAT.match(text, quantity.end) is not None
+    )
     compared = "比" in text[clause_start : quantity.start]
     flow = key is not None and key in index.flows
-    measure = measure_of(quantity, before, takes, per_capita=item.per_capita, flow=flow, compared=compared)
+    measure = measure_of(
+        quantity, before, takes, per_capita=item.per_capita, flow=flow, compared=compared, of_whole=of_whole
+    )
     scope = item.scope
     if rate:
         scope = None  # a rate or share is of its own coverage (地级及以上城市空气质量优良天数比例)
