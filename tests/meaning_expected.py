@@ -78,6 +78,7 @@ def _value(quantity: Quantity) -> Decimal:
 
 
 _KG = {"kg": Decimal(1), "jin": Decimal("0.5"), "t": Decimal(1000)}
+_SHARE = {"%": Decimal(10), "permille": Decimal(1)}
 
 
 def _same(entry: dict[str, object], quantity: Quantity | None) -> bool:
@@ -87,6 +88,8 @@ def _same(entry: dict[str, object], quantity: Quantity | None) -> bool:
     unit = str(entry.get("unit", ""))
     if unit in _KG and quantity.unit in _KG:  # 4564亿公斤 read as tonnes: the same mass
         return quantity.value * _KG[quantity.unit] == value * _KG[unit]
+    if unit in _SHARE and quantity.unit in _SHARE:  # 人口自然增长率为1％ against 10‰: the same rate
+        return abs(_value(quantity)) * _SHARE[quantity.unit] == abs(value) * _SHARE[unit]
     return quantity.value == abs(value) or _value(quantity) == value
 
 

@@ -727,6 +727,10 @@ def _plan_year(sentence: str, year: int, default: int | None = None) -> int:
     return min(named)[1]
 
 
+_LIST_HEADING = re.compile(r"\s*[\u3400-\u9fff、]{2,8}[，,]")
+"""The heading of a paragraph of a listed plan (农业，; 劳动就业，; 教育、…)."""
+
+
 def _listed_targets(text: str, source_id: str, year: int, line_end: int, end: int, index: _Index) -> list[Target]:
     """The older plan reports' layout: 主要指标安排如下, then a paragraph per heading (工农业总产值，
     比1980年预计增长5.5％…; 农业，粮食产量…), while each states a keyed figure."""
@@ -740,7 +744,9 @@ def _listed_targets(text: str, source_id: str, year: int, line_end: int, end: in
             continue
         keyed = _key_clauses(list(_clauses(text, at, stop)), index)
         found = [t for t in _targets_of(keyed, source_id, text, year, index) if t.quantity is not None]
-        misses = 0 if any(t.key is not None for t in found) else misses + 1
+        # a paragraph under a heading of its own (机械工业，拖拉机9.75万台…) is still the list
+        headed = _LIST_HEADING.match(text, at, stop) is not None and _MAY_HAVE_NUMBER.search(text, at, stop)
+        misses = 0 if headed or any(t.key is not None for t in found) else misses + 1
         targets += found if misses == 0 else []
         at = stop + 1
     return targets
@@ -1026,6 +1032,11 @@ def find_targets(
                 targets.append(target)
                 seen.add((target.span.start, target.key))
         targets.sort(key=lambda t: t.span.start)
+        if targets:
+            # the older layouts set the year's other figures in the parts on its work (1994: 努力
+            # 把全年零售物价上涨幅度控制在百分之十以内), after the statement of the plan
+            after = targets[0].span.end
+            targets += _outside_targets(text, source_id, targets[0].year, after, stop, index, {t.key for t in targets})
     return tuple(targets)
 
 
