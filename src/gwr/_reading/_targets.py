@@ -270,6 +270,7 @@ _NOT_A_PART = re.compile(
     r"实现|完成|达到|安排|发行|预计|初步核算|核算|其中|以及|同比|全年|今年|去年|上年|当年|本年|明年|年度|年末|年底"
     r"|我[国省区市]|全[国省区市疆岛县州盟旗]|全社会|全部|中国|国内|整个|城乡|货物贸易|货物|[〇一二三四五六七八九零]{4}年"
     r"|争取|用好|带动|促进|推动|积极|新增|继续|进一步|仍然|仍|要求|计划|预定|预期|力争|确保|保证|努力|已经|主要"
+    r"|增加|减少|提高|降低|控制|保持|稳定|扩大|缩小|维持|逐步|适当|千方百计"
     r"|[的是在要对向从于与和及或把将被为了使让由比较占即年月再又还也都已拟]"
 )
 """Words before a name that determine or introduce it (全国, 全年, 实现, 其中, 的) rather than narrow it."""
@@ -645,6 +646,8 @@ def _targets_of(keyed: list[_Keyed], source_id: str, text: str, year: int, index
                 quantity = _meant(item, quantity, span.exact, item.clause.start - start, None, year, index, key)
                 key = _kept(key, item, quantity, index, prices)
                 quantity = _fit(quantity, key, index)
+            else:
+                key = _kept(key, item, None, index, prices)
             targets.append(
                 Target(
                     key=key,
@@ -826,7 +829,15 @@ _BOUND = re.compile("|".join(re.escape(word) for word in QUALIFIERS))
 
 
 def _outside_targets(
-    text: str, source_id: str, year: int, start: int, end: int, index: _Index, stated: set[str | None]
+    text: str,
+    source_id: str,
+    year: int,
+    start: int,
+    end: int,
+    index: _Index,
+    stated: set[str | None],
+    *,
+    qualitative: bool = True,
 ) -> list[Target]:
     """The targets the text sets for the year after its targets passage, in the part on the
     year's work (2014's tasks: 今年进出口总额预期增长7.5%左右, 今年能源消耗强度要降低3.9%以上; 2017's
@@ -867,6 +878,62 @@ def _outside_targets(
                 if target.key is not None and target.key not in have and target.quantity is not None:
                     if target.quantity.indicator is None:
                         continue  # its meaning does not fit the key: a part, a span, a share
+                    found.append(attrs.evolve(target, in_passage=False))
+                    have.add(target.key)
+    return found + (_qualitative_targets(text, source_id, year, start, end, index, have) if qualitative else [])
+
+
+def _first_plan_sentence(text: str, year: int, start: int, end: int) -> int:
+    """Where the first sentence on the year's plan starts (the year named, with a word of a plan
+    or a target: 今年计划…, 使1989年物价上涨幅度明显低于1988年…要求), or ``end``."""
+    this_year = _year_pattern(year)
+    for match in _SENTENCE.finditer(text, start, end):
+        if this_year.search(match.group()) and _THIS_YEAR_WORDS.search(match.group()):
+            return match.start()
+    return end
+
+
+_INTENT = re.compile(
+    r"^(?:要|并|还要|同时|必须)?(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计)"
+)
+"""How a clause that sets a qualitative target for the year opens (努力增加农民收入, 逐步减少财政赤字,
+促进国际收支基本平衡, 使1989年物价上涨幅度明显低于1988年)."""
+_CHANGE_STATE = re.compile(r"增加|减少|增长|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大")
+"""What a qualitative target says of its indicator: a change or its holding (平衡 only for an
+indicator that is itself qualitative: 国际收支基本平衡, not 经济总量的平衡 or 进出口基本平衡)."""
+_NOT_ITS_OWN = re.compile(r"比重|比例|占比|份额|结合|资金|基金|经费|贷款|结构|同步|协调|相适应|相协调|相匹配|一致|挂钩|衔接")
+"""A clause on a share of the indicator, on money for it or on its relation to another (逐步提高
+居民收入在国民收入分配中的比重; 适当增加…再就业和解困资金; 把控制社会总需求和控制人口增长结合起来)."""
+
+
+def _qualitative_targets(
+    text: str, source_id: str, year: int, start: int, end: int, index: _Index, have: set[str | None]
+) -> list[Target]:
+    """The qualitative targets the text sets for the year after its targets (or its plan's
+    statement), on indicators it sets no figure for: a clause that opens on a word of intent
+    (:data:`_INTENT`), names an indicator with a word of change or state (:data:`_CHANGE_STATE`)
+    and states no figure
+    (逐步减少财政赤字; 促进国际收支基本平衡; 稳定粮食播种面积和产量); not in a sentence on a past
+    year or a five-year plan. The first of each key; ``in_passage`` is false."""
+    found: list[Target] = []
+    have = set(have)
+    for match in _SENTENCE.finditer(text, start, end):
+        sentence = match.group()
+        if not _may_name(sentence, index) or _FIVE_YEAR.search(sentence):
+            continue
+        if _PAST.search(_BASE_WORDS.sub("", sentence)):
+            continue
+        for item in _key_clauses(list(_clauses(text, *match.span())), index):
+            clause = item.clause.text
+            if item.key is None or item.key in have or item.inherited or item.quantities or item.scope:
+                continue
+            says = _CHANGE_STATE.search(clause) or (index.readings.get(item.key) == "qualitative" and "平衡" in clause)
+            if not (_INTENT.match(clause) and says) or len(clause) > 30 or _NOT_ITS_OWN.search(clause):
+                continue
+            if _past_year(clause, year) or _FRAMING.search(clause):
+                continue
+            for target in _targets_of([item], source_id, text, year, index):
+                if target.key is not None and target.key not in have and target.quantity is None:
                     found.append(attrs.evolve(target, in_passage=False))
                     have.add(target.key)
     return found
@@ -924,7 +991,7 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
 _BASE = re.compile(r"比[^，。；]{0,12}的$")
 _PAST = re.compile(r"去年|上年|上一年|过去|過去|已经|已經|实际达到|实际完成")
 _YEAR_MENTION = re.compile(
-    r"(?<!比)(?<!比较)(?<!比較)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
+    r"(?<!比)(?<!比较)(?<!比較)(?<!低于)(?<!高于)(?<!於)(?:(?P<arabic>1[89][0-9]{2}|20[0-9]{2})|(?P<chinese>[一][九][〇零一二三四五六七八九]{2}))年"
 )
 
 
@@ -1034,9 +1101,14 @@ def find_targets(
         targets.sort(key=lambda t: t.span.start)
         if targets:
             # the older layouts set the year's other figures in the parts on its work (1994: 努力
-            # 把全年零售物价上涨幅度控制在百分之十以内), after the statement of the plan
-            after = targets[0].span.end
-            targets += _outside_targets(text, source_id, targets[0].year, after, stop, index, {t.key for t in targets})
+            # 把全年零售物价上涨幅度控制在百分之十以内), after the statement of the plan, and its
+            # qualitative targets from the first sentence on the year's plan
+            plan = targets[0].year
+            stated = {t.key for t in targets}
+            outside = _outside_targets(text, source_id, plan, targets[0].span.end, stop, index, stated, qualitative=False)
+            opening = min(targets[0].span.start, _first_plan_sentence(text, plan, start, stop))
+            stated |= {t.key for t in outside}
+            targets += outside + _qualitative_targets(text, source_id, plan, opening, stop, index, stated)
     return tuple(targets)
 
 
@@ -1338,14 +1410,17 @@ _OF_WHAT = re.compile(r"的(?!(?:较[高低])?水平|目标|增长|增速|速度
 _RETAIL_PRICES = re.compile(r"居民消费|消费价格|CPI")
 
 
-def _kept(key: str | None, item: _Keyed, quantity: Quantity, index: _Index, consumer_prices: bool) -> str | None:
-    """``key`` where ``quantity`` means what its indicator measures, else ``None``; the bare 物价
-    of a report that never names the consumer price index is the retail price index."""
+def _kept(
+    key: str | None, item: _Keyed, quantity: Quantity | None, index: _Index, consumer_prices: bool
+) -> str | None:
+    """``key`` where ``quantity`` means what its indicator measures (any key for no figure), else
+    ``None``; the bare 物价 of a report that never names the consumer price index is the retail
+    price index."""
     if key is None:
         return None
     if key == "cpi_growth" and not consumer_prices and item.name and not _RETAIL_PRICES.search(item.name):
         key = "retail_price_growth" if "retail_price_growth" in index.units else key
-    return key if fits(index.measures.get(key, "level"), quantity) else None
+    return key if quantity is None or fits(index.measures.get(key, "level"), quantity) else None
 
 
 _PLACES: list[re.Pattern[str]] = []
