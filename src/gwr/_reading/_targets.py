@@ -503,10 +503,13 @@ def _shift(quantity: Quantity, by: int) -> Quantity:
 
 
 _JOINED = re.compile(r"[0-9%％](?:和|、|及)[0-9]")
+_BOTH = re.compile(r"(?<![人平])均|都")
+"""Before a clause's one figure, after its subjects: the figure is each one's (…均为12%左右)."""
 
 
 def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity]] | None:
-    """The figures of a clause with 分别 and two or more figures, each with its own key.
+    """The figures of a clause with 分别 and two or more figures, each with its own key; or of a
+    clause whose subjects share its one figure (…和…均为12%左右, …都增长10%): the figure for each.
 
     The subject before 分别 is split at 、/和/及/与; a short part naming nothing borrows the rest
     of the last part (城镇和农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入). A subject
@@ -516,6 +519,13 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     """
     text = keyed.clause.text
     count = len(keyed.quantities)
+    both = _BOTH.search(text, 0, keyed.quantities[0].start) if count == 1 else None
+    if both is not None:
+        # 广义货币M2和社会融资规模余额预期增长均为12%左右: one figure for each subject
+        names = [_name_in(matching_form(p), index) for p in _COORDINATION.split(text[: both.start()]) if p]
+        keys = list(dict.fromkeys(index.keys[n] for n in names if n))
+        if len(keys) >= 2 and all(names):
+            return [(key, keyed.quantities[0]) for key in keys]
     at = text.find("分别")
     several = count >= 2 and (keyed.key is None or keyed.inherited) and bool(_JOINED.search(text))
     if count >= 2 and at < 0 and not several and _JOINED.search(text):
@@ -823,7 +833,7 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield begin, end
 
 
-_SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|再")
+_SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|稳定在|再")
 _BOUND = re.compile("|".join(re.escape(word) for word in QUALIFIERS))
 """A word that qualifies a figure (左右, 以上, 超, 近...): a quick test that a sentence may state one."""
 
@@ -836,8 +846,7 @@ def _outside_targets(
     end: int,
     index: _Index,
     stated: set[str | None],
-    *,
-    qualitative: bool = True,
+    qualitative: set[str | None] | None,
 ) -> list[Target]:
     """The targets the text sets for the year after its targets passage, in the part on the
     year's work (2014's tasks: 今年进出口总额预期增长7.5%左右, 今年能源消耗强度要降低3.9%以上; 2017's
@@ -845,7 +854,9 @@ def _outside_targets(
     that sets a figure (预期, 要, 拟, 力争, 确保, 控制在...) or a target's qualifier (左右, 以上, 不少于...)
     and a keyed figure of the year (no span: :mod:`gwr._reading._meaning`) of an indicator read as
     a floor or a ceiling (or a rate, M2) that the passage does not state; not in a sentence on a
-    past year or on a five-year plan. The first of each key; ``in_passage`` is false."""
+    past year or on a five-year plan. The first of each key not in ``stated``; ``in_passage`` is
+    false. Then, unless ``qualitative`` is ``None``, the qualitative targets
+    (:func:`_qualitative_targets`) on keys in neither ``stated`` nor ``qualitative``."""
     this_year = _year_pattern(year)
     found: list[Target] = []
     have = set(stated)
@@ -880,7 +891,9 @@ def _outside_targets(
                         continue  # its meaning does not fit the key: a part, a span, a share
                     found.append(attrs.evolve(target, in_passage=False))
                     have.add(target.key)
-    return found + (_qualitative_targets(text, source_id, year, start, end, index, have) if qualitative else [])
+    if qualitative is None:
+        return found
+    return found + _qualitative_targets(text, source_id, year, start, end, index, have | qualitative)
 
 
 def _first_plan_sentence(text: str, year: int, start: int, end: int) -> int:
@@ -1089,7 +1102,10 @@ def find_targets(
     _, targets = _passage(text, source_id, year, start, stop, index)
     if sum(1 for t in targets if t.key is not None) >= 3:
         after = max(t.span.end for t in targets)
-        targets += _outside_targets(text, source_id, year, after, stop, index, {t.key for t in targets})
+        # a key the passage sets with no figure (主要污染物排放量继续下降) may get its figure later
+        # (今年二氧化硫、氮氧化物排放量要分别下降3%)
+        figures = {t.key for t in targets if t.quantity is not None}
+        targets += _outside_targets(text, source_id, year, after, stop, index, figures, {t.key for t in targets})
     else:
         seen = {(t.span.start, t.key) for t in targets}
         for target in _statement_targets(text, source_id, year, start, stop, index):
@@ -1105,7 +1121,7 @@ def find_targets(
             # qualitative targets from the first sentence on the year's plan
             plan = targets[0].year
             stated = {t.key for t in targets}
-            outside = _outside_targets(text, source_id, plan, targets[0].span.end, stop, index, stated, qualitative=False)
+            outside = _outside_targets(text, source_id, plan, targets[0].span.end, stop, index, stated, None)
             opening = min(targets[0].span.start, _first_plan_sentence(text, plan, start, stop))
             stated |= {t.key for t in outside}
             targets += outside + _qualitative_targets(text, source_id, plan, opening, stop, index, stated)
