@@ -693,7 +693,7 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
     per = m["per"]
     if unit_word and c.startswith(_UNIT_NOT_BEFORE.get(unit_word, ()), m.end("unit")) and not m["post"]:
         unit_word, per = "", None
-    if unit_word == "度" and not m["mag"]:
+    if unit_word == "度" and not m["mag"] and not (m["num"] or "").endswith(("万", "亿")):
         unit_word, per = "", None  # 30度, 一度: no electricity (三千亿度 is)
     approx = bool(m["a1"] or m["a2"])
     post = m["post"]

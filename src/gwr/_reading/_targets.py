@@ -417,6 +417,7 @@ def _key_clauses(
     subject: str | None = None
     subject_scope: tuple[str | None, bool] = (None, False)
     subjects: list[str] = []
+    head_noun: str | None = None  # the head noun of the last name with one (产量 of 原煤产量)
     for clause in clauses:
         form = matching_form(clause.text)
         found = _named(form, index)
@@ -443,12 +444,22 @@ def _key_clauses(
                 name = None
             else:
                 scope = subject_scope
+        if name is None and subject is not None and quantities:
+            # 原煤产量由六亿二千万吨增加到八亿五千万吨，原油由…，钢由…: a list of products that
+            # leaves out the head noun its first one names (原油产量, 钢产量)
+            noun = _ELIDED.match(clause.text)
+            if head_noun is not None and noun is not None:
+                name = _name_in(matching_form(noun["noun"] + head_noun), index)
+                fits = name is not None and any(unit_fits(index.units.get(index.keys[name]), q.unit) for q in quantities)
+                name = name if fits else None
         if name is None and not inherited and quantities and _OWN_SUBJECT.match(clause.text):
             subject = None  # 新增“险资入甘”落地资金213.4亿元、增长46.7%: a noun of its own ends the chain
         key = index.keys[name] if name else None
         keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects), scope[0], scope[1]))
         if name is not None and not inherited:
             subject, subject_scope = name, scope
+            head = _HEAD_NOUN.search(name)
+            head_noun = head.group() if head is not None else head_noun
             if key is not None and (not subjects or subjects[-1] != key):
                 subjects.append(key)
     return keyed
@@ -466,6 +477,11 @@ _CONTINUES = re.compile(
 (产业投资增长7%) does not."""
 
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+_HEAD_NOUN = re.compile(r"(?:总产量|产量|总产值|产值)$")
+_ELIDED = re.compile(
+    r"^(?P<noun>[\u3400-\u9fff]{1,4}?)(?=由|从|达到|达|为|增加|增长|增产|减产|突破|超过|[0-9零〇一二两三四五六七八九十])"
+)
+"""A clause that opens on a product's bare name before its figure (钢由三千七百万吨…, 棉花4000万担)."""
 _OWN_SUBJECT = re.compile(r"^(?:新增|完成|实现|其中)?[“”\u3400-\u9fff]{3,}?(?:资金|金额|规模|总额|额|量|数)")
 """A clause that opens on a noun of its own before its figure (新增“险资入甘”落地资金213.4亿元):
 the clauses after it read their figures after that noun, not after an earlier name."""
@@ -1132,10 +1148,12 @@ def find_targets(
 # Outcomes
 
 _MULTI_YEAR = re.compile(
-    r"年均|平均每年|累计|连续|五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻"
+    r"年均|年平均|平均每年|累计|连续|(?<![〇一二三四五六七八九零0-9])五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻"
 )
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
-_MULTI_YEAR_SENTENCE = re.compile(r"前[两二三四五]年|五年(?!行动|计划|规划)|“十[一二三四五]五”|以来")
+_MULTI_YEAR_SENTENCE = re.compile(
+    r"前[两二三四五]年|(?<![〇一二三四五六七八九零0-9])五年(?!行动|计划|规划)|“十[一二三四五]五”|以来"
+)
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
 _RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
 """In a clause of the review: the year's target restated (年初确定的, 预期目标) or judged (没有实现): its
@@ -1143,6 +1161,9 @@ figure is the target's, not the outcome's."""
 _MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)")
 """In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
 目标): every figure of it up to the judgement's end is the target's, not an outcome."""
+_CAPACITY = re.compile(r"能力[^。；]{0,30}[：:]")
+"""Before a clause in its sentence: the figures after it are capacities (一九五七年新增加的工业生产能力
+（按年产量计算），…就有：采煤…，发电量…)."""
 _QUALITATIVE_STATE = re.compile(r"平衡|改善|好转|稳定|同步")
 
 
@@ -1233,6 +1254,8 @@ def find_outcomes(
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
             if _VERSUS_PLAN.search(item.clause.text):
                 continue  # 超过年度计划百分之四点一: a figure against the plan, not a change
+            if _CAPACITY.search(text, match.start(), item.clause.start):
+                continue  # 新增加的工业生产能力…：…发电量三十二亿五千万度: a capacity, not the output
             if _RESTATED.search(item.clause.text) or _MISSED.search(text, match.start(), item.clause.end):
                 continue  # 全国没有实现年初确定的…能耗降低4%左右的目标: the target again, judged (a verdict)
             pairs: list[tuple[str | None, Quantity | None]] = []
@@ -1259,7 +1282,10 @@ def find_outcomes(
                     continue  # 比2002年增长65.5%: a change since an earlier year, not over the year
                 unit = index.units.get(key)
                 quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
-                changed = quantity is not None and (
+                # (the level reached after 由…增加到 in a look back is no change; in a plan it is no
+                # outcome: 第六个五年计划规定，…其中，农业总产值由二千一百八十七亿元增加到…)
+                looked_back = reached is not None and (several_years or since is not None)
+                changed = quantity is not None and not (looked_back and quantity.start >= reached.end()) and (
                     quantity.change in ("increase", "decrease") or _INCREMENT.search(item.clause.text[: quantity.start])
                 )
                 if changed and key not in index.changes:
