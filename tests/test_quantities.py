@@ -39,6 +39,19 @@ CASES: list[tuple[str, list[Row]]] = [
             ("180000000000", "CNY", "exact", "increase", "2023年年初预算", "1800亿元"),
         ],
     ),
+    # numbers in words with 多 before the magnitude, and sections after 亿 (read by hand)
+    ("全年总收入增加三百多亿元", [("30000000000", "CNY", "more_than", "increase", None, "三百多亿元")]),
+    ("粮食产量达到四亿零七百多万吨", [("407000000", "t", "more_than", None, None, "四亿零七百多万吨")]),
+    ("原油达到一亿一千四百多万吨", [("114000000", "t", "more_than", None, None, "一亿一千四百多万吨")]),
+    ("全国人口1亿3千万人", [("130000000", "persons", "exact", None, None, "1亿3千万人")]),
+    ("发行1亿零500万元", [("105000000", "CNY", "exact", None, None, "1亿零500万元")]),
+    (
+        "发电量由三千亿度增加到四千零七十三亿度",
+        [
+            ("300000000000", "kWh", "exact", None, None, "三千亿度"),
+            ("407300000000", "kWh", "exact", None, None, "四千零七十三亿度"),
+        ],
+    ),
     # results
     (
         "国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列",

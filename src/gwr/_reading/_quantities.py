@@ -543,6 +543,7 @@ _PHRASE = re.compile(
     rf"|(?P<num>{_ARABIC}|{_CN_NUMBER}))"
     rf"(?P<a1>{_APPROX})?"
     rf"(?P<mag>万亿|亿|万)?"
+    rf"(?P<rest>(?<=[0-9]亿)零?(?:[0-9]{{1,4}}[十百千]?|[零〇一二两三四五六七八九十百千]{{1,8}})万)?"
     rf"(?P<a2>{_APPROX})?"
     rf"(?:(?P<unit>{_UNIT_RE})(?:/(?P<per>{_PER_RE}))?)?"
     rf"(?P<post>{_alternation(_TRAILING_QUALIFIERS)}|多(?=[，,。；;、：:）)”\s]|$))?"
@@ -729,21 +730,40 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
     lead: tuple[int, Qualifier] | None = None
     if arabic:
         value = Decimal(num.replace(",", "").replace("，", ""))
+        if m["rest"]:  # 1亿3千万人: the ten-thousands after the hundred millions
+            rest = m["rest"][:-1].lstrip("零")
+            digits = rest.rstrip("十百千")
+            if digits.isdigit():  # 3000万, 3千万
+                section = Decimal(digits) * {"十": 10, "百": 100, "千": 1000}.get(rest[len(digits) :], 1)
+            else:
+                section = _decimal(rest)
+            if section is None:
+                return None
+            value += section / Decimal(10**4)
         prev = c[max(0, m.start() - 2) : m.start()].rstrip(" ")[-1:]
         nxt = c[m.end("num") : m.end("num") + 1]
         if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()) or nxt == "+" or prev == "+":
             return None  # 5G, C919, M2, PM2.5, 1+8
     else:
-        if m["mag"]:
-            return None  # a Chinese run cannot be followed by a magnitude it did not take
+        if m["mag"] and not m["a1"]:
+            return None  # a Chinese run cannot be followed by a magnitude it did not take (三百多亿元 can)
         leading = _LEADING_RE.search(c, max(0, m.start() - 5), m.start()) is not None
         if before.endswith("上") and num[0] in "百千万亿" and c[max(0, m.start() - 3) : m.start() - 1] != "成千":
             lead, leading = (m.start() - 1, "at_least"), True  # 上千万家庭: reaching ten million
         parsed = _decimal(num)
         if parsed is None or (num in MAGNITUDES and not leading):
             return None
+        if m["mag"]:
+            # 三百多亿元; 四亿零七百多万吨: the magnitude after 多 is its last section's (4亿 + 700多万)
+            of = MAGNITUDES[m["mag"]]
+            sections = [i for i, ch in enumerate(num) if ch in "万亿" and MAGNITUDES[ch] > of]
+            if sections:
+                head, tail = _decimal(num[: sections[-1] + 1]), _decimal(num[sections[-1] + 1 :].lstrip("零〇"))
+                if head is None or tail is None:
+                    return None
+                parsed = head / Decimal(of) + tail
         value = parsed
-        big = "万" in num or "亿" in num
+        big = "万" in num or "亿" in num or bool(m["mag"])
         if num[0] in "百千万亿" and not leading:
             return None
         if num[0] in "零〇":

@@ -368,11 +368,33 @@ def read_facts(text: str, source_id: str, *, year: int, start: int, end: int, in
         )
         keys = {o.key for o in outcomes}
         outcomes += tuple(o for o in found if o.key not in keys)
+    # a sentence after the review on the year before by name, and not on the year (正是由于这种迅速
+    # 的发展，1956年的工业总产值达到了五百八十六亿元 in a part on construction): its outcomes
+    named = _named_year(year - 1)
+    this_year = _named_year(year)
+    for sentence in _SENTENCE.finditer(text, review_end, end):
+        if not named.search(sentence.group()) or this_year.search(sentence.group()):
+            continue
+        found = find_outcomes(
+            text, source_id, year=year, start=sentence.start(), end=sentence.end(), indicators=indicators
+        )
+        keys = {o.key for o in outcomes}
+        outcomes += tuple(o for o in found if o.key not in keys)
     verdicts = find_verdicts(text, source_id, year=year, start=start, end=review_end, indicators=indicators)
     return Facts(targets, outcomes, sentences, verdicts)
 
 
 _LOOK_BACK = re.compile(r"过去一年|刚刚过去的一年")
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+
+
+def _named_year(year: int) -> re.Pattern[str]:
+    """``year`` by name (2024年, 一九五六年), not as the base of a comparison (比2024年); the
+    report's own year also as 今年."""
+    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+    return re.compile(rf"(?<!比)(?<!较)(?:{year}|{chinese})年(?![0-9]|底|末)")
+
+
 _SENTENCE_START = "。！？\n 　"
 
 

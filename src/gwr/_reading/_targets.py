@@ -100,7 +100,11 @@ __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matchin
 # --------------------------------------------------------------------------------------------
 # The matching form and the registry index
 
-_DROP = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+|[（(][A-Za-z0-9.&\s\u200b]*[）)]")
+_DROP = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+|[（(][A-Za-z0-9.&\s\u200b]*[）)]|（[\u3400-\u9fff]{1,10}）")
+"""Spaces, and what a name's parentheses add to it: a Latin abbreviation (（CPI）), a note
+(粮食（不包括大豆）的产量)."""
+_PER_HEAD = re.compile(r"按人口平均(?:计算)?的?")
+"""The older wording of 人均 (农民按人口平均的纯收入)."""
 _FILLER = re.compile(
     r"比(?:上年末|上年同期|上年|去年|前年|[0-9〇零一二三四五六七八九]{2,4}年(?:预计|年初预算|年初|同期)?)"
     r"|同比|按可比价格计算|扣除价格因素|实际|名义|预计|计划|预期目标|预期|全年|年均|平均每年|平均值|平均"
@@ -139,7 +143,7 @@ def matching_form(text: str) -> str:
     '一般公共预算收入增长4%以上'
     """
     text = _DROP.sub("", text).translate(_TRADITIONAL)
-    text = _FILLER.sub("", text)
+    text = _FILLER.sub("", _PER_HEAD.sub("人均", text))
     return _FOLD.sub(lambda m: _FOLD_TO[m.group()], text)
 
 
@@ -276,6 +280,10 @@ _NOT_A_PART = re.compile(
 """Words before a name that determine or introduce it (全国, 全年, 实现, 其中, 的) rather than narrow it."""
 
 
+_POSSESSOR = re.compile(r"[\u3400-\u9fff](?:企业|企業|部门|部門|行业|行業|单位|單位|合作社|工厂|工廠|系统|系統)$")
+"""Before 的 and a name: a kind of unit whose part of the aggregate it is (公私合营企业的工业总产值)."""
+
+
 def _scope(form: str, at: int, name: str) -> tuple[str | None, bool]:
     """What narrows the name at ``form[at:]`` to a part of its aggregate: the Han characters
     right before it after the last word that only determines or introduces it (轻 of
@@ -290,12 +298,15 @@ def _scope(form: str, at: int, name: str) -> tuple[str | None, bool]:
         # 1万亿元抗疫特别国债
         unit = _UNIT_HEAD.match(words)
         words = words[(unit.end() if unit is not None else 0) or 1 :]
-    cut = 0
+    cut = previous = 0
+    last = ""
     for stop in _NOT_A_PART.finditer(words):
-        cut = stop.end()
+        previous, cut, last = cut, stop.end(), stop.group()
         if stop.group() in ("和", "及", "与") and name.startswith(words[: stop.start()][-2:]):
             return None, False  # 工业和手工业总产值: the aggregate with a part joined to it
     modifier = words[cut:]
+    if not modifier and last == "的" and _POSSESSOR.search(words, previous, cut - 1):
+        modifier = words[previous : cut - 1]  # 公私合营企业的工业总产值: the firms' part of it
     per_capita = modifier.endswith("人均") and not name.startswith("人均")
     if per_capita:
         modifier = modifier[: -len("人均")]
@@ -308,8 +319,16 @@ _CHANGE_END = re.compile(r"(?:增长|增速|增幅|涨幅|下降|降低|减少)$
 def _may_name(sentence: str, index: _Index) -> bool:
     """Whether a clause of ``sentence`` may state an indicator: a quick test over the whole
     sentence (a name in it, or 分别, whose subjects name indicators only when completed:
-    粮食、油料、蔬菜产量分别… → 粮食产量)."""
-    return "分别" in sentence or index.pattern.search(matching_form(sentence)) is not None
+    粮食、油料、蔬菜产量分别… → 粮食产量; or a head noun after its product's clause)."""
+    return (
+        "分别" in sentence
+        or _AFTER_PRODUCT.search(sentence) is not None
+        or index.pattern.search(matching_form(sentence)) is not None
+    )
+
+
+_AFTER_PRODUCT = re.compile(r"[、，,](?:总产量|产量|总产)[由从达为增0-9零〇一二两三四五六七八九十]")
+"""A head noun whose product the clause before names (粮食播种面积1266.6万亩、产量514.4万吨)."""
 
 
 def key_of(clause: str, indicators: Sequence[Indicator]) -> str | None:
@@ -418,6 +437,7 @@ def _key_clauses(
     subject_scope: tuple[str | None, bool] = (None, False)
     subjects: list[str] = []
     head_noun: str | None = None  # the head noun of the last name with one (产量 of 原煤产量)
+    previous: str | None = None  # the clause before, in the sentence
     for clause in clauses:
         form = matching_form(clause.text)
         found = _named(form, index)
@@ -432,7 +452,9 @@ def _key_clauses(
         quantities: tuple[Quantity, ...] = ()
         if parsed is not None:
             quantities = tuple(_shift(q, -clause.start) for q in parsed if clause.start <= q.start < clause.end)
-        elif (not lazy or name is not None or subject is not None) and _MAY_HAVE_NUMBER.search(clause.text):
+        elif (
+            not lazy or name is not None or subject is not None or _HEAD_ONLY.match(clause.text)
+        ) and _MAY_HAVE_NUMBER.search(clause.text):
             quantities = parse_quantities(clause.text)
         inherited = False
         if name is None and subject is not None and quantities and _CONTINUES.match(clause.text):
@@ -444,18 +466,24 @@ def _key_clauses(
                 name = None
             else:
                 scope = subject_scope
-        if name is None and subject is not None and quantities:
+        if name is None and (subject is not None or previous is not None) and quantities:
             # 原煤产量由六亿二千万吨增加到八亿五千万吨，原油由…，钢由…: a list of products that
-            # leaves out the head noun its first one names (原油产量, 钢产量)
+            # leaves out the head noun its first one names (原油产量, 钢产量); 粮食播种面积…、产量
+            # 514.4万吨, 粮食生产再获丰收，总产达到557亿斤: a head noun that leaves out its product
             noun = _ELIDED.match(clause.text)
+            bare = _HEAD_ONLY.match(clause.text)
             if head_noun is not None and noun is not None:
                 name = _name_in(matching_form(noun["noun"] + head_noun), index)
-                fits = name is not None and any(unit_fits(index.units.get(index.keys[name]), q.unit) for q in quantities)
-                name = name if fits else None
+            elif bare is not None:
+                product = _PRODUCT.match(subject or "") or _PRODUCT.match(previous or "")
+                name = _name_in(matching_form(product.group() + bare.group()), index) if product else None
+            fits = name is not None and any(unit_fits(index.units.get(index.keys[name]), q.unit) for q in quantities)
+            name = name if fits else None
         if name is None and not inherited and quantities and _OWN_SUBJECT.match(clause.text):
             subject = None  # 新增“险资入甘”落地资金213.4亿元、增长46.7%: a noun of its own ends the chain
         key = index.keys[name] if name else None
         keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects), scope[0], scope[1]))
+        previous = clause.text
         if name is not None and not inherited:
             subject, subject_scope = name, scope
             head = _HEAD_NOUN.search(name)
@@ -466,7 +494,7 @@ def _key_clauses(
 
 
 _CONTINUES = re.compile(
-    r"^(?:(?:全年|今年|当年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
+    r"^(?:(?:全年|今年|当年|去年|上年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
     r"|(?:扣除|考虑)[^，。；]{0,8}因素|按[^，。；]{0,8}计算|比[^，。；]{0,14}?)\s*)*"
     r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
     r"|控制在|力争|争取|保持|跃上|增产|减产)"
@@ -482,6 +510,9 @@ _ELIDED = re.compile(
     r"^(?P<noun>[\u3400-\u9fff]{1,4}?)(?=由|从|达到|达|为|增加|增长|增产|减产|突破|超过|[0-9零〇一二两三四五六七八九十])"
 )
 """A clause that opens on a product's bare name before its figure (钢由三千七百万吨…, 棉花4000万担)."""
+_HEAD_ONLY = re.compile(r"(?:总产量|产量|总产)(?=由|从|达到|达|为|增加|增长|[0-9零〇一二两三四五六七八九十])")
+_PRODUCT = re.compile(r"[\u3400-\u9fff]{1,3}?(?=播种面积|面积|生产|总产|产量|单产)")
+"""The product a name is of (粮食 of 粮食播种面积, of 粮食生产)."""
 _OWN_SUBJECT = re.compile(r"^(?:新增|完成|实现|其中)?[“”\u3400-\u9fff]{3,}?(?:资金|金额|规模|总额|额|量|数)")
 """A clause that opens on a noun of its own before its figure (新增“险资入甘”落地资金213.4亿元):
 the clauses after it read their figures after that noun, not after an earlier name."""
@@ -930,7 +961,9 @@ _INTENT = re.compile(
 _CHANGE_STATE = re.compile(r"增加|减少|增长|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大")
 """What a qualitative target says of its indicator: a change or its holding (平衡 only for an
 indicator that is itself qualitative: 国际收支基本平衡, not 经济总量的平衡 or 进出口基本平衡)."""
-_NOT_ITS_OWN = re.compile(r"比重|比例|占比|份额|结合|资金|基金|经费|贷款|结构|同步|协调|相适应|相协调|相匹配|一致|挂钩|衔接")
+_NOT_ITS_OWN = re.compile(
+    r"比重|比例|占比|份额|结合|资金|基金|经费|贷款|结构|同步|协调|相适应|相协调|相匹配|一致|挂钩|衔接"
+)
 """A clause on a share of the indicator, on money for it or on its relation to another (逐步提高
 居民收入在国民收入分配中的比重; 适当增加…再就业和解困资金; 把控制社会总需求和控制人口增长结合起来)."""
 
@@ -1152,7 +1185,7 @@ _MULTI_YEAR = re.compile(
 )
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(
-    r"前[两二三四五]年|(?<![〇一二三四五六七八九零0-9])五年(?!行动|计划|规划)|“十[一二三四五]五”|以来"
+    r"前[两二三四五]年|(?<![〇一二三四五六七八九零0-9])五年(?!行动|计划|計划|計劃|规划|規劃)|“十[一二三四五]五”|以来"
 )
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
 _RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
@@ -1245,10 +1278,15 @@ def find_outcomes(
             continue  # names no indicator: no clause of it can state an outcome
         keyed = _key_clauses(list(_clauses(text, *match.span())), index, lazy=True)
         carried = periods([(k.clause.start, k.clause.end) for k in keyed], text, year)
-        for item, (since, _) in zip(keyed, carried, strict=True):
+        # 内蒙古、新疆、广西、宁夏四个自治区，一九五八年工业总产值…: the regions', not the whole's
+        places = _places(sentence)
+        regional = match.start() + places.end() if places is not None else stop
+        for n, (item, (since, _)) in enumerate(zip(keyed, carried, strict=True)):
             # a run of years after the figure is of something else (迈上14万亿元新台阶、连续36年居全国首位)
             upto = item.quantities[0].end if item.quantities else len(item.clause.text)
             if item.key is None or item.clause.end > cut or _MULTI_YEAR.search(item.clause.text, 0, upto):
+                continue
+            if item.clause.start >= regional:
                 continue
             if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
@@ -1278,15 +1316,23 @@ def find_outcomes(
                     continue
                 if several_years and key in index.changes:
                     continue  # 这五年，…城镇新增就业5771万人: a change over the years looked back on
-                if candidate is not None and _other_base(candidate.relative_to, year):
+                base = candidate.relative_to if candidate is not None else None
+                if base is None and item.inherited and n and keyed[n - 1].quantities:
+                    base = keyed[n - 1].quantities[0].relative_to  # …比一九七八年减少一百多亿元，减少近百分之十
+                if candidate is not None and _other_base(base, year):
                     continue  # 比2002年增长65.5%: a change since an earlier year, not over the year
                 unit = index.units.get(key)
                 quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
                 # (the level reached after 由…增加到 in a look back is no change; in a plan it is no
                 # outcome: 第六个五年计划规定，…其中，农业总产值由二千一百八十七亿元增加到…)
                 looked_back = reached is not None and (several_years or since is not None)
-                changed = quantity is not None and not (looked_back and quantity.start >= reached.end()) and (
-                    quantity.change in ("increase", "decrease") or _INCREMENT.search(item.clause.text[: quantity.start])
+                changed = (
+                    quantity is not None
+                    and not (looked_back and quantity.start >= reached.end())
+                    and (
+                        quantity.change in ("increase", "decrease")
+                        or _INCREMENT.search(item.clause.text[: quantity.start])
+                    )
                 )
                 if changed and key not in index.changes:
                     continue  # 粮食…又增产291亿斤: a change of a level is not its outcome
@@ -1452,9 +1498,7 @@ _OF_WHAT = re.compile(r"的(?!(?:较[高低])?水平|目标|增长|增速|速度
 _RETAIL_PRICES = re.compile(r"居民消费|消费价格|CPI")
 
 
-def _kept(
-    key: str | None, item: _Keyed, quantity: Quantity | None, index: _Index, consumer_prices: bool
-) -> str | None:
+def _kept(key: str | None, item: _Keyed, quantity: Quantity | None, index: _Index, consumer_prices: bool) -> str | None:
     """``key`` where ``quantity`` means what its indicator measures (any key for no figure), else
     ``None``; the bare 物价 of a report that never names the consumer price index is the retail
     price index."""
