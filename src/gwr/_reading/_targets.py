@@ -196,7 +196,7 @@ class _Index:
     """What a figure must measure to carry each key (:attr:`Indicator.measure`)."""
 
 
-_CHANGE_WORDS = r"增长|新增|增加|减少|降低|下降|涨幅|转移"
+_CHANGE_WORDS = r"增长|新增|增加|减少|降低|下降|涨幅|转移|开工|改造"
 _CACHE: list[tuple[Sequence[Indicator], _Index]] = []
 
 
@@ -1194,6 +1194,16 @@ figure is the target's, not the outcome's."""
 _MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)")
 """In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
 目标): every figure of it up to the judgement's end is the target's, not an outcome."""
+_FORECAST = re.compile(r"可能|有望")
+"""In a clause of the review: what may yet come (积累率可能进一步降到30％左右), no result."""
+
+
+def _opens_on(this_year: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether the sentence part ``text[start:end]`` before a clause names the report's own year,
+    not as a base (根据1980年计划，…): the clause after it is on that year."""
+    return any(text[max(start, m.start() - 1) : m.start()] != "比" for m in this_year.finditer(text, start, end))
+
+
 _CAPACITY = re.compile(r"能力[^。；]{0,30}[：:]")
 """Before a clause in its sentence: the figures after it are capacities (一九五七年新增加的工业生产能力
 （按年产量计算），…就有：采煤…，发电量…)."""
@@ -1290,6 +1300,8 @@ def find_outcomes(
                 continue
             if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
+            if _opens_on(this_year, text, match.start(), item.clause.start) or _FORECAST.search(item.clause.text):
+                continue  # 根据1980年计划，积累率可能进一步降到30％左右: the year's, or a forecast
             if _VERSUS_PLAN.search(item.clause.text):
                 continue  # 超过年度计划百分之四点一: a figure against the plan, not a change
             if _CAPACITY.search(text, match.start(), item.clause.start):
