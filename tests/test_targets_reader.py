@@ -240,9 +240,14 @@ def test_a_look_back_over_five_years_speaks_for_its_paragraph() -> None:
 
 
 def test_a_look_back_inside_a_sentence_speaks_from_where_it_stands() -> None:
-    # 2009: the growth stands before 连续五年 in its sentence
+    # 2009: the growth stands before 连续五年 in its sentence; 连续五年增产 speaks for its own
+    # clause only, and the total after it is 2008's (read by hand: 总产量10570亿斤, the record of 2008)
     text = "国内生产总值超过30万亿元，比上年增长9%；物价总水平涨幅得到控制；粮食连续五年增产，总产量10570亿斤。"
-    assert [(k, v) for k, v, _ in _outcomes(text, 2009)] == [("gdp", "30000000000000"), ("gdp_growth", "9")]
+    assert [(k, v) for k, v, _ in _outcomes(text, 2009)] == [
+        ("gdp", "30000000000000"),
+        ("gdp_growth", "9"),
+        ("grain_output", "1057000000000"),
+    ]
 
 
 def test_growth_since_an_earlier_year_and_this_years_figures_are_no_outcomes() -> None:

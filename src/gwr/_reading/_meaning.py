@@ -110,8 +110,9 @@ _FIRST_CLAUSE = re.compile(r"[^，,；;：:。！？\n]+")
 
 def look_back(text: str, at: int, year: int | None) -> str | None:
     """The span a paragraph's opening words put the sentence at ``at`` in (五年来，…; “十二五”时期，…):
-    the opening sentence's first clause names it, and it holds until a sentence opens on the year
-    again (去年…, 今年…, 2024年…)."""
+    the opening sentence's first clause names it, or a later sentence's that opens on a look back
+    (…收官之年。过去五年，…), and it holds until a sentence opens on the year again (去年…, 今年…,
+    2024年…)."""
     start = text.rfind("\n", 0, at) + 1
     sentence_start = max(text.rfind(c, start, at) for c in "。！？") + 1
     carried: str | None = None
@@ -123,6 +124,13 @@ def look_back(text: str, at: int, year: int | None) -> str | None:
                 carried, _ = span_in(text, first.start(), first.end(), year)
         elif _ANCHOR.match(text, begin):
             carried = None
+        else:
+            # 2015年是“十二五”收官之年。过去五年，…: a later sentence that opens on a look back
+            first = _FIRST_CLAUSE.match(text, begin)
+            if first is not None and not _FIGURE.search(text, first.start(), first.end()):
+                own, _ = span_in(text, first.start(), first.end(), year)
+                if own is not None and not _OWN_CLAUSE.search(own):
+                    carried = own
     if start < sentence_start < at:
         # a piece of a longer sentence (a measure after a ；): the sentence's opening speaks for it
         # (1986年同1978年相比，国民生产总值由…；国民收入由…增加到7790亿元，…增长94.9%)
@@ -141,6 +149,8 @@ _OWN_CLAUSE = re.compile(
 not for the clauses after it the way a look back does (五年来，…; 今年上半年，…; 从2020年到2025年，…)."""
 
 
+_SUMMED = re.compile(r"累计|合计|共计|总计")
+_ARABIC_DIGIT = re.compile(r"[0-9]")
 _FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?[%万亿元吨斤人]|百分之|[十百千万亿][元吨斤人]|倍")
 
 
@@ -156,8 +166,11 @@ def periods(
             carried = None
         own, _ = span_in(text, start, end, year)
         result.append((carried, own))
+        # a clause of its comparison or its sum alone (比上年，…; 近三年累计，…) speaks for the clauses after it
+        compared = own is not None and own.startswith(("比", "同", "与", "和", "跟"))
+        summed = own is not None and _SUMMED.search(own) is not None and end - start <= 8
         alone = (
-            own is not None and own.startswith(("比", "同", "与", "和", "跟")) and not _FIGURE.search(text, start, end)
+            (compared or summed) and not _FIGURE.search(text, start, end) and not _ARABIC_DIGIT.search(text, start, end)
         )
         if own is not None and (not _OWN_CLAUSE.search(own) or alone):
             carried = own  # 五年来，…; 一九五七年比一九五二年，…: a clause of its span alone speaks for the rest

@@ -256,6 +256,12 @@ def _named(form: str, index: _Index) -> tuple[str, int] | None:
     return best
 
 
+_JOINED_NOUN = re.compile(r"(?:和|与|及|以及)[\u3400-\u9fff“”]{2,12}?(?=[0-9零〇一二两三四五六七八九])")
+"""After a name, another noun joined to it right before the figure (利用外资和对外直接投资38亿美元):
+the figure is of both together."""
+_EACH = re.compile(r"分别|(?<![人平])均|都")
+_VERB_IN = re.compile(r"增长|下降|增加|减少|提高|达到|达|为|超过|突破")
+_DIGIT_RUNS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _HEAD_AFTER = re.compile(r"方面|领域|部门|用水量|用地|占用")
 """Right after a name, a noun it only modifies (对外贸易方面的支出, 万元国内生产总值用水量)."""
 _LATIN_INSIDE = re.compile(r"[A-Za-z0-9.][A-Za-z0-9.]")
@@ -327,7 +333,7 @@ def _may_name(sentence: str, index: _Index) -> bool:
     )
 
 
-_AFTER_PRODUCT = re.compile(r"[、，,](?:总产量|产量|总产)[由从达为增0-9零〇一二两三四五六七八九十]")
+_AFTER_PRODUCT = re.compile(r"[、，,](?:总产量|产量|总产值|总产)[由从达为增比0-9零〇一二两三四五六七八九十]")
 """A head noun whose product the clause before names (粮食播种面积1266.6万亩、产量514.4万吨)."""
 
 
@@ -369,6 +375,8 @@ class _Clause:
     start: int  # in the text the clauses were cut from
     end: int
     text: str
+    enumerated: bool = False
+    """Whether it was cut from the clause before it at a 、 (…增长8.9%、研发投入增长34.4%)."""
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
@@ -389,7 +397,8 @@ def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
         cuts.append(e)
         for a, b in itertools.pairwise(cuts):
             piece = text[a:b]
-            if piece.startswith("、"):
+            enumerated = piece.startswith("、")
+            if enumerated:
                 a, piece = a + 1, piece[1:]
             lead = _LEAD.match(piece)
             if lead:
@@ -398,7 +407,7 @@ def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
             if not stripped:
                 continue
             a += len(piece) - len(piece.lstrip())
-            yield _Clause(a, a + len(stripped), stripped)
+            yield _Clause(a, a + len(stripped), stripped, enumerated)
 
 
 _ENUMERATION = re.compile("、")
@@ -438,6 +447,8 @@ def _key_clauses(
     subjects: list[str] = []
     head_noun: str | None = None  # the head noun of the last name with one (产量 of 原煤产量)
     previous: str | None = None  # the clause before, in the sentence
+    excluding: str | None = None  # a clause that leaves a part out of what follows (扣除…后)
+    owner: str | None = None  # the firms a list of figures is of (省管企业…、…)
     for clause in clauses:
         form = matching_form(clause.text)
         found = _named(form, index)
@@ -446,6 +457,11 @@ def _key_clauses(
         head = _HEAD_AFTER.match(form, found[1] + len(found[0])) if found is not None else None
         if found is not None and head is not None and scope[0] is None:
             scope = (found[0] + head.group(), scope[1])  # 对外贸易方面的支出, 国内生产总值用水量: another noun
+        joined = _JOINED_NOUN.match(form, found[1] + len(found[0])) if found is not None else None
+        if joined is not None and (scope[0] is not None or _EACH.search(form) or _VERB_IN.search(joined.group())):
+            joined = None
+        if joined is not None and len(_DIGIT_RUNS.findall(form)) <= 1:
+            scope = (found[0] + joined.group(), scope[1])  # 利用外资和对外直接投资38亿美元: the two together
         if found is not None and form.startswith("等", found[1] + len(found[0])):
             # 超长期特别国债等各类中央支持资金2083亿元: a figure of the kind it exemplifies
             scope = (found[0] + "等", scope[1])
@@ -453,7 +469,11 @@ def _key_clauses(
         if parsed is not None:
             quantities = tuple(_shift(q, -clause.start) for q in parsed if clause.start <= q.start < clause.end)
         elif (
-            not lazy or name is not None or subject is not None or _HEAD_ONLY.match(clause.text)
+            not lazy
+            or name is not None
+            or subject is not None
+            or _HEAD_ONLY.match(clause.text)
+            or (head_noun is not None and _ELIDED.match(clause.text))
         ) and _MAY_HAVE_NUMBER.search(clause.text):
             quantities = parse_quantities(clause.text)
         inherited = False
@@ -475,15 +495,26 @@ def _key_clauses(
             if head_noun is not None and noun is not None:
                 name = _name_in(matching_form(noun["noun"] + head_noun), index)
             elif bare is not None:
-                product = _PRODUCT.match(subject or "") or _PRODUCT.match(previous or "")
-                name = _name_in(matching_form(product.group() + bare.group()), index) if product else None
+                name = _product_name(clause.text, [subject or "", previous or ""], index)
             fits = name is not None and any(unit_fits(index.units.get(index.keys[name]), q.unit) for q in quantities)
             name = name if fits else None
+        if found is not None and owner is not None and clause.enumerated and scope[0] is None:
+            scope = (owner + found[0], scope[1])  # 省管企业净资产增长8.9%、研发投入增长34.4%: the firms'
+        if not clause.enumerated:
+            owner = None
+        if (unit := _UNIT_SUBJECT.match(clause.text)) is not None and found is None:
+            owner = unit.group()
+        if found is not None and excluding is not None and scope[0] is None:
+            scope = (excluding + found[0], scope[1])  # 扣除房地产开发投资后，固定资产投资增长2.7%: a part
+        if _EXCLUDING.match(clause.text) and not quantities:
+            excluding = clause.text
         if name is None and not inherited and quantities and _OWN_SUBJECT.match(clause.text):
             subject = None  # 新增“险资入甘”落地资金213.4亿元、增长46.7%: a noun of its own ends the chain
         key = index.keys[name] if name else None
         keyed.append(_Keyed(clause, key, name, quantities, inherited, tuple(subjects), scope[0], scope[1]))
         previous = clause.text
+        if name is None and (head := _HEAD_NOUN_IN.search(clause.text)) is not None:
+            head_noun = head.group()  # 主要工业产品产量继续增加，原煤达到10.9亿吨: the head the list leaves out
         if name is not None and not inherited:
             subject, subject_scope = name, scope
             head = _HEAD_NOUN.search(name)
@@ -505,14 +536,38 @@ _CONTINUES = re.compile(
 (产业投资增长7%) does not."""
 
 _MAY_HAVE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+_UNIT_SUBJECT = re.compile(r"^[\u3400-\u9fff]{1,8}?(?:企业|企業|国企|央企|部门|行业|单位)(?=[\u3400-\u9fff])")
+"""A clause that opens on the firms or units its figures are of (省管企业净资产增长8.9%)."""
+_EXCLUDING = re.compile(r"^(?:在)?(?:扣除|剔除|不含|不包括)(?!价格|物价)[^，；。]{2,20}(?:后|以后|外)?$")
+"""A clause that leaves a part out of the figures after it (扣除房地产开发投资后); not 扣除价格因素."""
 _HEAD_NOUN = re.compile(r"(?:总产量|产量|总产值|产值)$")
+_HEAD_NOUN_IN = re.compile(r"(?<=[\u3400-\u9fff])(?:总产量|产量)(?=继续|都|均|大幅|稳定|[增提])")
 _ELIDED = re.compile(
     r"^(?P<noun>[\u3400-\u9fff]{1,4}?)(?=由|从|达到|达|为|增加|增长|增产|减产|突破|超过|[0-9零〇一二两三四五六七八九十])"
 )
 """A clause that opens on a product's bare name before its figure (钢由三千七百万吨…, 棉花4000万担)."""
-_HEAD_ONLY = re.compile(r"(?:总产量|产量|总产)(?=由|从|达到|达|为|增加|增长|[0-9零〇一二两三四五六七八九十])")
-_PRODUCT = re.compile(r"[\u3400-\u9fff]{1,3}?(?=播种面积|面积|生产|总产|产量|单产)")
-"""The product a name is of (粮食 of 粮食播种面积, of 粮食生产)."""
+_HEAD_ONLY = re.compile(r"(?:总产量|产量|总产值|总产)(?=由|从|达到|达|为|增加|增长|比|[0-9零〇一二两三四五六七八九十])")
+_HAN_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
+
+
+_ENDS_ON_A_WORD = re.compile(rf"(?:{_NOT_A_PART.pattern}|[^\u3400-\u9fff])$")
+
+
+def _product_name(clause: str, before: list[str], index: _Index) -> str | None:
+    """The name a clause that opens on a bare head noun states with the product a clause before
+    names (粮食播种面积…、产量514.4万吨; 工业生产增长较快，总产值比上年增长…; 粮食连续五年增产，总产量…):
+    the first two characters there that, put before the clause, make a name."""
+    for words in before:
+        for pair in _HAN_PAIR.finditer(words[:16]):
+            opening = words[: pair.start()]
+            if opening and not _ENDS_ON_A_WORD.search(opening):
+                continue  # 工业 inside 轻工业: no product of its own
+            name = _name_in(matching_form(pair.group(1) + clause), index)
+            if name is not None and name.startswith(pair.group(1)):
+                return name
+    return None
+
+
 _OWN_SUBJECT = re.compile(r"^(?:新增|完成|实现|其中)?[“”\u3400-\u9fff]{3,}?(?:资金|金额|规模|总额|额|量|数)")
 """A clause that opens on a noun of its own before its figure (新增“险资入甘”落地资金213.4亿元):
 the clauses after it read their figures after that noun, not after an earlier name."""
@@ -922,12 +977,21 @@ def _outside_targets(
             key = item.key or ""
             reading = index.readings.get(key)
             rate = reading == "level" and index.units.get(key) == "%"  # 广义货币供应量预期增长13%左右
-            if item.key in have or not item.quantities or not (reading in ("floor", "ceiling") or rate):
+            # a level with a target's qualifier in a sentence on the year (全年进出口总额9000亿元以上)
+            bounded = named is not None and any(
+                q.qualifier in ("at_least", "at_most", "about") for q in item.quantities
+            )
+            if item.key in have or not item.quantities or not (reading in ("floor", "ceiling") or rate or bounded):
                 continue
             if item.clause.start < match.start() + opening:
                 continue
-            # the year's part speaks of the year: a word that sets a figure, or a target's qualifier
-            sets = _SETS.search(item.clause.text) or any(q.qualifier != "exact" for q in item.quantities)
+            # the year's part speaks of the year: a word that sets a figure, or a target's qualifier,
+            # or the sentence opens on the year (今年赤字率提高到3%)
+            sets = (
+                _SETS.search(item.clause.text)
+                or any(q.qualifier != "exact" for q in item.quantities)
+                or (named is not None and named.start() == 0)
+            )
             if not sets:
                 continue
             if _past_year(item.clause.text, year) or _PAST.search(item.clause.text):
@@ -958,7 +1022,7 @@ _INTENT = re.compile(
 )
 """How a clause that sets a qualitative target for the year opens (努力增加农民收入, 逐步减少财政赤字,
 促进国际收支基本平衡, 使1989年物价上涨幅度明显低于1988年)."""
-_CHANGE_STATE = re.compile(r"增加|减少|增长|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大")
+_CHANGE_STATE = re.compile(r"增加|减少|增长|增速|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大")
 """What a qualitative target says of its indicator: a change or its holding (平衡 only for an
 indicator that is itself qualitative: 国际收支基本平衡, not 经济总量的平衡 or 进出口基本平衡)."""
 _NOT_ITS_OWN = re.compile(
@@ -989,7 +1053,9 @@ def _qualitative_targets(
             clause = item.clause.text
             if item.key is None or item.key in have or item.inherited or item.quantities or item.scope:
                 continue
-            says = _CHANGE_STATE.search(clause) or (index.readings.get(item.key) == "qualitative" and "平衡" in clause)
+            # what it says of the indicator, outside its name (经济增长速度 says nothing of itself)
+            rest = clause if item.key in index.flows else clause.replace(item.name or "", "、")
+            says = _CHANGE_STATE.search(rest) or (index.readings.get(item.key) == "qualitative" and "平衡" in rest)
             if not (_INTENT.match(clause) and says) or len(clause) > 30 or _NOT_ITS_OWN.search(clause):
                 continue
             if _past_year(clause, year) or _FRAMING.search(clause):
@@ -1164,7 +1230,11 @@ def find_targets(
                 targets.append(target)
                 seen.add((target.span.start, target.key))
         targets.sort(key=lambda t: t.span.start)
-        if targets:
+        if not targets:
+            # no figure for the year (2002): its qualitative targets from the first sentence on its plan
+            opening = _first_plan_sentence(text, year, start, stop)
+            targets += _qualitative_targets(text, source_id, year, opening, stop, index, set())
+        elif targets:
             # the older layouts set the year's other figures in the parts on its work (1994: 努力
             # 把全年零售物价上涨幅度控制在百分之十以内), after the statement of the plan, and its
             # qualitative targets from the first sentence on the year's plan
@@ -1185,7 +1255,7 @@ _MULTI_YEAR = re.compile(
 )
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(
-    r"前[两二三四五]年|(?<![〇一二三四五六七八九零0-9])五年(?!行动|计划|計划|計劃|规划|規劃)|“十[一二三四五]五”|以来"
+    r"前[两二三四五]年|(?<![〇一二三四五六七八九零0-9])(?<!连续)五年(?!行动|计划|計划|計劃|规划|規劃)|“十[一二三四五]五”|以来"
 )
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
 _RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
@@ -1194,6 +1264,14 @@ figure is the target's, not the outcome's."""
 _MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)")
 """In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
 目标): every figure of it up to the judgement's end is the target's, not an outcome."""
+_REACHES = re.compile(
+    r"达到|达|突破|超过|超|增加到|提高到|上升到|增长到|增至|升至|提升至|提升到|跃上|迈上|跨上|登上|站上|跨越|跨过|[为是]$|到$"
+)
+"""In a look back over several years, before a level: the level the period reached (…增加到121万亿元)."""
+_HELD = re.compile(r"稳定在|保持在|始终")
+_RAISED_TO = re.compile(r"(?:增加|提高|上升|增长|扩大)到")
+_PART_OF = re.compile(r"\s*其中[，,]")
+_BASE_MENTION = re.compile(r"比[^，。；]{0,4}?[0-9〇零一二三四五六七八九]{4}年的?")
 _FORECAST = re.compile(r"可能|有望")
 """In a clause of the review: what may yet come (积累率可能进一步降到30％左右), no result."""
 
@@ -1262,8 +1340,12 @@ def find_outcomes(
     several_years = False  # the paragraph looks back over several years
     this_year = _year_pattern(year)
     consumer_prices = names_consumer_prices(text)
+    other_year = False  # the sentence before states the figures of another year (在一九五七年达到了…)
     for match in _SENTENCE.finditer(text, start, stop):
         sentence = match.group()
+        if _PART_OF.match(sentence) and other_year:
+            continue  # 其中，工业总产值达到了…: a part of the figures before, of the same other year
+        other_year = _past_year(_BASE_MENTION.sub("", sentence), year - 1)
         marker = _MULTI_YEAR_SENTENCE.search(sentence)
         first_clause = _CLAUSE.match(sentence)
         # 2025年是“十四五”收官之年，…: a sentence on the year itself names the period it closes,
@@ -1328,6 +1410,15 @@ def find_outcomes(
                     continue
                 if several_years and key in index.changes:
                     continue  # 这五年，…城镇新增就业5771万人: a change over the years looked back on
+                if (
+                    several_years
+                    and candidate is not None
+                    and candidate.qualifier not in ("more_than", "at_least")
+                    and not _REACHES.search(item.clause.text[: candidate.start])
+                ):
+                    continue  # 五年来，…实际使用外资263亿美元: a sum over the years, not a level reached
+                if several_years and _HELD.search(item.clause.text):
+                    continue  # 五年来，…外汇储备稳定在3万亿美元以上: held over the years, no year's level
                 base = candidate.relative_to if candidate is not None else None
                 if base is None and item.inherited and n and keyed[n - 1].quantities:
                     base = keyed[n - 1].quantities[0].relative_to  # …比一九七八年减少一百多亿元，减少近百分之十
@@ -1336,7 +1427,9 @@ def find_outcomes(
                 unit = index.units.get(key)
                 quantity = candidate if candidate is not None and unit_fits(unit, candidate.unit) else None
                 # (the level reached after 由…增加到 in a look back is no change; in a plan it is no
-                # outcome: 第六个五年计划规定，…其中，农业总产值由二千一百八十七亿元增加到…)
+                # outcome: 第六个五年计划规定，…其中，农业总产值由二千一百八十七亿元增加到…; nor after
+                # 增加到 alone: 五年来，…国内生产总值增加到121万亿元)
+                reached = reached or _RAISED_TO.search(item.clause.text)
                 looked_back = reached is not None and (several_years or since is not None)
                 changed = (
                     quantity is not None
