@@ -77,7 +77,7 @@ def _value(quantity: Quantity) -> Decimal:
     return -quantity.value if quantity.change == "decrease" and quantity.unit == "%" else quantity.value
 
 
-_KG = {"kg": Decimal(1), "jin": Decimal("0.5"), "t": Decimal(1000)}
+_KG = {"kg": Decimal(1), "jin": Decimal("0.5"), "dan": Decimal(50), "t": Decimal(1000)}
 _SHARE = {"%": Decimal(10), "permille": Decimal(1)}
 
 

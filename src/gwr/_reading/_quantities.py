@@ -161,6 +161,7 @@ UNITS: dict[str, Unit] = {
     "人民币": Unit("CNY", "yuan (renminbi)"),
     # mass, area, length, volume, energy
     "斤": Unit("jin", "jin (500 grams)"),
+    "担": Unit("dan", "dan (50 kilograms; 100 jin)"),
     "公斤": Unit("kg", "kilograms"),
     "千克": Unit("kg", "kilograms"),
     "吨": Unit("t", "tonnes"),

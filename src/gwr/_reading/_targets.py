@@ -157,6 +157,7 @@ _DIMENSIONS: dict[str, str] = {
     "EUR": "money",
     "HKD": "money",
     "jin": "mass",
+    "dan": "mass",
     "kg": "mass",
     "t": "mass",
     "persons": "people",
@@ -411,7 +412,9 @@ def _clauses(text: str, start: int, end: int) -> Iterator[_Clause]:
 
 
 _ENUMERATION = re.compile("、")
-_DIGIT = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9]|\.[0-9]|年)|百分之")
+_DIGIT = re.compile(
+    r"[0-9]+(?:\.[0-9]+)?(?![0-9]|\.[0-9]|年)|百分之|[零〇一二两三四五六七八九十百千万亿]{2,}[吨斤担元人亩台辆套件个]"
+)
 
 
 @attrs.frozen
@@ -527,7 +530,7 @@ def _key_clauses(
 _CONTINUES = re.compile(
     r"^(?:(?:全年|今年|当年|去年|上年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
     r"|(?:扣除|考虑)[^，。；]{0,8}因素|按[^，。；]{0,8}计算|比[^，。；]{0,14}?)\s*)*"
-    r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破"
+    r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破|占"
     r"|控制在|力争|争取|保持|跃上|增产|减产)"
 )
 """How a clause that reads its figure after the previous clause's name begins: with a verb
@@ -786,7 +789,7 @@ _ABOUT_TARGETS = re.compile(r"目标|^(?:这里|上述|总的考虑|提出|实�
 _BULLET = re.compile(r"\s*(?:——|--|－－)")
 _RATIONALE_PART = re.compile(r"关于([^：:。，]{1,24})[：:]")
 _THIS_YEAR_WORDS = re.compile(
-    r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定|预算|預算|安排|将|將|决定|決定"
+    r"计划|計劃|預計|預期|预期|预定|預定|目标|目標|要求|力争|力爭|争取|爭取|拟定|擬定|预算|預算|安排|将|將|决定|決定|指标|指標"
 )
 
 
@@ -962,6 +965,7 @@ def _outside_targets(
     this_year = _year_pattern(year)
     found: list[Target] = []
     have = set(stated)
+    taken: dict[str, int] = {}  # where the sentence that sets each key starts
     for match in _SENTENCE.finditer(text, start, end):
         sentence = match.group()
         named = this_year.search(sentence)
@@ -978,10 +982,12 @@ def _outside_targets(
             reading = index.readings.get(key)
             rate = reading == "level" and index.units.get(key) == "%"  # 广义货币供应量预期增长13%左右
             # a level with a target's qualifier in a sentence on the year (全年进出口总额9000亿元以上)
-            bounded = named is not None and any(
-                q.qualifier in ("at_least", "at_most", "about") for q in item.quantities
-            )
-            if item.key in have or not item.quantities or not (reading in ("floor", "ceiling") or rate or bounded):
+            on_year = named is not None or item.clause.text.startswith("全年")
+            bounded = on_year and any(q.qualifier in ("at_least", "at_most", "about") for q in item.quantities)
+            # the first sentence of each key; in it, every figure of the key (今年化学需氧量、氨氮排放量
+            # 要分别下降2%，二氧化硫、氮氧化物排放量分别下降3%)
+            again = item.key in have and taken.get(item.key or "") != match.start()
+            if again or not item.quantities or not (reading in ("floor", "ceiling") or rate or bounded):
                 continue
             if item.clause.start < match.start() + opening:
                 continue
@@ -997,11 +1003,17 @@ def _outside_targets(
             if _past_year(item.clause.text, year) or _PAST.search(item.clause.text):
                 continue
             for target in _targets_of([item], source_id, text, year, index):
-                if target.key is not None and target.key not in have and target.quantity is not None:
-                    if target.quantity.indicator is None:
-                        continue  # its meaning does not fit the key: a part, a span, a share
-                    found.append(attrs.evolve(target, in_passage=False))
-                    have.add(target.key)
+                if target.key is None or target.quantity is None:
+                    continue
+                if target.key in have and taken.get(target.key) != match.start():
+                    continue
+                if target.quantity.indicator is None:
+                    continue  # its meaning does not fit the key: a part, a span, a share
+                if any(t.key == target.key and t.quantity == target.quantity for t in found):
+                    continue
+                found.append(attrs.evolve(target, in_passage=False))
+                have.add(target.key)
+                taken[target.key] = match.start()
     if qualitative is None:
         return found
     return found + _qualitative_targets(text, source_id, year, start, end, index, have | qualitative)
