@@ -734,6 +734,7 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
         if m["rest"]:  # 1亿3千万人: the ten-thousands after the hundred millions
             rest = m["rest"][:-1].lstrip("零")
             digits = rest.rstrip("十百千")
+            section: Decimal | None = None
             if digits.isdigit():  # 3000万, 3千万
                 section = Decimal(digits) * {"十": 10, "百": 100, "千": 1000}.get(rest[len(digits) :], 1)
             else:
@@ -759,10 +760,10 @@ def _read(c: str, m: re.Match[str]) -> _Raw | None:
             of = MAGNITUDES[m["mag"]]
             sections = [i for i, ch in enumerate(num) if ch in "万亿" and MAGNITUDES[ch] > of]
             if sections:
-                head, tail = _decimal(num[: sections[-1] + 1]), _decimal(num[sections[-1] + 1 :].lstrip("零〇"))
-                if head is None or tail is None:
+                high, low = _decimal(num[: sections[-1] + 1]), _decimal(num[sections[-1] + 1 :].lstrip("零〇"))
+                if high is None or low is None:
                     return None
-                parsed = head / Decimal(of) + tail
+                parsed = high / Decimal(of) + low
         value = parsed
         big = "万" in num or "亿" in num or bool(m["mag"])
         if num[0] in "百千万亿" and not leading:

@@ -463,7 +463,7 @@ def _key_clauses(
         joined = _JOINED_NOUN.match(form, found[1] + len(found[0])) if found is not None else None
         if joined is not None and (scope[0] is not None or _EACH.search(form) or _VERB_IN.search(joined.group())):
             joined = None
-        if joined is not None and len(_DIGIT_RUNS.findall(form)) <= 1:
+        if found is not None and joined is not None and len(_DIGIT_RUNS.findall(form)) <= 1:
             scope = (found[0] + joined.group(), scope[1])  # 利用外资和对外直接投资38亿美元: the two together
         if found is not None and form.startswith("等", found[1] + len(found[0])):
             # 超长期特别国债等各类中央支持资金2083亿元: a figure of the kind it exemplifies
@@ -529,7 +529,7 @@ def _key_clauses(
 
 _CONTINUES = re.compile(
     r"^(?:(?:全年|今年|当年|去年|上年|[0-9]{4}年|其中|同比|实际|名义|分别|再|先|又|即|也|规模|总量|总额|计划|预计|可以"
-    r"|(?:扣除|考虑)[^，。；]{0,8}因素|按[^，。；]{0,8}计算|比[^，。；]{0,14}?)\s*)*"
+    r"|(?:扣除|考虑)[^，。；]{0,8}因素|按[^，。；]{0,8}计算|比[^，。；]{0,20}?)\s*)*"
     r"(?:增长|下降|增加|减少|提高|降低|上涨|上升|回落|扩大|达到|达|为|定为|定在|拟定为|拟安排|安排|发行|超过|突破|占"
     r"|控制在|力争|争取|保持|跃上|增产|减产)"
 )
@@ -1282,8 +1282,30 @@ _REACHES = re.compile(
 """In a look back over several years, before a level: the level the period reached (…增加到121万亿元)."""
 _HELD = re.compile(r"稳定在|保持在|始终")
 _RAISED_TO = re.compile(r"(?:增加|提高|上升|增长|扩大)到")
+
+
+def _other_year_before(before: str, clause: str, year: int) -> bool:
+    """Whether the last year named in its sentence before ``clause`` (not as a base: 比…, 按…不变价格,
+    在…的基础上) is another than ``year``, the clause naming none of its own."""
+    if _year_named(clause, year):
+        return False
+    last = None
+    for match in _YEAR_MENTION.finditer(_BASE_MENTION.sub("", _ON_THE_BASIS.sub("", before))):
+        last = match
+    return last is not None and _past_year(last.group(), year)
+
+
+def _year_named(clause: str, year: int) -> bool:
+    digits = "〇一二三四五六七八九"
+    return f"{year}年" in clause or "".join(digits[int(d)] for d in str(year)) + "年" in clause
+
+
+_ON_THE_BASIS = re.compile(r"在[^。；]*?的基础上")
 _PART_OF = re.compile(r"\s*其中[，,]")
-_BASE_MENTION = re.compile(r"比[^，。；]{0,4}?[0-9〇零一二三四五六七八九]{4}年的?")
+_BASE_MENTION = re.compile(
+    r"(?:比|较|同|与|按)[^，。；]{0,4}?[0-9〇零一二三四五六七八九]{4}年(?:的|不变价格|价格)?"
+    r"|[0-9〇零一二三四五六七八九]{4}年不变价格"
+)
 _FORECAST = re.compile(r"可能|有望")
 """In a clause of the review: what may yet come (积累率可能进一步降到30％左右), no result."""
 
@@ -1392,8 +1414,14 @@ def find_outcomes(
                 continue
             if item.clause.start >= regional:
                 continue
-            if this_year.search(item.clause.text) or _past_year(item.clause.text, year - 1):
+            # a span from one year to another speaks of the year it reaches (使钢产量由一九五七年的
+            # 五百三十五万吨增长到一千一百零八万吨; 增加到了一九五九年的五千四百零一亿斤)
+            spanned = _FROM_TO.search(item.clause.text)
+            named = item.clause.text[spanned.end() :] if spanned is not None else item.clause.text
+            if this_year.search(item.clause.text) or _past_year(named, year - 1):
                 continue  # 今年我们要力争…, 1956年…预计将达到…, 从1979年的…: not last year's
+            if _other_year_before(text[match.start() : item.clause.start], item.clause.text, year - 1):
+                continue  # 这样，一九五七年的工农业总产值就应当是…，工业和手工业总产值是…: that year's
             if _opens_on(this_year, text, match.start(), item.clause.start) or _FORECAST.search(item.clause.text):
                 continue  # 根据1980年计划，积累率可能进一步降到30％左右: the year's, or a forecast
             if _VERSUS_PLAN.search(item.clause.text):
@@ -1413,7 +1441,9 @@ def find_outcomes(
                     (item.key, q) for q in item.quantities if q.start >= reached.end()
                 ]
                 pairs = after[:1]
-            pairs += [] if pairs else _respectively(item, index) or [(item.key, q) for q in item.quantities[:1]]
+            # not the base a change is from (比一九五七年的一千二百四十一亿元增长百分之六十五)
+            own = [q for q in item.quantities if not _BASE.search(item.clause.text[: q.start])]
+            pairs += [] if pairs else _respectively(item, index) or [(item.key, q) for q in own[:1]]
             pairs = pairs or [(item.key, None)]
             for key, candidate in pairs:
                 if key is not None and candidate is not None and not unit_fits(index.units.get(key), candidate.unit):
@@ -1442,10 +1472,12 @@ def find_outcomes(
                 # outcome: 第六个五年计划规定，…其中，农业总产值由二千一百八十七亿元增加到…; nor after
                 # 增加到 alone: 五年来，…国内生产总值增加到121万亿元)
                 reached = reached or _RAISED_TO.search(item.clause.text)
-                looked_back = reached is not None and (several_years or since is not None)
+                # (or from the year before it: 由一九五七年的五百三十五万吨增长到一千一百零八万吨 in 1959)
+                from_before = reached is not None and _year_named(item.clause.text[: reached.end()], year - 2)
+                looked_back = reached is not None and (several_years or since is not None or from_before)
                 changed = (
                     quantity is not None
-                    and not (looked_back and quantity.start >= reached.end())
+                    and not (looked_back and reached is not None and quantity.start >= reached.end())
                     and (
                         quantity.change in ("increase", "decrease")
                         or _INCREMENT.search(item.clause.text[: quantity.start])
@@ -1461,6 +1493,8 @@ def find_outcomes(
                         continue
                 if quantity is not None:
                     quantity = _meant(item, quantity, item.clause.text, 0, since, year, index, key)
+                    if from_before and reached is not None and quantity.start >= reached.end():
+                        quantity = attrs.evolve(quantity, period=since)  # 由一九五七年的…: the start's year
                     kept = _kept(key, item, quantity, index, consumer_prices)
                     if kept is None or (kept != key and kept in seen):
                         continue  # 轻工业总产值增长9.6%, 比重上升到51.6%: not what the key measures
