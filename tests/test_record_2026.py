@@ -54,9 +54,10 @@ def test_2026_targets_read_by_hand(expected: dict[str, Any]) -> None:
 def test_2026_targets_are_all_there_and_no_more() -> None:
     keys = [t["key"] for t in NATIONAL_2026["targets"]]
     assert [t.key for t in gwr.report(2026).targets if t.in_passage] == keys
-    # and one set later in the text, as read from it: 今年赤字率拟按4%左右安排
+    # and two set later in the text, as read from it: 今年赤字率拟按4%左右安排，赤字规模5.89万亿元
     assert [(t.key, t.text) for t in gwr.report(2026).targets if not t.in_passage] == [
-        ("deficit_ratio", "今年赤字率拟按4%左右安排")
+        ("deficit_ratio", "今年赤字率拟按4%左右安排"),
+        ("deficit", "赤字规模5.89万亿元"),
     ]
     assert "energy_intensity_reduction" not in keys  # replaced by CO₂ intensity
 

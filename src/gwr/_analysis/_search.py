@@ -378,7 +378,7 @@ def search(
     '人工智能+': 1 hit (1 more in a second witness of the same report, shown once)
     >>> hit = gwr.search("urban jobs", lang="en", documents="gwr-2013")[0]
     >>> hit.report, hit.span.source, hit.text, hit.path
-    ('gwr-2013', 'translations-2013', 'urban jobs', 'outcomes[0]')
+    ('gwr-2013', 'translations-2013', 'urban jobs', 'outcomes[2]')
     """
     if isinstance(context, bool) or not isinstance(context, int):
         raise InvalidTypeError(f"context is a number of characters (int), not {type(context).__name__}")

@@ -204,7 +204,7 @@ def _has_parts(report: Report) -> bool:
 
 def _warnings(report: Report, text: str, start: int, end: int) -> list[str]:
     warnings = []
-    if not report.targets:
+    if not any(t.in_passage for t in report.targets):
         warnings.append("no targets passage: the reader found no main expected targets")
     warnings.extend(report.warnings)  # no task list, and why
     paragraphs = [p for p in text[start:end].split("\n") if len(p) >= 40]
@@ -350,7 +350,7 @@ def read_facts(text: str, source_id: str, *, year: int, start: int, end: int, in
     # before the targets passage where the text has no parts)
     sentences = sentences_of(source_id, text, start, end)
     parts = sorted(paragraph[0].start for paragraph in part_headings_of(sentences))
-    review_end = min([*(t.span.start for t in targets), *parts[1:2]], default=end)
+    review_end = min([*(t.span.start for t in targets if t.in_passage), *parts[1:2]], default=end)
     outcomes = find_outcomes(text, source_id, year=year, start=start, end=review_end, indicators=indicators)
     # a look back on the year before later in the report (2011年，是“十二五”开局之年…。过去一年，…
     # 国内生产总值增长10.3%): its paragraph states outcomes the review may not
