@@ -370,6 +370,7 @@ noun's unit, as ``1244万人`` is: ``persons``; else its unit is ``count``."""
 PER_MARKERS: dict[str, tuple[str, ...]] = {
     "每人": ("person",),
     "人均": ("person",),
+    "按人口平均": ("person",),
     "每户": ("household",),
     "户均": ("household",),
     "每亩": ("mu",),

@@ -103,8 +103,8 @@ __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matchin
 _DROP = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+|[（(][A-Za-z0-9.&\s\u200b]*[）)]|（[\u3400-\u9fff]{1,10}）")
 """Spaces, and what a name's parentheses add to it: a Latin abbreviation (（CPI）), a note
 (粮食（不包括大豆）的产量)."""
-_PER_HEAD = re.compile(r"按人口平均(?:计算)?的?")
-"""The older wording of 人均 (农民按人口平均的纯收入)."""
+_PER_HEAD = re.compile(r"按人口平均(?:计算)?的?|平均每人(?:全年)?的?")
+"""The older wordings of 人均 (农民按人口平均的纯收入, 农民平均每人的纯收入)."""
 _FILLER = re.compile(
     r"比(?:上年末|上年同期|上年|去年|前年|[0-9〇零一二三四五六七八九]{2,4}年(?:预计|年初预算|年初|同期)?)"
     r"|同比|按可比价格计算|扣除价格因素|实际|名义|预计|计划|预期目标|预期|全年|年均|平均每年|平均值|平均"
@@ -1034,6 +1034,9 @@ _INTENT = re.compile(
 )
 """How a clause that sets a qualitative target for the year opens (努力增加农民收入, 逐步减少财政赤字,
 促进国际收支基本平衡, 使1989年物价上涨幅度明显低于1988年)."""
+_INTENT_IN = re.compile(
+    r"(?:^|[，；、,;：:\s])(?:要|并|还要|同时|必须)?(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计)"
+)
 _CHANGE_STATE = re.compile(r"增加|减少|增长|增速|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大")
 """What a qualitative target says of its indicator: a change or its holding (平衡 only for an
 indicator that is itself qualitative: 国际收支基本平衡, not 经济总量的平衡 or 进出口基本平衡)."""
@@ -1057,6 +1060,8 @@ def _qualitative_targets(
     have = set(have)
     for match in _SENTENCE.finditer(text, start, end):
         sentence = match.group()
+        if not _INTENT_IN.search(sentence):
+            continue  # no clause opens on a word of intent (a quick test before the names)
         if not _may_name(sentence, index) or _FIVE_YEAR.search(sentence):
             continue
         if _PAST.search(_BASE_WORDS.sub("", sentence)):
