@@ -511,6 +511,11 @@ def _key_clauses(
             scope = (excluding + found[0], scope[1])  # 扣除房地产开发投资后，固定资产投资增长2.7%: a part
         if _EXCLUDING.match(clause.text) and not quantities:
             excluding = clause.text
+        if name is None and not inherited and quantities and subject is not None and _OWN_NOUN.match(clause.text):
+            # 开行中欧班列2286列、增长7.7%: a noun of its own, whose figure no name before it states
+            key_before = index.keys.get(subject)
+            if not any(unit_fits(index.units.get(_twin(key_before, q, index) or ""), q.unit) for q in quantities):
+                subject = None
         if name is None and not inherited and quantities and _OWN_SUBJECT.match(clause.text):
             subject = None  # 新增“险资入甘”落地资金213.4亿元、增长46.7%: a noun of its own ends the chain
         key = index.keys[name] if name else None
@@ -571,6 +576,7 @@ def _product_name(clause: str, before: list[str], index: _Index) -> str | None:
     return None
 
 
+_OWN_NOUN = re.compile(r"^[\u3400-\u9fff“”]{3,}[0-9零〇一二两三四五六七八九十百千万亿]")
 _OWN_SUBJECT = re.compile(r"^(?:新增|完成|实现|其中)?[“”\u3400-\u9fff]{3,}?(?:资金|金额|规模|总额|额|量|数)")
 """A clause that opens on a noun of its own before its figure (新增“险资入甘”落地资金213.4亿元):
 the clauses after it read their figures after that noun, not after an earlier name."""
@@ -1030,14 +1036,17 @@ def _first_plan_sentence(text: str, year: int, start: int, end: int) -> int:
 
 
 _INTENT = re.compile(
-    r"^(?:要|并|还要|同时|必须)?(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计)"
+    r"^(?:今年)?(?:要|并|还要|同时|必须)?(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计|务使|务必|做到)"
 )
 """How a clause that sets a qualitative target for the year opens (努力增加农民收入, 逐步减少财政赤字,
 促进国际收支基本平衡, 使1989年物价上涨幅度明显低于1988年)."""
 _INTENT_IN = re.compile(
-    r"(?:^|[，；、,;：:\s])(?:要|并|还要|同时|必须)?(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计)"
+    r"(?:^|[，；、,;：:\s])(?:今年)?(?:要|并|还要|同时|必须)?"
+    r"(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计|务使|务必|做到)"
 )
-_CHANGE_STATE = re.compile(r"增加|减少|增长|增速|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大")
+_CHANGE_STATE = re.compile(
+    r"增加|减少|增长|增速|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大|不突破|不超过"
+)
 """What a qualitative target says of its indicator: a change or its holding (平衡 only for an
 indicator that is itself qualitative: 国际收支基本平衡, not 经济总量的平衡 or 进出口基本平衡)."""
 _NOT_ITS_OWN = re.compile(
