@@ -284,7 +284,8 @@ class Target:
     english: English | None = None
     in_passage: bool = True
     """Whether the targets passage states it (the report's main expected targets); ``False`` for
-    a target the text sets elsewhere for the year (今年能源消耗强度要降低3.9%以上 in 2014's tasks)."""
+    a target the text sets elsewhere for the year (今年能源消耗强度要降低3.9%以上 in 2014's tasks;
+    努力增加农民收入, a qualitative target of 1999 in words)."""
 
     def __repr__(self) -> str:
         rationale = ", with rationale" if self.rationale else ""

@@ -53,6 +53,11 @@ sentence about this year (今年, 本年, or the year itself) that speaks of a p
 that state keyed figures. Passages about five-year plans (五年, “十五”, 规划, 纲要, 时期) are
 not the year's targets.
 
+After the passage (or, in the older layouts, after the first statement of the plan) the text
+sets more of the year's figures in its parts on the work (:func:`_outside_targets`) and, in the
+older reports above all, the rest in words (:func:`_qualitative_targets`: 努力增加农民收入,
+逐步减少财政赤字); these are targets with ``in_passage`` false.
+
 Every clause of the passage that states a target is a :class:`~gwr.Target`, keyed or not
 (``key=None``); clauses that only frame the targets (在…的基础上, 力争更好结果) are not targets.
 A figure striven for beside a target (地区生产总值增长7%以上、力争达到8%) is no target of its
@@ -330,6 +335,7 @@ def _may_name(sentence: str, index: _Index) -> bool:
     return (
         "分别" in sentence
         or _AFTER_PRODUCT.search(sentence) is not None
+        or _HEAD_NOUN_IN.search(sentence) is not None
         or index.pattern.search(matching_form(sentence)) is not None
     )
 
