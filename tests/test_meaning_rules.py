@@ -170,7 +170,10 @@ def test_the_year_named_before_a_clause_is_its_year() -> None:
 
 def test_a_product_list_that_leaves_out_its_head_noun() -> None:
     # 1992: 主要工业产品产量继续增加，原煤达到10.9亿吨，…; 工业生产增长较快，总产值比上年增长百分之十四点二
-    text = "主要工业产品产量继续增加，原煤达到10.9亿吨，石油达到1.39亿吨，钢突破7000万吨。工业生产增长较快，总产值比上年增长百分之十四点二。"
+    text = (
+        "主要工业产品产量继续增加，原煤达到10.9亿吨，石油达到1.39亿吨，钢突破7000万吨。"
+        "工业生产增长较快，总产值比上年增长百分之十四点二。"
+    )
     assert _outcomes(text, 1992) == [
         ("coal_output", "1090000000"),
         ("crude_oil_output", "139000000"),
