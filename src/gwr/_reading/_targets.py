@@ -1079,8 +1079,8 @@ def _qualitative_targets(
             continue  # no clause opens on a word of intent (a quick test before the names)
         if not _may_name(sentence, index) or _FIVE_YEAR.search(sentence):
             continue
-        if _PAST.search(_BASE_WORDS.sub("", sentence)):
-            continue
+        if _PAST.match(sentence.lstrip()):
+            continue  # 去年，我们…: a sentence on the past
         for item in _key_clauses(list(_clauses(text, *match.span())), index):
             clause = item.clause.text
             if item.key is None or item.key in have or item.inherited or item.quantities or item.scope:
@@ -1090,7 +1090,7 @@ def _qualitative_targets(
             says = _CHANGE_STATE.search(rest) or (index.readings.get(item.key) == "qualitative" and "平衡" in rest)
             if not (_INTENT.match(clause) and says) or len(clause) > 30 or _NOT_ITS_OWN.search(clause):
                 continue
-            if _past_year(clause, year) or _FRAMING.search(clause):
+            if _past_year(clause, year) or _FRAMING.search(clause) or _PAST.search(_BASE_WORDS.sub("", clause)):
                 continue
             for target in _targets_of([item], source_id, text, year, index):
                 if target.key is not None and target.key not in have and target.quantity is None:
