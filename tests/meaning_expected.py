@@ -3,7 +3,8 @@
 Shared by ``tests/test_meaning_expected.py`` and ``benchmarks/meaning.py``. An expected fact is
 *found* where the report holds an item with its key, year and value (an outcome for an outcome,
 a target for a target, any keyed figure for a figure); a negative is *wrongly keyed* where an
-item whose quote lies inside the negative's text has its value and carries the key it must not.
+item whose quote lies inside the negative's text, at the negative's place (the quote's context
+holds the negative's words), has its value and carries the key it must not.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import gwr
-from gwr._model._records import Measure, Quantity, Report
+from gwr._model._records import Measure, Quantity, Report, Span
 
 FOLDER = Path(__file__).parent / "expected" / "meaning"
 FILES = sorted(FOLDER.glob("*/*.toml"))
@@ -58,19 +59,23 @@ class Tally:
     negatives: int = 0
 
 
-def _keyed(report: Report) -> Iterator[tuple[str, int, Quantity, str]]:
-    """Every keyed figure of ``report``: (key, year, quantity, quote)."""
+def _keyed(report: Report) -> Iterator[tuple[str, int, Quantity, str, str]]:
+    """Every keyed figure of ``report``: (key, year, quantity, quote, the quote in its context)."""
     for target in report.targets:
         if target.key is not None and target.quantity is not None:
-            yield target.key, target.year, target.quantity, target.text
+            yield target.key, target.year, target.quantity, target.text, _context(target.span)
     for outcome in report.outcomes:
         if outcome.quantity is not None:
-            yield outcome.key, outcome.year, outcome.quantity, outcome.text
+            yield outcome.key, outcome.year, outcome.quantity, outcome.text, _context(outcome.span)
     for _, item in report.iter_items():
         if isinstance(item, Measure):
             for quantity in item.quantities:
                 if quantity.indicator is not None:
-                    yield quantity.indicator, report.year, quantity, item.text
+                    yield quantity.indicator, report.year, quantity, item.text, _context(item.span)
+
+
+def _context(span: Span) -> str:
+    return _plain(span.prefix + span.exact + span.suffix)
 
 
 def _value(quantity: Quantity) -> Decimal:
@@ -112,7 +117,7 @@ def compare(path: Path, via: str = "data", corpus: Path | None = None) -> Tally:
             elif kind == "targets":
                 hit = any(t.key == entry["key"] and t.year == year and _same(entry, t.quantity) for t in report.targets)
             else:
-                hit = any(k == entry["key"] and _same(entry, q) for k, _, q, _ in _keyed(report))
+                hit = any(k == entry["key"] and _same(entry, q) for k, _, q, _, _ in _keyed(report))
             if hit:
                 tally.found[kind] = tally.found.get(kind, 0) + 1
             else:
@@ -120,10 +125,13 @@ def compare(path: Path, via: str = "data", corpus: Path | None = None) -> Tally:
     for entry in expected.get("negatives", []):  # type: ignore[union-attr]
         tally.negatives += 1
         text = _plain(str(entry["text"]))
-        for key, _, quantity, quote in _keyed(report):
+        for key, _, quantity, quote, context in _keyed(report):
             if key != entry["key"] or not _same(entry, quantity):
                 continue
-            if _plain(quantity.text) in text and (_plain(quote) in text or text in _plain(quote)):
+            # the negative's words where the item stands (not the same words elsewhere: 城镇新增就业
+            # 40万人以上, the target, inside 每年城镇新增就业40万人以上, a span of the review)
+            here = text in context or context in text
+            if _plain(quantity.text) in text and (_plain(quote) in text or text in _plain(quote)) and here:
                 tally.wrong.append(f"{entry['key']} {entry.get('value')} {entry['text']} ({entry.get('why', '')})")
                 break
     return tally

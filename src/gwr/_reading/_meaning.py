@@ -164,8 +164,11 @@ def periods(
     for start, end in clauses:
         if _ANCHOR.match(text, start):
             carried = None
-        own, _ = span_in(text, start, end, year)
+        own, own_end = span_in(text, start, end, year)
         result.append((carried, own))
+        figure = _FIGURE.search(text, start, end)
+        if own is not None and figure is not None and own_end > figure.start():
+            continue  # 粮食总产达615.6亿斤、创近5年新高: words after the figure speak for none after it
         # a clause of its comparison or its sum alone (比上年，…; 近三年累计，…) speaks for the clauses after it
         compared = own is not None and own.startswith(("比", "同", "与", "和", "跟"))
         summed = own is not None and _SUMMED.search(own) is not None and end - start <= 8
@@ -213,10 +216,13 @@ def measure_of(
     if quantity.change in ("increase", "decrease") or _INCREMENT.search(before):
         if flow and quantity.relative_to is None and not compared:
             return "level"  # 农村贫困人口减少1289万人: the flow its name states, not a change of it
+        if flow and quantity.relative_to in _YEAR_BEFORE and not _INCREMENT.search(before):
+            return "level"  # 农村贫困人口比上年减少245万人: the year's flow, by its own verb
         return "increment"
     return "per_capita" if per_capita else "level"
 
 
+_YEAR_BEFORE = frozenset({"上年", "去年", "上一年"})
 FLOW = re.compile(r"减少|增加|新增|转移|减排|脱贫")
 """Words in an indicator's name that make it a flow (农村贫困人口减少, 农村劳动力转移就业)."""
 

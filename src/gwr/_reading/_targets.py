@@ -265,6 +265,7 @@ def _named(form: str, index: _Index) -> tuple[str, int] | None:
 _JOINED_NOUN = re.compile(r"(?:和|与|及|以及)[\u3400-\u9fff“”]{2,12}?(?=[0-9零〇一二两三四五六七八九])")
 """After a name, another noun joined to it right before the figure (利用外资和对外直接投资38亿美元):
 the figure is of both together."""
+_LISTED_WITH = re.compile(r"(?:、[^，。；、0-9]{1,12}){1,6}等")
 _EACH = re.compile(r"分别|(?<![人平])均|都")
 _VERB_IN = re.compile(r"增长|下降|增加|减少|提高|达到|达|为|超过|突破")
 _DIGIT_RUNS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -471,6 +472,10 @@ def _key_clauses(
             joined = None
         if found is not None and joined is not None and len(_DIGIT_RUNS.findall(form)) <= 1:
             scope = (found[0] + joined.group(), scope[1])  # 利用外资和对外直接投资38亿美元: the two together
+        listed = _LISTED_WITH.match(form, found[1] + len(found[0])) if found is not None else None
+        if found is not None and listed is not None and scope[0] is None:
+            # 中央预算内投资、国债、政府专项债券等用于投资的资金超1200亿元: the sum of the kinds listed
+            scope = (found[0] + listed.group(), scope[1])
         if found is not None and form.startswith("等", found[1] + len(found[0])):
             # 超长期特别国债等各类中央支持资金2083亿元: a figure of the kind it exemplifies
             scope = (found[0] + "等", scope[1])
@@ -977,9 +982,10 @@ def _outside_targets(
     this_year = _year_pattern(year)
     found: list[Target] = []
     have = set(stated)
-    taken: dict[str, int] = {}  # where the sentence that sets each key starts
+    taken: dict[str, int] = {}  # where the paragraph that sets each key starts
     for match in _SENTENCE.finditer(text, start, end):
         sentence = match.group()
+        paragraph = text.rfind("\n", 0, match.start()) + 1
         named = this_year.search(sentence)
         opening = named.start() if named is not None else 0
         if not (_MAY_HAVE_NUMBER.search(sentence) and (_SETS.search(sentence) or _BOUND.search(sentence))):
@@ -996,9 +1002,9 @@ def _outside_targets(
             # a level with a target's qualifier in a sentence on the year (全年进出口总额9000亿元以上)
             on_year = named is not None or item.clause.text.startswith("全年")
             bounded = on_year and any(q.qualifier in ("at_least", "at_most", "about") for q in item.quantities)
-            # the first sentence of each key; in it, every figure of the key (今年化学需氧量、氨氮排放量
+            # the first paragraph of each key; in it, every figure of the key (今年化学需氧量、氨氮排放量
             # 要分别下降2%，二氧化硫、氮氧化物排放量分别下降3%)
-            again = item.key in have and taken.get(item.key or "") != match.start()
+            again = item.key in have and taken.get(item.key or "") != paragraph
             if again or not item.quantities or not (reading in ("floor", "ceiling") or rate or bounded):
                 continue
             if item.clause.start < match.start() + opening:
@@ -1017,7 +1023,7 @@ def _outside_targets(
             for target in _targets_of([item], source_id, text, year, index):
                 if target.key is None or target.quantity is None:
                     continue
-                if target.key in have and taken.get(target.key) != match.start():
+                if target.key in have and taken.get(target.key) != paragraph:
                     continue
                 if target.quantity.indicator is None:
                     continue  # its meaning does not fit the key: a part, a span, a share
@@ -1025,7 +1031,7 @@ def _outside_targets(
                     continue
                 found.append(attrs.evolve(target, in_passage=False))
                 have.add(target.key)
-                taken[target.key] = match.start()
+                taken[target.key] = paragraph
     if qualitative is None:
         return found
     return found + _qualitative_targets(text, source_id, year, start, end, index, have | qualitative)
@@ -1283,7 +1289,7 @@ def find_targets(
 # Outcomes
 
 _MULTI_YEAR = re.compile(
-    r"年均|年平均|平均每年|累计|连续|(?<![〇一二三四五六七八九零0-9])五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻"
+    r"年均|年平均|平均每年|每年|累计|连续|(?<![〇一二三四五六七八九零0-9])五年|多年|[从由].{0,30}(?:增加|提高|上升|下降|降|扩大|减少)?到|以来|翻"
 )
 _INCREMENT = re.compile(r"增产|减产|增加|减少|多增|少增")
 _MULTI_YEAR_SENTENCE = re.compile(
@@ -1296,6 +1302,7 @@ figure is the target's, not the outcome's."""
 _MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)")
 """In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
 目标): every figure of it up to the judgement's end is the target's, not an outcome."""
+_AVERAGED = re.compile(r"年均|平均每年|每年平均|年平均")
 _REACHES = re.compile(
     r"达到|达|突破|超过|超|增加到|提高到|上升到|增长到|增至|升至|提升至|提升到|跃上|迈上|跨上|登上|站上|跨越|跨过|[为是]$|到$"
 )
@@ -1472,6 +1479,8 @@ def find_outcomes(
                     continue
                 if several_years and key in index.changes:
                     continue  # 这五年，…城镇新增就业5771万人: a change over the years looked back on
+                if key in index.flows and any(_AVERAGED.search(k.clause.text) for k in keyed[:n]):
+                    continue  # …人均可支配收入年均增长6%，城镇新增就业超690万人: the sentence is on the years
                 if (
                     several_years
                     and candidate is not None
