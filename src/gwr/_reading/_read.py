@@ -384,7 +384,7 @@ def read_facts(text: str, source_id: str, *, year: int, start: int, end: int, in
     return Facts(targets, outcomes, sentences, verdicts)
 
 
-_LOOK_BACK = re.compile(r"过去一年|刚刚过去的一年")
+_LOOK_BACK = re.compile(r"过去一年|过去的一年|刚刚过去的一年")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 
 

@@ -495,7 +495,11 @@ def _key_clauses(
             name = _name_in(subject + form, index)
             key = index.keys[name] if name else None
             fits = any(unit_fits(index.units.get(_twin(key, q, index) or ""), q.unit) for q in quantities)
-            inherited = name is not None and fits
+            # 保持2300万省外劳动力…在浙稳定就业: a headcount of a noun of its own, no figure of the name's
+            counted = any(
+                q.unit in ("persons", "count") and _COUNTED_NOUN.match(clause.text, q.end) for q in quantities
+            )
+            inherited = name is not None and fits and not counted
             if not inherited:
                 name = None
             else:
@@ -587,6 +591,7 @@ def _product_name(clause: str, before: list[str], index: _Index) -> str | None:
     return None
 
 
+_COUNTED_NOUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _OWN_NOUN = re.compile(r"^[\u3400-\u9fff“”]{3,}[0-9零〇一二两三四五六七八九十百千万亿]")
 _OWN_SUBJECT = re.compile(r"^(?:新增|完成|实现|其中)?[“”\u3400-\u9fff]{3,}?(?:资金|金额|规模|总额|额|量|数)")
 """A clause that opens on a noun of its own before its figure (新增“险资入甘”落地资金213.4亿元):
@@ -955,6 +960,7 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield begin, end
 
 
+_STRIVES = re.compile(r"\s*(?:力争|确保|争取)")
 _SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|稳定在|再")
 _BOUND = re.compile("|".join(re.escape(word) for word in QUALIFIERS))
 """A word that qualifies a figure (左右, 以上, 超, 近...): a quick test that a sentence may state one."""
@@ -1015,6 +1021,9 @@ def _outside_targets(
                 _SETS.search(item.clause.text)
                 or any(q.qualifier != "exact" for q in item.quantities)
                 or (named is not None and named.start() == 0)
+                or _STRIVES.match(sentence) is not None  # 力争新增规模以上企业1000家，…，工业增加值增长6.5％
+                # a floor or a ceiling the passage does not state at all (…，城镇新增就业50万人、…)
+                or (item.key not in stated and reading in ("floor", "ceiling"))
             )
             if not sets:
                 continue
