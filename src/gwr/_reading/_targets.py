@@ -22,8 +22,9 @@ parenthesised Latin abbreviations (（CPI）, （GDP）) are dropped; so are wor
 figure without naming what it measures (comparisons such as 比上年 or 比2023年年初预算, and
 同比, 实际, 名义, 按可比价格计算, 预计, 计划, 预期目标, 预期, 全年, 年均, 平均, 力争, 同口径,
 保持(在), 控制(在), 拟, 首次); and words of change are folded (增速, 增幅, 增长率, 增长速度, 涨幅,
-上涨, 正增长 → 增长; 降幅, 降低 → 下降). Every name of every indicator (:attr:`Indicator.names`
-and :attr:`Indicator.name_zh`) is reduced the same way. The clause states the indicator whose
+上涨, 正增长 → 增长, and 的增长 → 增长: 工农业总产值的增长速度; 降幅, 降低 → 下降; 按人口平均的 and
+平均每人 → 人均; a note in parentheses is dropped: 粮食（不包括大豆）的产量). Every name of every
+indicator (:attr:`Indicator.names` and :attr:`Indicator.name_zh`) is reduced the same way. The clause states the indicator whose
 name occurs in its matching form; where several names occur, **the longest name wins** (the
 first one in the clause on a tie), so 城镇居民人均可支配收入 wins over 居民人均可支配收入,
 单位国内生产总值能耗 over 国内生产总值, and 居民收入增长 over 经济增长 in
@@ -149,7 +150,7 @@ def matching_form(text: str) -> str:
     """
     text = _DROP.sub("", text).translate(_TRADITIONAL)
     text = _FILLER.sub("", _PER_HEAD.sub("人均", text))
-    return _FOLD.sub(lambda m: _FOLD_TO[m.group()], text)
+    return _FOLD.sub(lambda m: _FOLD_TO[m.group()], text).replace("的增长", "增长")
 
 
 _DIMENSIONS: dict[str, str] = {
@@ -1118,6 +1119,28 @@ _BASE_WORDS = re.compile(r"比(?:上年|去年|上一年)")
 """比上年 in a clause of this year's plan is the base of its change, not a look back."""
 
 
+_FIRST_FIGURE = re.compile(r"(?<![0-9])[0-9](?![0-9]{3}年)|百分之|[一二两三四五六七八九十][十百千万亿]")
+
+
+def _plan_clause(sentence: str, this_year: re.Pattern[str], next_year: re.Pattern[str]) -> str | None:
+    """The sentence up to the end of the first clause that names the plan's year before a figure
+    of its own (一九五三年…增加了百分之九十六，一九五四年計劃的…又比一九五三年增加百分之二十八), or
+    ``None``: a sentence that names a later year only after its figures (…提前两年达到…一九八五年指标)
+    states no plan."""
+    for clause in re.finditer(r"[^，；：,;:]+", sentence):
+        named = this_year.search(clause.group()) or next_year.search(clause.group())
+        if named is None or _COMPARING.search(clause.group(), 0, named.start()):
+            continue  # 比五年计划原定1957年3，856亿斤的水平: a base, not the plan's year
+        if _FIRST_FIGURE.search(clause.group(), named.end()) is not None:
+            return sentence[: clause.end()]
+        if _FIRST_FIGURE.search(sentence, 0, clause.start()) is None:
+            return sentence[: clause.end()]  # 1982年的计划，要求…: named before the sentence's figures
+    return None
+
+
+_COMPARING = re.compile(r"比|原定|同|与")
+
+
 def _statement_targets(text: str, source_id: str, year: int, start: int, end: int, index: _Index) -> list[Target]:
     """Single statements of this year's targets (the older layouts): see the module documentation."""
     this_year = _year_pattern(year)
@@ -1132,13 +1155,17 @@ def _statement_targets(text: str, source_id: str, year: int, start: int, end: in
         for match in _RUNNING_SENTENCE.finditer(line):
             sentence = match.group()
             s = line_start + match.start()
-            opens = bool(
-                (this_year.search(sentence) or next_year.search(sentence)) and _THIS_YEAR_WORDS.search(sentence)
-            )
-            if opens:
-                plan_year = _plan_year(sentence, year, plan_year)
-            first = _CLAUSE.match(sentence.lstrip())
-            if _FIVE_YEAR.search(sentence if "\n" not in sentence else first.group() if first else ""):
+            # the year a sentence states the plan of is named before its first figure (一九八三年，…
+            # 提前两年达到…第六个五年计划规定的一九八五年指标: a review that names a later year after)
+            figure = _FIRST_FIGURE.search(sentence)
+            head = sentence[: figure.start()] if figure is not None else sentence
+            stated = _plan_clause(sentence, this_year, next_year)
+            opens = bool(stated is not None and _THIS_YEAR_WORDS.search(sentence))
+            if opens and stated is not None:
+                plan_year = _plan_year(stated, year, plan_year)
+            # a sentence on a five-year plan names it before its figures; one that compares the
+            # year's figure with the plan's after it (…，比五年计划原定1957年3，856亿斤的水平) is the year's
+            if _FIVE_YEAR.search(head):
                 following = False
                 continue
             if not (opens or following):
