@@ -26,9 +26,9 @@ figure without naming what it measures (comparisons such as 比上年 or 比2023
 平均每人 → 人均; a note in parentheses is dropped: 粮食（不包括大豆）的产量). Every name of every
 indicator (:attr:`Indicator.names` and :attr:`Indicator.name_zh`) is reduced the same way. The
 clause states the indicator whose name occurs in its matching form; where several names occur,
-**the longest name wins** (the first one in the clause on a tie), so 城镇居民人均可支配收入 wins over 居民人均可支配收入,
-单位国内生产总值能耗 over 国内生产总值, and 居民收入增长 over 经济增长 in
-居民收入增长和经济增长同步. A growth indicator is named with its verb (国内生产总值增长 →
+**the longest name wins** (the first one in the clause on a tie), so 城镇居民人均可支配收入
+wins over 居民人均可支配收入, 单位国内生产总值能耗 over 国内生产总值, and 居民收入增长 over
+经济增长 in 居民收入增长和经济增长同步. A growth indicator is named with its verb (国内生产总值增长 →
 ``gdp_growth``) and the level with the bare noun (国内生产总值 → ``gdp``), so the same rule
 tells a level from a growth rate.
 
