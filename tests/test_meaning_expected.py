@@ -59,17 +59,19 @@ def test_no_negative_carries_the_key_it_must_not() -> None:
     assert wrong == []
 
 
-def test_the_outcomes_read_by_hand_are_found() -> None:
+@pytest.mark.parametrize(("kind", "floor", "floor_since_2000"), [("outcomes", 0.9, 0.95), ("targets", 0.75, 0.85)])
+def test_the_facts_read_by_hand_are_found(kind: str, floor: float, floor_since_2000: float) -> None:
+    # floors under what the reader reaches today (outcomes 386 of 409, 268 of 276 since 2000 and
+    # in the provinces; targets 373 of 470, 290 of 326: benchmarks/meaning.py): a regression
+    # fails here; the misses are listed by the benchmark
     tallies = [compare(path) for path in FILES]
-    found = sum(t.found.get("outcomes", 0) for t in tallies)
-    expected = sum(t.expected.get("outcomes", 0) for t in tallies)
-    # a floor under what the reader reaches today (182 of 215: benchmarks/meaning.py): a
-    # regression fails here; the misses are listed by the benchmark
-    assert found / expected >= 0.84, (found, expected)
+    found = sum(t.found.get(kind, 0) for t in tallies)
+    expected = sum(t.expected.get(kind, 0) for t in tallies)
+    assert found / expected >= floor, (found, expected)
     since_2000 = [t for t in tallies if t.name.startswith("provincial") or t.name >= "national/2000"]
-    found = sum(t.found.get("outcomes", 0) for t in since_2000)
-    expected = sum(t.expected.get("outcomes", 0) for t in since_2000)
-    assert found / expected >= 0.9, (found, expected)
+    found = sum(t.found.get(kind, 0) for t in since_2000)
+    expected = sum(t.expected.get(kind, 0) for t in since_2000)
+    assert found / expected >= floor_since_2000, (found, expected)
 
 
 def test_gwr_read_means_what_the_data_means() -> None:
