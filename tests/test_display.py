@@ -55,8 +55,9 @@ def test_records_print_in_one_short_line(record: object) -> None:
 def test_report_repr_names_id_kind_year_completeness_and_counts() -> None:
     report = gwr.report(2024)
     measures = sum(1 for _, item in report.iter_items() if isinstance(item, gwr.Measure))
+    # 11 targets: the nine of the passage, and 赤字率拟按3%安排，赤字规模4.06万亿元 set in the fiscal policy
     assert repr(report) == (
-        f"<Report gwr-2024: gwr 2024, full; 10 targets, {len(report.outcomes)} outcomes, 10 tasks, {measures} measures>"
+        f"<Report gwr-2024: gwr 2024, full; 11 targets, {len(report.outcomes)} outcomes, 10 tasks, {measures} measures>"
     )
     assert repr(gwr.report(2025)).startswith("<Report gwr-2025: gwr 2025, summary; 9 targets")
 

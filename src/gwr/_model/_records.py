@@ -501,8 +501,8 @@ class Report:
     >>> report = gwr.report(2024)
     >>> report.id, report.kind, report.year, report.date, report.speaker, report.completeness
     ('gwr-2024', 'gwr', 2024, '2024-03-05', '李强', 'full')
-    >>> len(report.targets), len(report.tasks)  # the passage's nine and the deficit ratio set later
-    (10, 10)
+    >>> len(report.targets), len(report.tasks)  # the passage's nine, the deficit ratio and the deficit set later
+    (11, 10)
     """
 
     id: str
