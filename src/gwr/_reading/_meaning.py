@@ -67,6 +67,11 @@ _ANCHOR = re.compile(rf"(?:刚刚过去的|过去的)?(?:去年|今年|全年|�
 _DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
 
+def year_in_words(year: int) -> str:
+    """``year`` in Chinese digits one by one, as the older reports write it (1956 → 一九五六)."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+
+
 def _year(words: str) -> int:
     """A year written in digits (2002) or in Chinese digits one by one (一九八〇)."""
     return int("".join(_DIGITS.get(c, c) for c in words))

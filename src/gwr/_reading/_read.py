@@ -391,8 +391,9 @@ _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 def _named_year(year: int) -> re.Pattern[str]:
     """``year`` by name (2024年, 一九五六年), not as the base of a comparison (比2024年); the
     report's own year also as 今年."""
-    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
-    return re.compile(rf"(?<!比)(?<!较)(?:{year}|{chinese})年(?![0-9]|底|末)")
+    from ._meaning import year_in_words
+
+    return re.compile(rf"(?<!比)(?<!较)(?:{year}|{year_in_words(year)})年(?![0-9]|底|末)")
 
 
 _SENTENCE_START = "。！？\n 　"

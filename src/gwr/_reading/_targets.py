@@ -98,7 +98,7 @@ import attrs
 from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measurement, Outcome, Quantity, Target
-from ._meaning import FLOW, fits, measure_of, periods, span_in
+from ._meaning import FLOW, fits, measure_of, periods, span_in, year_in_words
 from ._quantities import QUALIFIERS, parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
@@ -937,10 +937,8 @@ def _with_rationales(
 
 def _year_pattern(year: int, *, own: bool = True) -> re.Pattern[str]:
     """The words naming ``year`` (with 今年, 本年 where it is the report's ``own``; 明年 where not)."""
-    digits = "〇一二三四五六七八九"
-    chinese = "".join(digits[int(d)] for d in str(year))
     words = "今年|本年" if own else "明年"
-    return re.compile(rf"{words}|{year}年|{chinese}年")
+    return re.compile(rf"{words}|{year}年|{year_in_words(year)}年")
 
 
 _RUNNING_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
@@ -1359,8 +1357,7 @@ def _other_year_before(before: str, clause: str, year: int) -> bool:
 
 
 def _year_named(clause: str, year: int) -> bool:
-    digits = "〇一二三四五六七八九"
-    return f"{year}年" in clause or "".join(digits[int(d)] for d in str(year)) + "年" in clause
+    return f"{year}年" in clause or f"{year_in_words(year)}年" in clause
 
 
 _ON_THE_BASIS = re.compile(r"在[^。；]*?的基础上")
@@ -1432,7 +1429,7 @@ def find_outcomes(
             stop = _sentence_start(text, at, start)
     outcomes: list[Outcome] = []
     seen: set[str] = set()
-    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year - 1))
+    chinese = year_in_words(year - 1)
     last_year = re.compile(rf"^\W*(?:刚刚过去的|过去的)?(?:{year - 1}年|{chinese}年|去年|过去一年|一年来)")
     several_years = False  # the paragraph looks back over several years
     this_year = _year_pattern(year)
