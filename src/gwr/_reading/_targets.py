@@ -1330,9 +1330,9 @@ _MULTI_YEAR_SENTENCE = re.compile(
     r"前[两二三四五]年|(?<![〇一二三四五六七八九零0-9])(?<!连续)五年(?!行动|计划|計划|計劃|规划|規劃)|“十[一二三四五]五”|以来"
 )
 _VERSUS_PLAN = re.compile(r"(?:超过|超额完成|完成)[^，。；]{0,8}计划")
-_RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标")
-"""In a clause of the review: the year's target restated (年初确定的, 预期目标) or judged (没有实现): its
-figure is the target's, not the outcome's."""
+_RESTATED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)|年初确定|预期目标|(?:要|计划)(?:从|由)")
+"""In a clause of the review: the year's target restated (年初确定的, 预期目标, 物价涨幅要从14.8%降到10%左右)
+or judged (没有实现): its figure is the target's, not the outcome's."""
 _MISSED = re.compile(r"(?:没有|未能|未)(?:如期|全部|按期)?(?:完成|实现|达到)")
 """In a sentence: a target judged missed (全国没有实现年初确定的…能耗降低4%左右、主要污染物排放总量减少2%的
 目标): every figure of it up to the judgement's end is the target's, not an outcome."""
@@ -1494,8 +1494,9 @@ def find_outcomes(
             reached = _FROM_TO.search(item.clause.text)
             if reached is not None:
                 # 财政收入从3.16万亿元增加到8.31万亿元: the level reached is the year's, the one it
-                # starts from an earlier year's; a change over the span is no outcome
-                if item.key in index.changes:
+                # starts from an earlier year's; a change over the span is no outcome, but a rate
+                # reached is the rate of the year (零售物价涨幅从21.7%回落到14.8%)
+                if item.key in index.changes and index.units.get(item.key) not in ("%", "permille"):
                     continue
                 after: list[tuple[str | None, Quantity | None]] = [
                     (item.key, q) for q in item.quantities if q.start >= reached.end()
