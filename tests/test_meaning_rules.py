@@ -182,3 +182,24 @@ def test_a_product_list_that_leaves_out_its_head_noun() -> None:
     ]
     # but 轻工业's 总产值 is no industry's
     assert _outcomes("轻工业，总产值比上年增长8%。", 1981) == []
+
+
+def test_a_rate_a_span_reaches_is_the_years_and_a_restated_target_is_none() -> None:
+    # 1996: 零售物价涨幅从21.7%回落到14.8%; 1997: …物价涨幅要从14.8%降到10%左右，实际回落到6.1%
+    assert _outcomes("国内生产总值比上年增长10.2%，零售物价涨幅从21.7%回落到14.8%。", 1996) == [
+        ("gdp_growth", "10.2"),
+        ("retail_price_growth", "14.8"),
+    ]
+    text = "物价涨幅要从14.8%降到10%左右，实际回落到6.1%。"
+    assert _outcomes(text, 1997) == [("retail_price_growth", "6.1")]
+
+
+def test_an_earlier_base_speaks_for_the_list_after_it() -> None:
+    # 1975: every figure compares 1974 with 1964, stated once at the head of the list
+    text = (
+        "工业总产值一九七四年预计比一九六四年增长一点九倍，主要产品的产量都有大幅度增长，"
+        "钢增长一点二倍，原煤增长百分之九十一。"
+    )
+    assert _outcomes(text, 1975) == []
+    # 1982: 一九八一年比一九八○年，… is the year's change
+    assert _outcomes("一九八一年比一九八○年，原煤增长百分之零点二。", 1982) == [("coal_output_growth", "0.2")]

@@ -1208,6 +1208,18 @@ def _past_year(clause: str, year: int) -> bool:
     return False
 
 
+def _listed_base(before: Sequence[_Keyed], text: str, year: int) -> str | None:
+    """The base of a change since an earlier year than the one before ``year`` that a clause of
+    ``before`` states, where only commas stand between it and the clause after ``before``."""
+    for item in reversed(before):
+        if "；" in text[item.clause.end : item.clause.end + 1] or ";" in text[item.clause.end : item.clause.end + 1]:
+            return None
+        for quantity in item.quantities:
+            if _other_base(quantity.relative_to, year):
+                return quantity.relative_to
+    return None
+
+
 def _other_base(relative_to: str | None, year: int) -> bool:
     """Whether a change relative to ``relative_to`` spans more than the year before ``year``
     (比2002年 in the 2008 report; 比上年 and 比2006年 do not)."""
@@ -1527,6 +1539,10 @@ def find_outcomes(
                 base = candidate.relative_to if candidate is not None else None
                 if base is None and item.inherited and n and keyed[n - 1].quantities:
                     base = keyed[n - 1].quantities[0].relative_to  # …比一九七八年减少一百多亿元，减少近百分之十
+                if base is None and candidate is not None:
+                    # 工业总产值一九七四年预计比一九六四年增长一点九倍，…，原煤增长百分之九十一: the
+                    # earlier base of a clause before speaks for the list after it, up to a ；
+                    base = _listed_base(keyed[:n], text, year)
                 if candidate is not None and _other_base(base, year):
                     continue  # 比2002年增长65.5%: a change since an earlier year, not over the year
                 unit = index.units.get(key)
