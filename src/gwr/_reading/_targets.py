@@ -1552,7 +1552,11 @@ def find_outcomes(
                 # 增加到 alone: 五年来，…国内生产总值增加到121万亿元)
                 reached = reached or _RAISED_TO.search(item.clause.text)
                 # (or from the year before it: 由一九五七年的五百三十五万吨增长到一千一百零八万吨 in 1959)
-                from_before = reached is not None and _year_named(item.clause.text[: reached.end()], year - 2)
+                # (or to the year before, by name: 由一九七八年的三百五十五亿元增加到一九八二年的七百七十二亿元)
+                from_before = reached is not None and (
+                    _year_named(item.clause.text[: reached.end()], year - 2)
+                    or _year_named(item.clause.text[reached.end() :], year - 1)
+                )
                 looked_back = reached is not None and (several_years or since is not None or from_before)
                 changed = (
                     quantity is not None
