@@ -678,13 +678,21 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     if len(parts) != len(keyed.quantities):
         return [(keyed.key, q) for q in keyed.quantities]
     last = parts[-1]
+    head = _HEAD_NOUN_AT.search(last)
     result = []
     for part, quantity in zip(parts, keyed.quantities, strict=True):
         name = _name_in(matching_form(part), index)
         if name is None and len(part) < len(last):
-            name = _name_in(matching_form(part + last[len(part) :]), index)
+            # 城镇和农村…: the rest of the last part; 一、二、三产业增加值: 第一产业增加值; 原煤、原油、
+            # 天然气产量: the last part's head noun (原煤产量)
+            tries = [part + last[len(part) :], "第" + part + last[len(part) :]]
+            tries += [part + last[head.start() :]] if head is not None else []
+            name = next((n for t in tries if (n := _name_in(matching_form(t), index)) is not None), None)
         result.append((index.keys[name] if name else keyed.key, quantity))
     return result
+
+
+_HEAD_NOUN_AT = re.compile(r"(?:总产量|产量|增加值|总产值|产值)")
 
 
 _RELATION = re.compile(r"同步|协调|相适应|相协调|相匹配|一致|持平|相当|挂钩|衔接|快于|高于|低于|慢于")
@@ -1002,6 +1010,9 @@ def _outside_targets(
         keyed = _key_clauses(list(_clauses(text, *match.span())), index)
         for item in keyed:
             key = item.key or ""
+            if not key and "分别" in item.clause.text:
+                # 原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米: the keys its parts name
+                key = next((k for k, _ in _respectively(item, index) or [] if k is not None), "")
             reading = index.readings.get(key)
             rate = reading == "level" and index.units.get(key) == "%"  # 广义货币供应量预期增长13%左右
             # a level with a target's qualifier in a sentence on the year (全年进出口总额9000亿元以上)
@@ -1009,7 +1020,7 @@ def _outside_targets(
             bounded = on_year and any(q.qualifier in ("at_least", "at_most", "about") for q in item.quantities)
             # the first paragraph of each key; in it, every figure of the key (今年化学需氧量、氨氮排放量
             # 要分别下降2%，二氧化硫、氮氧化物排放量分别下降3%)
-            again = item.key in have and taken.get(item.key or "") != paragraph
+            again = key in have and taken.get(key) != paragraph
             if again or not item.quantities or not (reading in ("floor", "ceiling") or rate or bounded):
                 continue
             if item.clause.start < match.start() + opening:
@@ -1022,7 +1033,7 @@ def _outside_targets(
                 or (named is not None and named.start() == 0)
                 or _STRIVES.match(sentence) is not None  # 力争新增规模以上企业1000家，…，工业增加值增长6.5％
                 # a floor or a ceiling the passage does not state at all (…，城镇新增就业50万人、…)
-                or (item.key not in stated and reading in ("floor", "ceiling"))
+                or (key not in stated and reading in ("floor", "ceiling"))
             )
             if not sets:
                 continue
