@@ -880,6 +880,8 @@ def _link(c: str, raws: list[_Raw]) -> list[_Raw]:
         if gap in _LIST_SEPS and b.unit is not None and a.post is None and shares:
             a.unit = b.unit
             a.unit_word = b.unit_word
+        if gap in _LIST_SEPS and a.unit is not None and b.unit is not None and a.unit.startswith(b.unit + "/"):
+            b.unit = a.unit  # 人均可支配收入分别达6.9万元、3.4万元: a list shares its denominators
         if gap in _LIST_SEPS and b.post is not None and a.post is None and not a.approx and a.unit == b.unit:
             # 分别控制在5%和3%以内, 分别增长5%、6.5%左右: the word after the last figure of a list
             # of bare figures qualifies every figure of it (as 以内 closes the frame 控制在…以内)

@@ -545,6 +545,11 @@ def _key_clauses(
             head_noun = head.group() if head is not None else head_noun
             if key is not None and (not subjects or subjects[-1] != key):
                 subjects.append(key)
+        if "分别" in clause.text and len(quantities) >= 2:
+            # 城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the subjects its parts name
+            parts = [k for k, _ in _respectively(keyed[-1], index) or [] if k is not None]
+            if len(set(parts)) == len(parts) >= 2:
+                subjects[-1:] = parts
     return keyed
 
 
