@@ -203,3 +203,21 @@ def test_an_earlier_base_speaks_for_the_list_after_it() -> None:
     assert _outcomes(text, 1975) == []
     # 1982: 一九八一年比一九八○年，… is the year's change
     assert _outcomes("一九八一年比一九八○年，原煤增长百分之零点二。", 1982) == [("coal_output_growth", "0.2")]
+
+
+def test_the_parts_of_a_list_after_fenbie() -> None:
+    # Jiangsu 2026: 城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%
+    text = "城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。"
+    assert _outcomes(text, 2026) == [
+        ("urban_income", "69000"),
+        ("rural_income", "34000"),
+        ("urban_income_growth", "4.2"),
+        ("rural_income_growth", "5.3"),
+    ]
+    # Gansu 2026: the last part's head noun completes the others (原煤产量, 原油产量)
+    text = (
+        "今年发展的主要预期目标是：地区生产总值增长5%以上；城镇调查失业率5.5%左右；居民消费价格涨幅2%左右。"
+        "\n争取后安、公婆泉、钱阳山等煤矿项目核准，原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米。"
+    )
+    outside = [(k, v) for k, v, in_passage in _targets(text, 2026) if not in_passage and k is not None]
+    assert outside == [("coal_output", "70000000"), ("crude_oil_output", "12800000")]
