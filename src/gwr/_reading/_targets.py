@@ -98,7 +98,7 @@ import attrs
 from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measurement, Outcome, Quantity, Target
-from ._meaning import FLOW, fits, measure_of, periods, span_in, year_in_words
+from ._meaning import FLOW, fits, look_back, measure_of, periods, span_in, year_in_words
 from ._quantities import QUALIFIERS, parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
@@ -972,6 +972,8 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield begin, end
 
 
+_ESTIMATED = re.compile(r"年(?:全年)?预计|年初步(?:预计|核算)")
+_FIGURE_IN = re.compile(r"[0-9]|百分之|[零〇一二两三四五六七八九十百千][万亿]")
 _STRIVES = re.compile(r"\s*(?:力争|确保|争取)")
 _SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|稳定在|再")
 _BOUND = re.compile("|".join(re.escape(word) for word in QUALIFIERS))
@@ -1006,12 +1008,19 @@ def _outside_targets(
         paragraph = text.rfind("\n", 0, match.start()) + 1
         named = this_year.search(sentence)
         opening = named.start() if named is not None else 0
-        if not (_MAY_HAVE_NUMBER.search(sentence) and (_SETS.search(sentence) or _BOUND.search(sentence))):
-            continue  # no figure, or nothing that sets one: no target (a quick test before the clauses)
+        if not _FIGURE_IN.search(sentence):
+            continue  # no figure: no target (a quick test before the clauses)
         if not _may_name(sentence, index):
             continue
         if _FIVE_YEAR.search(sentence) or _PAST.search(_BASE_WORDS.sub("", sentence[: max(opening, 1)])):
             continue
+        first = _CLAUSE.match(sentence.lstrip())
+        if first is not None and _past_year(_BASE_MENTION.sub("", first.group()), year):
+            continue  # 一九八一年比一九八○年，原煤增长…: a sentence on a past year
+        if first is not None and _ESTIMATED.search(first.group()):
+            continue  # 一九八二年预计比一九八一年，…: the year's result estimated, no target
+        if look_back(text, match.start(), year) is not None:
+            continue  # in a paragraph that looks back over years (“十五”时期，…)
         keyed = _key_clauses(list(_clauses(text, *match.span())), index)
         for item in keyed:
             key = item.key or ""
