@@ -700,8 +700,11 @@ def _respectively(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
 _HEAD_NOUN_AT = re.compile(r"(?:总产量|产量|增加值|总产值|产值)")
 
 
-_RELATION = re.compile(r"同步|协调|相适应|相协调|相匹配|一致|持平|相当|挂钩|衔接|快于|高于|低于|慢于")
+_RELATION = re.compile(r"同步|协调|相适应|相协调|相匹配|匹配|一致|持平|相当|挂钩|衔接|快于|高于|低于|慢于")
 _COORDINATION = re.compile(r"[、和及与]")
+_THAN_LAST_YEAR = re.compile(r"(?:高于|低于|快于|慢于)(?:去年|上年)")
+"""A relation to the year before, not to another indicator (…增速明显高于去年): each subject's own."""
+_PARTNER = re.compile(r"要?(?:与|同)(?=[^、和及与]*(?:同步|协调|相适应|相协调|相匹配|匹配|一致|持平|相当|挂钩|衔接))")
 
 
 def _side_by_side(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quantity | None]] | None:
@@ -711,8 +714,11 @@ def _side_by_side(keyed: _Keyed, index: _Index) -> list[tuple[str | None, Quanti
     named. Not where the clause relates them to each other (居民收入增长和经济增长同步: one
     target on income). ``None`` where it names fewer than two."""
     text = keyed.clause.text
-    if _RELATION.search(text):
-        return None
+    if _RELATION.search(text) and not _THAN_LAST_YEAR.search(text):
+        partner = _PARTNER.search(text)
+        if partner is None:
+            return None  # 居民收入增长和经济增长同步: the first relative to the second
+        text = text[: partner.start()]  # 广义货币M2和社会融资规模增速要与…相匹配: each of the subjects
     keys: list[str] = []
     for part in _COORDINATION.split(text):
         name = _name_in(matching_form(part), index)
@@ -1081,24 +1087,27 @@ def _first_plan_sentence(text: str, year: int, start: int, end: int) -> int:
 
 
 _INTENT = re.compile(
-    r"^(?:今年)?(?:要|并|还要|同时|必须)?(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计|务使|务必|做到)"
+    r"^(?:今年)?(?:要|并|还要|同时|必须)?"
+    r"(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计|务使|务必|做到|引导)"
 )
 """How a clause that sets a qualitative target for the year opens (努力增加农民收入, 逐步减少财政赤字,
 促进国际收支基本平衡, 使1989年物价上涨幅度明显低于1988年)."""
 _INTENT_IN = re.compile(
     r"(?:^|[，；、,;：:\s])(?:今年)?(?:要|并|还要|同时|必须)?"
-    r"(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计|务使|务必|做到)"
+    r"(?:努力|争取|力争|力求|逐步|促进|实现|保持|使|把|继续|适当|确保|切实|千方百计|务使|务必|做到|引导)"
+    r"|要(?:与|同|和|继续|保持|稳定|实现)"
 )
+_MUST = re.compile(r"^[^，；]{2,16}?要(?:与|同|和|继续|保持|稳定|实现)")
+"""A subject, then 要 and what it is to be (广义货币M2和社会融资规模增速要与…相匹配)."""
 _CHANGE_STATE = re.compile(
     r"增加|减少|增长|增速|增收|下降|降低|提高|控制|稳定|维持|好收成|低于|高于|缩小|扩大|不突破|不超过"
 )
 """What a qualitative target says of its indicator: a change or its holding (平衡 only for an
 indicator that is itself qualitative: 国际收支基本平衡, not 经济总量的平衡 or 进出口基本平衡)."""
-_NOT_ITS_OWN = re.compile(
-    r"比重|比例|占比|份额|结合|资金|基金|经费|贷款|结构|同步|协调|相适应|相协调|相匹配|一致|挂钩|衔接"
-)
-"""A clause on a share of the indicator, on money for it or on its relation to another (逐步提高
-居民收入在国民收入分配中的比重; 适当增加…再就业和解困资金; 把控制社会总需求和控制人口增长结合起来)."""
+_NOT_ITS_OWN = re.compile(r"比重|比例|占比|份额|结合|资金|基金|经费|贷款|结构|挂钩|衔接")
+"""A clause on a share of the indicator, on money for it or on its tie to another (逐步提高
+居民收入在国民收入分配中的比重; 适当增加…再就业和解困资金; 把控制社会总需求和控制人口增长结合起来). A
+clause that relates it to another (…增速要与国内生产总值名义增速相匹配) is a target on it."""
 
 
 def _qualitative_targets(
@@ -1127,9 +1136,14 @@ def _qualitative_targets(
             # what it says of the indicator, outside its name (经济增长速度 says nothing of itself)
             rest = clause if item.key in index.flows else clause.replace(item.name or "", "、")
             says = _CHANGE_STATE.search(rest) or (index.readings.get(item.key) == "qualitative" and "平衡" in rest)
-            if not (_INTENT.match(clause) and says) or len(clause) > 30 or _NOT_ITS_OWN.search(clause):
+            intends = _INTENT.match(clause) or _MUST.search(clause)
+            if not (intends and says) or len(clause) > 30 or _NOT_ITS_OWN.search(clause):
                 continue
-            if _past_year(clause, year) or _FRAMING.search(clause) or _PAST.search(_BASE_WORDS.sub("", clause)):
+            if (
+                _past_year(clause, year)
+                or _FRAMING.search(clause)
+                or _PAST.search(_BASE_WORDS.sub("", _THAN_LAST_YEAR.sub("", clause)))
+            ):
                 continue
             for target in _targets_of([item], source_id, text, year, index):
                 if target.key is not None and target.key not in have and target.quantity is None:
