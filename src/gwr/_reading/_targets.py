@@ -1346,9 +1346,10 @@ def find_targets(
         targets += _outside_targets(text, source_id, year, after, stop, index, figures, {t.key for t in targets})
     else:
         seen = {(t.span.start, t.key) for t in targets}
+        passage = list(targets)  # (two targets of one clause, 能耗和主要污染物排放量继续下降, both stay)
         for target in _statement_targets(text, source_id, year, start, stop, index):
             if (target.span.start, target.key) not in seen and not any(
-                t.span.start <= target.span.start < t.span.end for t in targets
+                t.span.start <= target.span.start < t.span.end for t in passage
             ):
                 targets.append(target)
                 seen.add((target.span.start, target.key))
