@@ -221,3 +221,31 @@ def test_the_parts_of_a_list_after_fenbie() -> None:
     )
     outside = [(k, v) for k, v, in_passage in _targets(text, 2026) if not in_passage and k is not None]
     assert outside == [("coal_output", "70000000"), ("crude_oil_output", "12800000")]
+
+
+def test_subjects_tied_to_another_indicator_or_to_last_year() -> None:
+    passage = "今年发展主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上；居民消费价格涨幅3%左右。\n"
+    # 2019: each subject of …要与国内生产总值名义增速相匹配 is a qualitative target
+    text = (
+        passage + "广义货币M2和社会融资规模增速要与国内生产总值名义增速相匹配，以更好满足经济运行保持在合理区间的需要。"
+    )
+    outside = [k for k, v, in_passage in _targets(text, 2019) if not in_passage]
+    assert outside == ["m2_growth", "total_social_financing_growth"]
+    # 2020: a tie to the year before is each subject's own
+    text = passage + "综合运用降准降息、再贷款等手段，引导广义货币供应量和社会融资规模增速明显高于去年。"
+    outside = [k for k, v, in_passage in _targets(text, 2020) if not in_passage]
+    assert outside == ["m2_growth", "total_social_financing_growth"]
+    # but 居民收入增长和经济增长同步 is one target, on income
+    assert [k for k, _, _ in _targets("今年要努力实现居民收入增长和经济增长同步。", 2014)] == []
+
+
+def test_two_targets_of_one_clause_in_a_listed_statement() -> None:
+    # 2020: the targets a line each after 今年要…; one clause names two indicators side by side
+    text = (
+        "今年要优先稳就业保民生，坚决打赢脱贫攻坚战，努力实现全面建成小康社会目标任务；\n"
+        "城镇新增就业900万人以上，城镇调查失业率6%左右；\n"
+        "单位国内生产总值能耗和主要污染物排放量继续下降，\n努力完成“十三五”规划目标任务。"
+    )
+    keys = [k for k, _, _ in _targets(text, 2020)]
+    assert "energy_intensity_reduction" in keys
+    assert "pollutant_emissions_reduction" in keys
