@@ -104,7 +104,9 @@ def test_the_generator_builds_many_reports(tmp_path: Path) -> None:
         report = _decoder(gwr.Report).decode(outputs[f"reports/{report_id}.json"])
         original = gwr.report(original_id)
         assert (report.id, report.kind) == (report_id, original.kind)
-        assert [t.text for t in report.targets] == [t.text for t in original.targets]
+        # the main targets; those set outside the passage are read by the year they name
+        # (2024年赤字率按3%安排 is no target of a copy dated 3000)
+        assert [t.text for t in report.targets if t.in_passage] == [t.text for t in original.targets if t.in_passage]
         # a copy has no corpus witness: the original's figures cited from one are not in it
         own = [m.span for m in original.measures if gwr.source(m.span.source).bundled]
         assert [m.span for m in report.measures] == own

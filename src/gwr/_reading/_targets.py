@@ -978,6 +978,9 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield begin, end
 
 
+_REVIEW_AGAIN = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、)?[^，。\n]{0,16}工作回顾|\s*(?:过去一年|过去的一年|刚刚过去的)"
+)
 _ESTIMATED = re.compile(r"年(?:全年)?预计|年初步(?:预计|核算)")
 _FIGURE_IN = re.compile(r"[0-9]|百分之|[零〇一二两三四五六七八九十百千][万亿]")
 _STRIVES = re.compile(r"\s*(?:力争|确保|争取)")
@@ -1012,6 +1015,8 @@ def _outside_targets(
     for match in _SENTENCE.finditer(text, start, end):
         sentence = match.group()
         paragraph = text.rfind("\n", 0, match.start()) + 1
+        if paragraph == match.start() and _REVIEW_AGAIN.match(sentence):
+            break  # a review again (the text repeats, or a part on the year before): no more targets
         named = this_year.search(sentence)
         opening = named.start() if named is not None else 0
         if not _FIGURE_IN.search(sentence):
