@@ -389,8 +389,8 @@ _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 
 
 def _named_year(year: int) -> re.Pattern[str]:
-    """``year`` by name (2024年, 一九五六年), not as the base of a comparison (比2024年); the
-    report's own year also as 今年."""
+    """``year`` by name (2024年, 一九五六年), not as the base of a comparison (比2024年) nor as the
+    year of a stock (2024年底, 2024年末)."""
     from ._meaning import year_in_words
 
     return re.compile(rf"(?<!比)(?<!较)(?:{year}|{year_in_words(year)})年(?![0-9]|底|末)")

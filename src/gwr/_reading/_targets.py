@@ -99,7 +99,7 @@ from .._model._errors import InvalidArgumentError, InvalidTypeError
 from .._model._provenance import span_at
 from .._model._records import Indicator, Measurement, Outcome, Quantity, Target
 from ._meaning import FLOW, fits, look_back, measure_of, periods, span_in, year_in_words
-from ._quantities import QUALIFIERS, parse_quantities
+from ._quantities import parse_quantities
 
 __all__ = ["find_outcomes", "find_targets", "key_of", "key_quantities", "matching_form", "unit_fits"]
 
@@ -985,8 +985,6 @@ _ESTIMATED = re.compile(r"年(?:全年)?预计|年初步(?:预计|核算)")
 _FIGURE_IN = re.compile(r"[0-9]|百分之|[零〇一二两三四五六七八九十百千][万亿]")
 _STRIVES = re.compile(r"\s*(?:力争|确保|争取)")
 _SETS = re.compile(r"预期|要|拟|力争|确保|争取|目标|控制在|稳定在|再")
-_BOUND = re.compile("|".join(re.escape(word) for word in QUALIFIERS))
-"""A word that qualifies a figure (左右, 以上, 超, 近...): a quick test that a sentence may state one."""
 
 
 def _outside_targets(
@@ -1331,7 +1329,8 @@ def find_targets(
     report's year, the year the targets are for, except where a passage sets the next year's plan
     (1981年国民经济计划主要指标安排如下 in the report of 1980): its targets are dated to that year.
     Every target's span points into ``text``; a clause no indicator states has ``key=None``.
-    Raises :class:`~gwr.InvalidTypeError` or :class:`~gwr.InvalidArgumentError` on bad
+    The targets the text sets for the year elsewhere, with a figure or in words, follow with
+    ``in_passage`` false. Raises :class:`~gwr.InvalidTypeError` or :class:`~gwr.InvalidArgumentError` on bad
     arguments, never on any text.
 
     >>> import gwr
@@ -1363,7 +1362,7 @@ def find_targets(
             # no figure for the year (2002): its qualitative targets from the first sentence on its plan
             opening = _first_plan_sentence(text, year, start, stop)
             targets += _qualitative_targets(text, source_id, year, opening, stop, index, set())
-        elif targets:
+        else:
             # the older layouts set the year's other figures in the parts on its work (1994: 努力
             # 把全年零售物价上涨幅度控制在百分之十以内), after the statement of the plan, and its
             # qualitative targets from the first sentence on the year's plan
